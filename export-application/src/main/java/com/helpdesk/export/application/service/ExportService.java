@@ -1,0 +1,126 @@
+package com.helpdesk.export.application.service;
+
+import com.helpdesk.export.application.port.in.ExportCommand;
+import com.helpdesk.export.application.port.in.ExportUseCase;
+import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.Permission;
+import com.helpdesk.export.domain.model.ResourceSpec;
+import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.policy.FormatPolicy;
+import com.helpdesk.export.domain.policy.RowLimitPolicy;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.KeyVerification;
+import com.helpdesk.export.domain.port.KeyVerifier;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ReadSnapshot;
+import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.domain.port.ResourceReader;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The export use case: key, team, permission, request, policies, then one snapshot for every resource. */
+public final class ExportService implements ExportUseCase {
+
+    private final KeyVerifier keyVerifier;
+    private final ResourceReader reader;
+    private final Map<ExportFormat, Serializer> serializers;
+    private final RowLimitPolicy rowLimitPolicy;
+    private final FormatPolicy formatPolicy;
+    private final Clock clock;
+
+    public ExportService(KeyVerifier keyVerifier, ResourceReader reader, List<Serializer> serializers,
+                         RowLimitPolicy rowLimitPolicy, FormatPolicy formatPolicy, Clock clock) {
+        this.keyVerifier = Objects.requireNonNull(keyVerifier, "keyVerifier");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.rowLimitPolicy = Objects.requireNonNull(rowLimitPolicy, "rowLimitPolicy");
+        this.formatPolicy = Objects.requireNonNull(formatPolicy, "formatPolicy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.serializers = new EnumMap<>(ExportFormat.class);
+        for (Serializer serializer : serializers) {
+            if (this.serializers.put(serializer.format(), serializer) != null) {
+                throw new IllegalArgumentException("two serializers for " + serializer.format());
+            }
+        }
+        for (ExportFormat format : ExportFormat.values()) {
+            if (!this.serializers.containsKey(format)) {
+                throw new IllegalArgumentException("no serializer for " + format);
+            }
+        }
+    }
+
+    @Override
+    public PreparedExport prepare(ExportCommand command) {
+        KeyVerification.Verified caller = authenticate(command);
+        TeamId team = authorize(caller, command.teamId());
+        ExportRequest request = command.request().read();
+        ExportFormat format = formatPolicy.decide(request).orThrow();
+        List<ResourceQuery> queries = new ArrayList<>(request.resources().size());
+        for (ResourceSpec spec : request.resources()) {
+            int limit = rowLimitPolicy.limitFor(spec).orThrow();
+            queries.add(new ResourceQuery(spec.type(), spec.filters(), spec.after(), limit));
+        }
+
+        ReadSnapshot snapshot = reader.openSnapshot(new Scope(team, caller.mode()));
+        try {
+            List<ResourceSection> sections = new ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                ResourceQuery query = queries.get(i);
+                PageSummary summary = snapshot.summarize(query);
+                sections.add(new ResourceSection(query.type(), request.resources().get(i).fields(), summary,
+                        consumer -> snapshot.stream(query, consumer)));
+            }
+            ExportDocument document = new ExportDocument(command.requestId(), team, clock.instant(), format,
+                    request.csv().orElse(CsvOptions.DEFAULT), rowLimitPolicy.maxRowsPerResource(), sections);
+            return new PreparedExport(document, serializers.get(format), snapshot, caller);
+        } catch (RuntimeException e) {
+            snapshot.close();
+            throw e;
+        }
+    }
+
+    private KeyVerification.Verified authenticate(ExportCommand command) {
+        String presented = command.presentedKey().orElseThrow(() -> new ExportException(
+                ErrorCode.AUTHENTICATION_REQUIRED,
+                "Authentication required: send your API key as 'Authorization: Bearer <key>'."));
+        ApiKey key = ApiKey.parse(presented);
+        KeyVerification verification = keyVerifier.verify(key);
+        if (verification instanceof KeyVerification.Rejected rejected) {
+            throw switch (rejected.reason()) {
+                case UNKNOWN, REVOKED -> new ExportException(ErrorCode.INVALID_API_KEY,
+                        "Invalid API key " + key + ": it is unknown or was revoked.");
+                case EXPIRED -> new ExportException(ErrorCode.KEY_EXPIRED, "API key " + key + " has expired.");
+            };
+        }
+        return (KeyVerification.Verified) verification;
+    }
+
+    private static TeamId authorize(KeyVerification.Verified caller, String teamId) {
+        if (caller.kind() != KeyKind.SECRET) {
+            throw new ExportException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Secret key required for this endpoint");
+        }
+        TeamId team = TeamId.parse(teamId, "teamId");
+        if (!caller.team().equals(team)) {
+            throw new ExportException(ErrorCode.TEAM_ACCESS_DENIED, "This key has no access to team " + team + ".");
+        }
+        if (!caller.role().holds(Permission.EXPORT_DATA)) {
+            throw new ExportException(ErrorCode.INSUFFICIENT_PERMISSIONS, "The key's member is a "
+                    + caller.role().wireName() + "; exporting needs the export_data permission (owner, admin or manager).");
+        }
+        return team;
+    }
+}

@@ -1,0 +1,73 @@
+package com.helpdesk.export.domain.model;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A key as a caller presented it: {@code sk_live_}, {@code sk_test_}, {@code pk_live_} or {@code pk_test_} and a
+ * secret. It is a secret itself: {@link #toString()} shows only its display prefix, never the whole key.
+ */
+public final class ApiKey {
+
+    /** Characters of the key shown in lists and logs: the kind/mode prefix and the first four of the secret. */
+    public static final int DISPLAY_PREFIX_LENGTH = 12;
+
+    private static final Pattern FORMAT = Pattern.compile("(sk|pk)_(live|test)_[A-Za-z0-9]{16,128}");
+
+    private final String value;
+    private final KeyKind kind;
+    private final Mode mode;
+
+    private ApiKey(String value, KeyKind kind, Mode mode) {
+        this.value = value;
+        this.kind = kind;
+        this.mode = mode;
+    }
+
+    /** Checks the format only; whether the key exists is the {@code KeyVerifier}'s answer. */
+    public static ApiKey parse(String presented) {
+        Objects.requireNonNull(presented, "presented");
+        if (!FORMAT.matcher(presented).matches()) {
+            throw new ExportException(ErrorCode.INVALID_KEY_FORMAT, "API keys start with sk_live_, sk_test_, "
+                    + "pk_live_ or pk_test_ followed by 16 to 128 letters and digits.");
+        }
+        KeyKind kind = presented.startsWith("sk_") ? KeyKind.SECRET : KeyKind.PUBLISHABLE;
+        Mode mode = presented.startsWith("live_", 3) ? Mode.LIVE : Mode.TEST;
+        return new ApiKey(presented, kind, mode);
+    }
+
+    /** The whole key: only for hashing it. */
+    public String reveal() {
+        return value;
+    }
+
+    public KeyKind kind() {
+        return kind;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public String displayPrefix() {
+        return value.substring(0, DISPLAY_PREFIX_LENGTH);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiKey other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return displayPrefix() + "…";
+    }
+}

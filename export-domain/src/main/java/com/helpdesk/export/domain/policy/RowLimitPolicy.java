@@ -1,0 +1,42 @@
+package com.helpdesk.export.domain.policy;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.model.ResourceSpec;
+
+/**
+ * How many rows of one resource a single export may return: at most {@value #CONTRACT_MAXIMUM}; a deployment may
+ * set it lower, never higher. Rows past the limit are never dropped silently: the export says more rows match.
+ */
+public final class RowLimitPolicy {
+
+    public static final int CONTRACT_MAXIMUM = 10_000;
+
+    private final int maxRowsPerResource;
+
+    private RowLimitPolicy(int maxRowsPerResource) {
+        this.maxRowsPerResource = maxRowsPerResource;
+    }
+
+    public static RowLimitPolicy contractDefault() {
+        return new RowLimitPolicy(CONTRACT_MAXIMUM);
+    }
+
+    /** A deployment's setting: 1 to {@value #CONTRACT_MAXIMUM}, else rejected. */
+    public static Decision<RowLimitPolicy> configured(int maxRowsPerResource) {
+        if (maxRowsPerResource < 1 || maxRowsPerResource > CONTRACT_MAXIMUM) {
+            return Decision.rejected(ErrorCode.INTERNAL_ERROR,
+                    "The row limit must be between 1 and " + CONTRACT_MAXIMUM + ", not " + maxRowsPerResource + ".",
+                    null);
+        }
+        return Decision.allowed(new RowLimitPolicy(maxRowsPerResource));
+    }
+
+    public int maxRowsPerResource() {
+        return maxRowsPerResource;
+    }
+
+    /** The number of rows this resource may return in one call. */
+    public Decision<Integer> limitFor(ResourceSpec resource) {
+        return Decision.allowed(maxRowsPerResource);
+    }
+}
