@@ -26,7 +26,8 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
     }
 
     public String encode() {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+        long micros = Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L),
+                createdAt.getNano() / 1_000);
         String plain = VERSION + "|" + type.wireName() + "|" + micros + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,260 @@
+package com.helpdesk.export.csv;
+
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.PublicId;
+import com.helpdesk.export.domain.model.Row;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import com.univocity.parsers.common.TextWritingException;
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes an export document as CSV (contract section 2): exactly one section, a header row of its field names,
+ * CRLF line ends, UTF-8 (optionally after a byte-order mark), fields quoted only when they hold a comma, a quote,
+ * a CR or an LF, with quotes doubled. Values are written as they are: white space is never trimmed and line
+ * breaks inside a value are never rewritten.
+ *
+ * <p>Cells: a null is an empty cell; tags are joined by one space; booleans are {@code true}/{@code false};
+ * times are {@link Instant#toString()} (ISO-8601 UTC with {@code Z}, every fractional digit kept); ids are public
+ * ids ({@code tkt_} and 32 hex digits); integers are decimal. A free-text cell (text, enum, tags) that begins with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR gets a leading {@code '} so that spreadsheets do not
+ * run it as a formula; ids, numbers, booleans and times are never altered.
+ *
+ * <p>One choice the contract leaves open: when the table has a single column, an empty cell is written as
+ * {@code ""} rather than as nothing, because a blank line is skipped by most CSV readers and the row would be
+ * lost; {@code ""} is an empty cell to any RFC 4180 reader.
+ *
+ * <p>Rows are written as they are pulled; only a small character buffer sits between them and the output. The
+ * output is flushed at the end and never closed, not even when writing fails. After the rows the serializer
+ * checks that it wrote exactly the number of rows the section's summary announced (which the caller may already
+ * have sent, e.g. as a header); if not, it throws {@link IllegalStateException} so that the caller aborts rather
+ * than presents a wrong file as complete.
+ *
+ * <p>Stateless and thread-safe: every call builds its own writer.
+ */
+public final class CsvSerializer implements Serializer {
+
+    /** The UTF-8 byte-order mark, for Excel. */
+    static final char BOM = '\uFEFF';
+
+    private static final String LINE_SEPARATOR = "\r\n";
+    private static final int BUFFER_CHARS = 16 * 1024;
+    private static final char FORMULA_GUARD = '\'';
+
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.CSV;
+    }
+
+    @Override
+    public void write(ExportDocument document, OutputStream out) throws IOException {
+        if (document.format() != ExportFormat.CSV) {
+            throw new IllegalArgumentException("not a CSV document: " + document.format());
+        }
+        if (document.sections().size() != 1) {
+            throw new IllegalArgumentException("a CSV document holds exactly one section, not "
+                    + document.sections().size());
+        }
+        ResourceSection section = document.sections().get(0);
+        List<Field> fieldList = section.fields();
+        if (fieldList.isEmpty()) {
+            throw new IllegalArgumentException("a CSV section needs at least one field");
+        }
+        Field[] fields = fieldList.toArray(new Field[0]);
+
+        Writer sink = new BufferedWriter(
+                new OutputStreamWriter(new UnclosableOutputStream(out), StandardCharsets.UTF_8), BUFFER_CHARS);
+        if (document.csv().bom()) {
+            sink.write(BOM);
+        }
+        CsvWriter csv = new CsvWriter(sink, settings(fields.length));
+        String[] cells = new String[fields.length];
+        try {
+            for (int i = 0; i < fields.length; i++) {
+                cells[i] = fields[i].name();
+            }
+            csv.writeRow((Object[]) cells);
+            int announced = section.summary().rows();
+            long[] written = {0};
+            section.rows().forEach(row -> {
+                if (written[0] == announced) {
+                    throw new IllegalStateException("the " + section.type().wireName() + " section announced "
+                            + announced + " rows but gave more");
+                }
+                for (int i = 0; i < fields.length; i++) {
+                    cells[i] = cell(fields[i], row);
+                }
+                csv.writeRow((Object[]) cells);
+                written[0]++;
+            });
+            if (written[0] != announced) {
+                // thrown before the last buffered bytes are flushed: the output stays visibly cut off
+                throw new IllegalStateException("the " + section.type().wireName() + " section announced "
+                        + announced + " rows but gave " + written[0]);
+            }
+            csv.flush();
+        } catch (TextWritingException e) {
+            IOException io = ioCause(e);
+            if (io != null) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private static CsvWriterSettings settings(int columns) {
+        CsvWriterSettings settings = new CsvWriterSettings();
+        settings.getFormat().setLineSeparator(LINE_SEPARATOR);
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        // no comment character: a value starting with '#' is data, and is not quoted
+        settings.getFormat().setComment('\0');
+        // leading and trailing spaces are data
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        // a CR, LF or CRLF inside a value is written as it is, within quotes
+        settings.setNormalizeLineEndingsWithinQuotes(false);
+        // quote a value holding a quote anywhere, not only at its start (CR, LF and comma always quote)
+        settings.setQuoteEscapingEnabled(true);
+        settings.setQuoteAllFields(false);
+        // a row of empty cells is still a row
+        settings.setSkipEmptyLines(false);
+        // article content has no length limit
+        settings.setMaxCharsPerColumn(-1);
+        settings.setMaxColumns(Math.max(columns, 1));
+        // never copy row contents (customer data) into exception messages
+        settings.setErrorContentLength(0);
+        settings.setHeaderWritingEnabled(false);
+        settings.setNullValue(null);
+        // single column: an empty cell is "" so that its row is not a blank line (univocity writes a null or
+        // empty value that is itself quoted, such as "", as it is)
+        settings.setEmptyValue(columns == 1 ? "\"\"" : null);
+        return settings;
+    }
+
+    /** The text of one cell: never null, "" for an empty cell. */
+    static String cell(Field field, Row row) {
+        Object value = row.value(field);
+        if (value == null) {
+            return "";
+        }
+        FieldKind kind = field.kind();
+        String text = switch (kind) {
+            case ID -> PublicId.format(field.idPrefix(), as(UUID.class, field, value));
+            case TEXT, ENUM -> as(String.class, field, value);
+            case TAGS -> joinTags(field, value);
+            case INTEGER -> integer(field, value);
+            case BOOLEAN -> as(Boolean.class, field, value).toString();
+            case TIMESTAMP -> as(Instant.class, field, value).toString();
+        };
+        return kind.isFreeText() ? guardFormula(text) : text;
+    }
+
+    /** Prefixes {@code '} to a text a spreadsheet would take for a formula. */
+    static String guardFormula(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char first = text.charAt(0);
+        if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+            return FORMULA_GUARD + text;
+        }
+        return text;
+    }
+
+    private static String joinTags(Field field, Object value) {
+        if (!(value instanceof List<?> tags)) {
+            throw wrongType(field, value, "List<String>");
+        }
+        int size = tags.size();
+        if (size == 1) {
+            return as(String.class, field, tags.get(0));
+        }
+        StringBuilder joined = new StringBuilder(size * 12);
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                joined.append(' ');
+            }
+            joined.append(as(String.class, field, tags.get(i)));
+        }
+        return joined.toString();
+    }
+
+    private static String integer(Field field, Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        throw wrongType(field, value, "Integer");
+    }
+
+    private static <T> T as(Class<T> type, Field field, Object value) {
+        if (!type.isInstance(value)) {
+            throw wrongType(field, value, type.getSimpleName());
+        }
+        return type.cast(value);
+    }
+
+    private static IllegalArgumentException wrongType(Field field, Object value, String expected) {
+        return new IllegalArgumentException("field " + field.name() + " (" + field.kind() + ") holds a "
+                + (value == null ? "null" : value.getClass().getName()) + ", expected " + expected);
+    }
+
+    /** An I/O failure univocity wrapped: the caller gets the {@link IOException} itself. */
+    private static IOException ioCause(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The caller's stream, which univocity must not close: it closes its writer when a write fails, and closing
+     * an HTTP response stream would end the response as if it were complete.
+     */
+    private static final class UnclosableOutputStream extends OutputStream {
+        private final OutputStream out;
+
+        UnclosableOutputStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the stream
+        }
+    }
+}

@@ -1,0 +1,506 @@
+package com.helpdesk.export.csv;
+
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ResourceSection;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static com.helpdesk.export.csv.CsvFixtures.GENERATED_AT;
+import static com.helpdesk.export.csv.CsvFixtures.TEAM;
+import static com.helpdesk.export.csv.CsvFixtures.document;
+import static com.helpdesk.export.csv.CsvFixtures.fields;
+import static com.helpdesk.export.csv.CsvFixtures.section;
+import static com.helpdesk.export.csv.CsvFixtures.write;
+import static com.helpdesk.export.csv.CsvFixtures.writeText;
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvSerializerTest {
+
+    private static final UUID TICKET_ID = UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8");
+
+    /** One ticket row with only a title (and the other given fields null): the CSV text of title alone. */
+    private static String titleCell(String title) {
+        String csv = writeText(TICKETS, fields(TICKETS, "title", "messageCount"),
+                List.of(TestRow.of(TICKETS).with("title", title).with("messageCount", 1)));
+        assertThat(csv).startsWith("title,messageCount\r\n").endsWith(",1\r\n");
+        return csv.substring("title,messageCount\r\n".length(), csv.length() - ",1\r\n".length());
+    }
+
+    @Test
+    void isTheCsvSerializer() {
+        assertThat(new CsvSerializer().format()).isEqualTo(ExportFormat.CSV);
+    }
+
+    @Nested
+    class Layout {
+
+        @Test
+        void writesTheHeaderRowOfTheSelectedFieldsInTheirOrder() {
+            assertThat(writeText(TICKETS, fields(TICKETS, "createdAt", "id", "title"), List.of()))
+                    .isEqualTo("createdAt,id,title\r\n");
+        }
+
+        @Test
+        void writesEveryFieldOfATypeInContractOrderWhenAllAreSelected() {
+            assertThat(writeText(TICKETS, TICKETS.fields(), List.of())).isEqualTo(
+                    "id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,createdAt,updatedAt,"
+                            + "resolvedAt\r\n");
+            assertThat(writeText(CUSTOMERS, CUSTOMERS.fields(), List.of())).isEqualTo(
+                    "id,name,email,status,sentiment,tags,notes,ticketCount,createdAt,updatedAt\r\n");
+            assertThat(writeText(ARTICLES, ARTICLES.fields(), List.of())).isEqualTo(
+                    "id,title,content,category,status,isPublic,tags,viewCount,useCount,createdAt,updatedAt,"
+                            + "publishedAt\r\n");
+        }
+
+        @Test
+        void writesRowsWithCrLfLineEndsInTheGivenOrder() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title", "status"), List.of(
+                    TestRow.of(TICKETS).with("title", "First").with("status", "open"),
+                    TestRow.of(TICKETS).with("title", "Second").with("status", "closed")));
+            assertThat(csv).isEqualTo("title,status\r\nFirst,open\r\nSecond,closed\r\n");
+        }
+
+        @Test
+        void writesUtf8WithoutAByteOrderMarkByDefault() {
+            byte[] bytes = write(document(TICKETS, fields(TICKETS, "title"),
+                    List.of(TestRow.of(TICKETS).with("title", "Zoë 😀 日本"))));
+            assertThat(bytes).isEqualTo("title\r\nZoë 😀 日本\r\n".getBytes(StandardCharsets.UTF_8));
+            assertThat(bytes).startsWith('t');
+        }
+
+        @Test
+        void startsWithAUtf8ByteOrderMarkWhenAsked() {
+            byte[] bytes = write(document(true, section(TICKETS, fields(TICKETS, "title"),
+                    List.of(TestRow.of(TICKETS).with("title", "é")))));
+            assertThat(bytes).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF,
+                    't', 'i', 't', 'l', 'e', '\r', '\n', (byte) 0xC3, (byte) 0xA9, '\r', '\n'});
+        }
+
+        @Test
+        void refusesADocumentWithoutExactlyOneSection() {
+            ResourceSection tickets = section(TICKETS, fields(TICKETS, "id"), List.of());
+            ResourceSection customers = section(CUSTOMERS, fields(CUSTOMERS, "id"), List.of());
+            assertThatThrownBy(() -> new CsvSerializer().write(document(false), new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one section");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tickets, customers), out))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one section");
+            assertThat(out.size()).isZero();
+        }
+
+        @Test
+        void refusesAJsonDocument() {
+            ExportDocument json = new ExportDocument("req_1", TEAM, GENERATED_AT, ExportFormat.JSON,
+                    CsvOptions.DEFAULT, 10_000, List.of(section(TICKETS, fields(TICKETS, "id"), List.of())));
+            assertThatThrownBy(() -> new CsvSerializer().write(json, new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void refusesASectionWithoutFields() {
+            ExportDocument noFields = document(false, section(TICKETS, List.of(), List.of()));
+            assertThatThrownBy(() -> new CsvSerializer().write(noFields, new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Quoting {
+
+        @Test
+        void quotesAValueHoldingACommaOnly() {
+            assertThat(titleCell("a,b")).isEqualTo("\"a,b\"");
+        }
+
+        @Test
+        void quotesAValueHoldingAQuoteAnywhereAndDoublesIt() {
+            assertThat(titleCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+            assertThat(titleCell("\"quoted\"")).isEqualTo("\"\"\"quoted\"\"\"");
+            assertThat(titleCell("5\" screen")).isEqualTo("\"5\"\" screen\"");
+            assertThat(titleCell("\"")).isEqualTo("\"\"\"\"");
+        }
+
+        @Test
+        void quotesAValueHoldingALineBreakAndKeepsItAsItIs() {
+            assertThat(titleCell("a\nb")).isEqualTo("\"a\nb\"");
+            assertThat(titleCell("a\r\nb")).isEqualTo("\"a\r\nb\"");
+            assertThat(titleCell("a\rb")).isEqualTo("\"a\rb\"");
+            assertThat(titleCell("end\n")).isEqualTo("\"end\n\"");
+            assertThat(titleCell("\n\n")).isEqualTo("\"\n\n\"");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"plain", "a b", "a;b", "a\tb", "it's", "#hash", "a=b", "x-y", "tab at end\t",
+                "ümlaut", "😀"})
+        void leavesOtherValuesUnquoted(String value) {
+            assertThat(titleCell(value)).isEqualTo(value);
+        }
+
+        @Test
+        void keepsLeadingAndTrailingSpaces() {
+            assertThat(titleCell("  padded  ")).isEqualTo("  padded  ");
+            assertThat(titleCell(" ")).isEqualTo(" ");
+            assertThat(titleCell(" a, b ")).isEqualTo("\" a, b \"");
+            assertThat(titleCell("\u00a0nbsp\u00a0")).isEqualTo("\u00a0nbsp\u00a0");
+        }
+
+        @Test
+        void writesAWholeRowExactly() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title", "notes", "status"), List.of(
+                    TestRow.of(TICKETS).with("title", "Printer, 2nd floor").with("notes", "He said \"now\"\r\nok")
+                            .with("status", "open")));
+            assertThat(csv).isEqualTo("title,notes,status\r\n\"Printer, 2nd floor\",\"He said \"\"now\"\"\r\nok\",open\r\n");
+        }
+    }
+
+    @Nested
+    class EmptyCells {
+
+        @Test
+        void writesNullAsAnEmptyCell() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title", "assignedTo", "resolvedAt", "notes"),
+                    List.of(TestRow.of(TICKETS).with("title", "x")));
+            assertThat(csv).isEqualTo("title,assignedTo,resolvedAt,notes\r\nx,,,\r\n");
+        }
+
+        @Test
+        void writesARowOfNullsAsSeparatorsOnly() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title", "notes"), List.of(TestRow.of(TICKETS)));
+            assertThat(csv).isEqualTo("title,notes\r\n,\r\n");
+        }
+
+        @Test
+        void writesAnEmptyStringAsAnEmptyCell() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title", "notes"),
+                    List.of(TestRow.of(TICKETS).with("title", "").with("notes", "n")));
+            assertThat(csv).isEqualTo("title,notes\r\n,n\r\n");
+        }
+
+        @Test
+        void writesAnEmptyCellOfASingleColumnTableAsQuotedEmptySoItsRowIsNoBlankLine() {
+            String csv = writeText(TICKETS, fields(TICKETS, "resolvedAt"), List.of(
+                    TestRow.of(TICKETS), TestRow.of(TICKETS).with("resolvedAt", Instant.EPOCH),
+                    TestRow.of(TICKETS)));
+            assertThat(csv).isEqualTo("resolvedAt\r\n\"\"\r\n1970-01-01T00:00:00Z\r\n\"\"\r\n");
+        }
+
+        @Test
+        void writesOtherSingleColumnValuesAsUsual() {
+            String csv = writeText(TICKETS, fields(TICKETS, "title"), List.of(
+                    TestRow.of(TICKETS).with("title", "\"\""), TestRow.of(TICKETS).with("title", "a,b"),
+                    TestRow.of(TICKETS).with("title", "")));
+            assertThat(csv).isEqualTo("title\r\n\"\"\"\"\"\"\r\n\"a,b\"\r\n\"\"\r\n");
+        }
+    }
+
+    @Nested
+    class Values {
+
+        @Test
+        void writesTagsJoinedBySingleSpaces() {
+            String csv = writeText(TICKETS, fields(TICKETS, "tags", "title"), List.of(
+                    TestRow.of(TICKETS).with("tags", List.of("billing", "vip", "ünïcode")).with("title", "a"),
+                    TestRow.of(TICKETS).with("tags", List.of("one")).with("title", "b"),
+                    TestRow.of(TICKETS).with("tags", List.of()).with("title", "c")));
+            assertThat(csv).isEqualTo("tags,title\r\nbilling vip ünïcode,a\r\none,b\r\n,c\r\n");
+        }
+
+        @Test
+        void writesBooleansAsTrueOrFalse() {
+            String csv = writeText(ARTICLES, fields(ARTICLES, "isPublic"), List.of(
+                    TestRow.of(ARTICLES).with("isPublic", true), TestRow.of(ARTICLES).with("isPublic", false)));
+            assertThat(csv).isEqualTo("isPublic\r\ntrue\r\nfalse\r\n");
+        }
+
+        @Test
+        void writesIntegersInDecimal() {
+            String csv = writeText(ARTICLES, fields(ARTICLES, "viewCount", "useCount"), List.of(
+                    TestRow.of(ARTICLES).with("viewCount", 0).with("useCount", 1234567),
+                    TestRow.of(ARTICLES).with("viewCount", Integer.MAX_VALUE).with("useCount", -42)));
+            assertThat(csv).isEqualTo("viewCount,useCount\r\n0,1234567\r\n2147483647,-42\r\n");
+        }
+
+        @Test
+        void writesTimesAsIsoUtcWithEveryFractionalDigit() {
+            String csv = writeText(TICKETS, fields(TICKETS, "createdAt", "updatedAt", "resolvedAt"), List.of(
+                    TestRow.of(TICKETS).with("createdAt", Instant.parse("2026-01-02T03:04:05Z"))
+                            .with("updatedAt", Instant.parse("2026-01-02T03:04:05.123456Z"))
+                            .with("resolvedAt", Instant.parse("2026-01-02T03:04:05.000001Z")),
+                    TestRow.of(TICKETS).with("createdAt", Instant.parse("1999-12-31T23:59:59.100Z"))
+                            .with("updatedAt", Instant.parse("2026-06-30T12:00:00.000010Z"))
+                            .with("resolvedAt", Instant.ofEpochSecond(0, 1))));
+            assertThat(csv).isEqualTo("createdAt,updatedAt,resolvedAt\r\n"
+                    + "2026-01-02T03:04:05Z,2026-01-02T03:04:05.123456Z,2026-01-02T03:04:05.000001Z\r\n"
+                    + "1999-12-31T23:59:59.100Z,2026-06-30T12:00:00.000010Z,1970-01-01T00:00:00.000000001Z\r\n");
+        }
+
+        @Test
+        void writesIdsWithTheFieldsPrefixAndThirtyTwoHexDigits() {
+            UUID customer = UUID.fromString("00000000-0000-0000-0000-000000000001");
+            UUID member = UUID.fromString("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF");
+            String csv = writeText(TICKETS, fields(TICKETS, "id", "customerId", "assignedTo"), List.of(
+                    TestRow.of(TICKETS).with("id", TICKET_ID).with("customerId", customer)
+                            .with("assignedTo", member)));
+            assertThat(csv).isEqualTo("id,customerId,assignedTo\r\n"
+                    + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8,cus_00000000000000000000000000000001,"
+                    + "mem_ffffffffffffffffffffffffffffffff\r\n");
+        }
+
+        @Test
+        void refusesAValueOfTheWrongJavaType() {
+            ExportDocument document = document(TICKETS, fields(TICKETS, "createdAt"),
+                    List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z")));
+            assertThatThrownBy(() -> new CsvSerializer().write(document, new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
+        }
+    }
+
+    @Nested
+    class FormulaSafety {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"=1+1", "+1", "-1", "@SUM(A1)", "=HYPERLINK(\"http://x\")", "-", "="})
+        void prefixesAFormulaLikeTextWithAQuote(String text) {
+            String guarded = "'" + text;
+            String expected = guarded.contains("\"") ? "\"" + guarded.replace("\"", "\"\"") + "\"" : guarded;
+            assertThat(titleCell(text)).isEqualTo(expected);
+        }
+
+        @Test
+        void prefixesATextStartingWithATabOrCr() {
+            assertThat(titleCell("\tx")).isEqualTo("'\tx");
+            assertThat(titleCell("\rx")).isEqualTo("\"'\rx\"");
+            assertThat(titleCell("\r\n=1")).isEqualTo("\"'\r\n=1\"");
+        }
+
+        @Test
+        void leavesTextThatOnlyContainsFormulaCharactersLater() {
+            assertThat(titleCell("a=b")).isEqualTo("a=b");
+            assertThat(titleCell(" =1")).isEqualTo(" =1");
+            assertThat(titleCell("'=1")).isEqualTo("'=1");
+            assertThat(titleCell("x\n=1")).isEqualTo("\"x\n=1\"");
+        }
+
+        @Test
+        void guardsEnumsAndJoinedTagsToo() {
+            String csv = writeText(TICKETS, fields(TICKETS, "status", "tags"), List.of(
+                    TestRow.of(TICKETS).with("status", "=cmd").with("tags", List.of("-x", "y")),
+                    TestRow.of(TICKETS).with("status", "open").with("tags", List.of("a", "+b"))));
+            assertThat(csv).isEqualTo("status,tags\r\n'=cmd,'-x y\r\nopen,a +b\r\n");
+        }
+
+        @Test
+        void guardsCustomerAndArticleTexts() {
+            assertThat(writeText(CUSTOMERS, fields(CUSTOMERS, "name", "email", "notes"), List.of(
+                    TestRow.of(CUSTOMERS).with("name", "@bob").with("email", "+1@x.io").with("notes", "-"))))
+                    .isEqualTo("name,email,notes\r\n'@bob,'+1@x.io,'-\r\n");
+            assertThat(writeText(ARTICLES, fields(ARTICLES, "title", "content", "category"), List.of(
+                    TestRow.of(ARTICLES).with("title", "=t").with("content", "\tc").with("category", "+k"))))
+                    .isEqualTo("title,content,category\r\n'=t,'\tc,'+k\r\n");
+        }
+
+        @Test
+        void neverAltersNumbersBooleansTimesOrIds() {
+            Instant beforeEpoch = Instant.parse("-0001-01-01T00:00:00Z");
+            String csv = writeText(TICKETS, fields(TICKETS, "messageCount", "createdAt", "id"), List.of(
+                    TestRow.of(TICKETS).with("messageCount", -5).with("createdAt", beforeEpoch)
+                            .with("id", TICKET_ID)));
+            assertThat(csv).isEqualTo("messageCount,createdAt,id\r\n-5,-0001-01-01T00:00:00Z,"
+                    + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8\r\n");
+            assertThat(writeText(ARTICLES, fields(ARTICLES, "useCount", "isPublic"), List.of(
+                    TestRow.of(ARTICLES).with("useCount", -1).with("isPublic", false))))
+                    .isEqualTo("useCount,isPublic\r\n-1,false\r\n");
+        }
+
+        @Test
+        void guardFormulaOnlyLooksAtTheFirstCharacter() {
+            assertThat(CsvSerializer.guardFormula("")).isEmpty();
+            for (char c : "=+-@\t\r".toCharArray()) {
+                assertThat(CsvSerializer.guardFormula(c + "x")).isEqualTo("'" + c + "x");
+            }
+            for (char c : "'\" #!$%&*/\n0a".toCharArray()) {
+                assertThat(CsvSerializer.guardFormula(c + "x")).isEqualTo(c + "x");
+            }
+        }
+    }
+
+    @Nested
+    class Streaming {
+
+        @Test
+        void flushesButNeverClosesTheStream() throws IOException {
+            RecordingStream out = new RecordingStream();
+            new CsvSerializer().write(document(TICKETS, fields(TICKETS, "title"),
+                    List.of(TestRow.of(TICKETS).with("title", "x"))), out);
+            assertThat(out.closed).isFalse();
+            assertThat(out.flushed).isTrue();
+            assertThat(out.bytes.toString(StandardCharsets.UTF_8)).isEqualTo("title\r\nx\r\n");
+        }
+
+        @Test
+        void writesRowsToTheStreamWhileTheyArePulledNotAtTheEnd() throws IOException {
+            RecordingStream out = new RecordingStream();
+            int rows = 20_000;
+            AtomicLong bytesSeenMidway = new AtomicLong(-1);
+            TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(100));
+            ResourceSection section = new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(rows, false, Optional.empty()), consumer -> {
+                for (int i = 0; i < rows; i++) {
+                    if (i == rows / 2) {
+                        bytesSeenMidway.set(out.bytes.size());
+                    }
+                    consumer.accept(row);
+                }
+            });
+            new CsvSerializer().write(document(false, section), out);
+            long total = out.bytes.size();
+            assertThat(total).isEqualTo("title\r\n".length() + rows * 102L);
+            // half the rows were pulled: most of their bytes must already have reached the stream
+            assertThat(bytesSeenMidway.get()).isGreaterThan(total / 2 - 64 * 1024);
+        }
+
+        @Test
+        void writesAVeryLongValueWhole() {
+            String content = "lorem ipsum, \"dolor\"\n".repeat(20_000);
+            String csv = writeText(ARTICLES, fields(ARTICLES, "content"),
+                    List.of(TestRow.of(ARTICLES).with("content", content)));
+            assertThat(csv).isEqualTo("content\r\n\"" + content.replace("\"", "\"\"") + "\"\r\n");
+        }
+
+        @Test
+        void reportsAnIoFailureAsItselfAndDoesNotCloseTheStream() {
+            IOException failure = new IOException("connection reset");
+            FailingStream out = new FailingStream(failure);
+            ExportDocument document = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(100_000, false, Optional.empty()),
+                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x".repeat(50)), 100_000)));
+            assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
+            assertThat(out.closed).isFalse();
+        }
+
+        @Test
+        void letsAFailureOfTheRowSourcePassUnchangedWithoutClosingTheStream() {
+            RecordingStream out = new RecordingStream();
+            IllegalStateException failure = new IllegalStateException("database gone");
+            ExportDocument document = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(2, false, Optional.empty()), consumer -> {
+                consumer.accept(TestRow.of(TICKETS).with("title", "first"));
+                throw failure;
+            }));
+            assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
+            assertThat(out.closed).isFalse();
+
+            IOException ioFailure = new IOException("read failed");
+            ExportDocument failingRead = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(1, false, Optional.empty()), consumer -> {
+                throw ioFailure;
+            }));
+            assertThatThrownBy(() -> new CsvSerializer().write(failingRead, out)).isSameAs(ioFailure);
+            assertThat(out.closed).isFalse();
+        }
+
+        @Test
+        void failsWhenTheRowsDoNotMatchTheAnnouncedCount() {
+            Cursor cursor = new Cursor(TICKETS, Instant.EPOCH, TICKET_ID);
+            ResourceSection tooFew = new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(3, true, Optional.of(cursor)),
+                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x"), 2));
+            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tooFew), new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("announced 3 rows but gave 2");
+            ResourceSection tooMany = new ResourceSection(TICKETS, fields(TICKETS, "title"),
+                    new PageSummary(1, false, Optional.empty()),
+                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x"), 2));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tooMany), out))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("announced 1 rows but gave more");
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing flushed").isEmpty();
+        }
+
+        @Test
+        void canBeUsedForManyDocuments() {
+            CsvSerializer serializer = new CsvSerializer();
+            for (int i = 0; i < 3; i++) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                List<Field> f = fields(TICKETS, "messageCount");
+                try {
+                    serializer.write(document(TICKETS, f, List.of(TestRow.of(TICKETS).with("messageCount", i))), out);
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+                assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("messageCount\r\n" + i + "\r\n");
+            }
+        }
+    }
+
+    static final class RecordingStream extends OutputStream {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        boolean flushed;
+        boolean closed;
+
+        @Override
+        public void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            flushed = true;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    static final class FailingStream extends OutputStream {
+        private final IOException failure;
+        boolean closed;
+
+        FailingStream(IOException failure) {
+            this.failure = failure;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            throw failure;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}

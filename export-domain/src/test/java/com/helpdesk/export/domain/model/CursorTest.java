@@ -1,0 +1,161 @@
+package com.helpdesk.export.domain.model;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CursorTest {
+
+    private static final UUID ID = UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8");
+    private static final String PARAM = "resources[0].cursor";
+
+    private static String token(String plain) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void assertRefused(String token, ResourceType expected) {
+        assertThatThrownBy(() -> Cursor.decode(token, expected, PARAM))
+                .isInstanceOfSatisfying(ExportException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                    assertThat(e.param()).isEqualTo(PARAM);
+                    assertThat(e.getMessage()).contains(expected.wireName());
+                });
+    }
+
+    @Property(tries = 1000)
+    void decodeUndoesEncode(@ForAll ResourceType type, @ForAll("instants") Instant createdAt,
+                            @ForAll long msb, @ForAll long lsb) {
+        Cursor cursor = new Cursor(type, createdAt, new UUID(msb, lsb));
+        String token = cursor.encode();
+        assertThat(token).matches("[A-Za-z0-9_-]+").hasSizeLessThanOrEqualTo(200);
+        assertThat(Cursor.decode(token, type, PARAM)).isEqualTo(cursor);
+    }
+
+    @Property
+    void aCursorOfOneTypeIsRefusedForAnother(@ForAll ResourceType type, @ForAll ResourceType other,
+                                             @ForAll("instants") Instant createdAt) {
+        if (type == other) {
+            return;
+        }
+        assertRefused(new Cursor(type, createdAt, ID).encode(), other);
+    }
+
+    /**
+     * Instants with any precision (nanoseconds are dropped), within the range that {@link Cursor#encode()} can
+     * handle on Java 17 (see {@link #encodesTimesOutsideTheNanosecondRangeOfALong()}).
+     */
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.longs().between(Instant.parse("1677-09-22T00:00:00Z").getEpochSecond(),
+                        Instant.parse("2262-04-10T00:00:00Z").getEpochSecond())
+                .flatMap(s -> Arbitraries.integers().between(0, 999_999_999).map(n -> Instant.ofEpochSecond(s, n)));
+    }
+
+    @Test
+    void keepsMicrosecondsAndDropsNanoseconds() {
+        Cursor cursor = new Cursor(ResourceType.TICKETS, Instant.parse("2026-01-01T00:00:00.123456789Z"), ID);
+        assertThat(cursor.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+        assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM).createdAt())
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+        Cursor beforeEpoch = new Cursor(ResourceType.TICKETS, Instant.ofEpochSecond(-1, 999_999_999), ID);
+        assertThat(beforeEpoch.createdAt()).isEqualTo(Instant.ofEpochSecond(-1, 999_999_000));
+        assertThat(Cursor.decode(beforeEpoch.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(beforeEpoch);
+    }
+
+    @Test
+    void encodesAVersionTheTypeTheMicrosecondsAndTheId() {
+        Cursor cursor = new Cursor(ResourceType.CUSTOMERS, Instant.ofEpochSecond(1, 2_000), ID);
+        assertThat(new String(Base64.getUrlDecoder().decode(cursor.encode()), StandardCharsets.UTF_8))
+                .isEqualTo("c1|customers|1000002|" + ID);
+    }
+
+    /**
+     * Regression: {@code ChronoUnit.MICROS.between} goes through nanoseconds on Java 17 and overflowed a long
+     * outside 1677-09-21..2262-04-11, while the filters accept 0001..9999.
+     */
+    @Test
+    void encodesTimesOutsideTheNanosecondRangeOfALong() {
+        for (String time : new String[] {"0001-01-01T00:00:00Z", "1600-01-01T00:00:00.000001Z",
+                "2262-04-11T23:47:17Z", "9999-12-31T23:59:59.999999Z"}) {
+            Cursor cursor = new Cursor(ResourceType.TICKETS, Instant.parse(time), ID);
+            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(cursor);
+        }
+    }
+
+    @Test
+    void encodesTheEdgesOfTheNanosecondRange() {
+        for (String time : new String[] {"1677-09-21T00:12:44Z", "2262-04-11T23:47:16Z"}) {
+            Cursor cursor = new Cursor(ResourceType.TICKETS, Instant.parse(time), ID);
+            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(cursor);
+        }
+    }
+
+    @Test
+    void decodesAHandMadeToken() {
+        assertThat(Cursor.decode(token("c1|articles|-5|" + ID), ResourceType.ARTICLES, PARAM))
+                .isEqualTo(new Cursor(ResourceType.ARTICLES, Instant.EPOCH.minusNanos(5_000), ID));
+    }
+
+    @Test
+    void refusesAMissingCursorValue() {
+        assertRefused(null, ResourceType.TICKETS);
+        assertRefused("", ResourceType.TICKETS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage!", "not base64 at all", "%%%", "====", "a", "YQ", "c1", "Yzt8dGlja2V0cw"})
+    void refusesGarbage(String token) {
+        assertRefused(token, ResourceType.TICKETS);
+    }
+
+    @Test
+    void refusesTokensWithTheWrongShape() {
+        String good = "c1|tickets|1000|" + ID;
+        assertThat(Cursor.decode(token(good), ResourceType.TICKETS, PARAM)).isNotNull();
+        assertRefused(token("c2|tickets|1000|" + ID), ResourceType.TICKETS);
+        assertRefused(token("C1|tickets|1000|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|ticket|1000|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|customers|1000|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000"), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|" + ID + "|extra"), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|" + ID + "|"), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|ten|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1.5|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets||" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|99999999999999999999|" + ID), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|not-a-uuid"), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|" + ID.toString().toUpperCase()), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|1-2-3-4-5"), ResourceType.TICKETS);
+        assertRefused(token("c1|tickets|1000|" + ID.toString().replace("-", "")), ResourceType.TICKETS);
+    }
+
+    @Test
+    void refusesAnOverlongToken() {
+        String padded = token("c1|tickets|1000|" + ID + " ".repeat(200));
+        assertRefused(padded, ResourceType.TICKETS);
+        assertRefused("A".repeat(201), ResourceType.TICKETS);
+    }
+
+    @Test
+    void refusesANullPart() {
+        assertThatThrownBy(() -> new Cursor(null, Instant.EPOCH, ID)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Cursor(ResourceType.TICKETS, null, ID)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Cursor(ResourceType.TICKETS, Instant.EPOCH, null))
+                .isInstanceOf(NullPointerException.class);
+    }
+}

@@ -1,0 +1,128 @@
+package com.helpdesk.export.domain.model;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExportRequestTest {
+
+    private static ExportRequest request(ResourceType... types) {
+        List<ResourceSpec> specs = new ArrayList<>();
+        for (ResourceType type : types) {
+            specs.add(ResourceSpec.all(type));
+        }
+        return new ExportRequest(specs, ExportFormat.JSON, Optional.empty());
+    }
+
+    @Test
+    void takesOneToThreeResourcesOfDistinctTypes() {
+        assertThat(request(TICKETS).resources()).hasSize(1);
+        assertThat(request(CUSTOMERS, TICKETS).resources()).extracting(ResourceSpec::type)
+                .containsExactly(CUSTOMERS, TICKETS);
+        assertThat(request(ARTICLES, TICKETS, CUSTOMERS).resources()).hasSize(3);
+    }
+
+    @Test
+    void refusesNoResource() {
+        assertThatThrownBy(ExportRequestTest::request).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+            assertThat(e.param()).isEqualTo("resources");
+        });
+    }
+
+    @Test
+    void refusesMoreThanThreeResources() {
+        List<ResourceSpec> four = List.of(ResourceSpec.all(TICKETS), ResourceSpec.all(CUSTOMERS),
+                ResourceSpec.all(ARTICLES), ResourceSpec.all(TICKETS));
+        assertThatThrownBy(() -> new ExportRequest(four, ExportFormat.JSON, Optional.empty()))
+                .isInstanceOfSatisfying(ExportException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                    assertThat(e.param()).isEqualTo("resources");
+                    assertThat(e.getMessage()).contains("1 to 3");
+                });
+    }
+
+    @Test
+    void refusesATypeListedTwiceNamingTheRepeat() {
+        assertThatThrownBy(() -> request(TICKETS, TICKETS)).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+            assertThat(e.param()).isEqualTo("resources[1].type");
+            assertThat(e.getMessage()).contains("tickets");
+        });
+        assertThatThrownBy(() -> request(CUSTOMERS, ARTICLES, ARTICLES))
+                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("resources[2].type"));
+    }
+
+    @Test
+    void copiesTheResourceList() {
+        List<ResourceSpec> specs = new ArrayList<>(List.of(ResourceSpec.all(TICKETS)));
+        ExportRequest request = new ExportRequest(specs, ExportFormat.CSV, Optional.of(new CsvOptions(true)));
+        specs.add(ResourceSpec.all(CUSTOMERS));
+        assertThat(request.resources()).hasSize(1);
+        assertThatThrownBy(() -> request.resources().add(ResourceSpec.all(ARTICLES)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(request.csv()).contains(new CsvOptions(true));
+    }
+
+    @Test
+    void refusesNulls() {
+        assertThatThrownBy(() -> new ExportRequest(null, ExportFormat.JSON, Optional.empty()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ExportRequest(List.of(ResourceSpec.all(TICKETS)), null, Optional.empty()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ExportRequest(List.of(ResourceSpec.all(TICKETS)), ExportFormat.JSON, null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void resourceSpecKeepsItsPartsConsistent() {
+        ResourceSpec all = ResourceSpec.all(TICKETS);
+        assertThat(all.fields()).isEqualTo(TICKETS.fields());
+        assertThat(all.filters()).isEqualTo(ResourceFilters.none(TICKETS));
+        assertThat(all.after()).isEmpty();
+
+        Cursor cursor = new Cursor(TICKETS, Instant.EPOCH, UUID.randomUUID());
+        assertThat(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), TICKETS.selectFields(List.of("id"), "f"),
+                Optional.of(cursor)).after()).contains(cursor);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(CUSTOMERS), TICKETS.fields(),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), CUSTOMERS.fields(),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), List.of(),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        Field id = TICKETS.fields().get(0);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), List.of(id, id),
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), TICKETS.fields(),
+                Optional.of(new Cursor(ARTICLES, Instant.EPOCH, UUID.randomUUID()))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parsesTheFormatWithJsonAsDefault() {
+        assertThat(ExportFormat.parse(null, "format")).isEqualTo(ExportFormat.JSON);
+        assertThat(ExportFormat.parse("json", "format")).isEqualTo(ExportFormat.JSON);
+        assertThat(ExportFormat.parse("csv", "format")).isEqualTo(ExportFormat.CSV);
+        for (String bad : List.of("CSV", "xml", "", " json")) {
+            assertThatThrownBy(() -> ExportFormat.parse(bad, "format")).isInstanceOfSatisfying(ExportException.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                        assertThat(e.param()).isEqualTo("format");
+                        assertThat(e.getMessage()).contains("json, csv");
+                    });
+        }
+        assertThat(CsvOptions.DEFAULT.bom()).isFalse();
+    }
+}
