@@ -43,6 +43,10 @@ public final class ExportService implements ExportUseCase {
     private final FormatPolicy formatPolicy;
     private final Clock clock;
 
+    /**
+     * @param serializers one per format this service offers (an app may offer only some formats; a request for
+     *                    another is refused as {@code parameter_invalid} on {@code format})
+     */
     public ExportService(KeyVerifier keyVerifier, ResourceReader reader, List<Serializer> serializers,
                          RowLimitPolicy rowLimitPolicy, FormatPolicy formatPolicy, Clock clock) {
         this.keyVerifier = Objects.requireNonNull(keyVerifier, "keyVerifier");
@@ -56,10 +60,8 @@ public final class ExportService implements ExportUseCase {
                 throw new IllegalArgumentException("two serializers for " + serializer.format());
             }
         }
-        for (ExportFormat format : ExportFormat.values()) {
-            if (!this.serializers.containsKey(format)) {
-                throw new IllegalArgumentException("no serializer for " + format);
-            }
+        if (this.serializers.isEmpty()) {
+            throw new IllegalArgumentException("at least one serializer is needed");
         }
     }
 
@@ -69,6 +71,10 @@ public final class ExportService implements ExportUseCase {
         TeamId team = authorize(caller, command.teamId());
         ExportRequest request = command.request().read();
         ExportFormat format = formatPolicy.decide(request).orThrow();
+        Serializer serializer = serializers.get(format);
+        if (serializer == null) {
+            throw ExportException.invalid("format", "Format '" + format.wireName() + "' is not offered here.");
+        }
         List<ResourceQuery> queries = new ArrayList<>(request.resources().size());
         for (ResourceSpec spec : request.resources()) {
             int limit = rowLimitPolicy.limitFor(spec).orThrow();
@@ -86,7 +92,7 @@ public final class ExportService implements ExportUseCase {
             }
             ExportDocument document = new ExportDocument(command.requestId(), team, clock.instant(), format,
                     request.csv().orElse(CsvOptions.DEFAULT), rowLimitPolicy.maxRowsPerResource(), sections);
-            return new PreparedExport(document, serializers.get(format), snapshot, caller);
+            return new PreparedExport(document, serializer, snapshot, caller);
         } catch (RuntimeException e) {
             snapshot.close();
             throw e;

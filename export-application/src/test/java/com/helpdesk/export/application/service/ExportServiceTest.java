@@ -523,11 +523,23 @@ class ExportServiceTest {
     class Construction {
 
         @Test
-        void needsExactlyOneSerializerPerFormat() {
+        void aServiceMayOfferOnlySomeFormatsAndRefusesTheOthersBeforeReading() {
+            ExportService jsonOnly = new ExportService(verifier, reader, List.of(json),
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+            Body csvBody = body(ExportFormat.CSV, Optional.empty(), ResourceSpec.all(TICKETS));
+            assertThatThrownBy(() -> jsonOnly.prepare(command(LIVE_KEY, TEAM.toString(), csvBody)))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                        assertThat(e.param()).isEqualTo("format");
+                    });
+            assertThat(reader.opened).isEmpty();
+        }
+
+        @Test
+        void needsAtMostOneSerializerPerFormatAndAtLeastOne() {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            List<Serializer> onlyJson = List.of(json);
-            assertThatThrownBy(() -> new ExportService(verifier, reader, onlyJson, RowLimitPolicy.contractDefault(),
-                    new FormatPolicy(), clock)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CSV");
+            assertThatThrownBy(() -> new ExportService(verifier, reader, List.of(), RowLimitPolicy.contractDefault(),
+                    new FormatPolicy(), clock)).isInstanceOf(IllegalArgumentException.class);
             List<Serializer> twoJson = List.of(json, csv, new FakeSerializer(ExportFormat.JSON));
             assertThatThrownBy(() -> new ExportService(verifier, reader, twoJson, RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), clock)).isInstanceOf(IllegalArgumentException.class);

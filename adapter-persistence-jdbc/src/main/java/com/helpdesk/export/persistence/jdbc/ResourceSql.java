@@ -1,0 +1,181 @@
+package com.helpdesk.export.persistence.jdbc;
+
+import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.FilterCondition;
+import com.helpdesk.export.domain.model.FilterDefinition;
+import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.port.ResourceQuery;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the SQL of one resource query. The WHERE clause always starts with the scope (team and mode), then the
+ * keyset continuation after the cursor, then one predicate per filter condition (combined with AND). Identifiers
+ * come from {@link ResourceTable} only; every value is a bound parameter.
+ */
+final class ResourceSql {
+
+    private static final String ORDER = " ORDER BY created_at, id";
+
+    private final ResourceTable table;
+    private final String where;
+    private final List<SqlStatement.Parameter> parameters;
+
+    private ResourceSql(ResourceTable table, String where, List<SqlStatement.Parameter> parameters) {
+        this.table = table;
+        this.where = where;
+        this.parameters = parameters;
+    }
+
+    static ResourceSql of(Scope scope, ResourceQuery query) {
+        ResourceTable table = ResourceTable.of(query.type());
+        StringBuilder where = new StringBuilder("team_id = ? AND mode = ?");
+        List<SqlStatement.Parameter> parameters = new ArrayList<>();
+        UUID team = scope.team().value();
+        String mode = scope.mode().wireName();
+        parameters.add((s, i) -> s.setObject(i, team));
+        parameters.add((s, i) -> s.setString(i, mode));
+        if (query.after().isPresent()) {
+            Cursor cursor = query.after().get();
+            OffsetDateTime createdAt = timestamp(cursor.createdAt());
+            UUID id = cursor.id();
+            where.append(" AND (created_at, id) > (?, ?)");
+            parameters.add((s, i) -> s.setObject(i, createdAt, Types.TIMESTAMP_WITH_TIMEZONE));
+            parameters.add((s, i) -> s.setObject(i, id));
+        }
+        for (FilterCondition condition : query.filters().conditions()) {
+            where.append(" AND ");
+            appendCondition(table, condition, where, parameters);
+        }
+        return new ResourceSql(table, where.toString(), parameters);
+    }
+
+    ResourceTable table() {
+        return table;
+    }
+
+    /** The rows themselves, every column in field order, at most {@code limit}. */
+    SqlStatement rows(int limit) {
+        return withLimit("SELECT " + table.selectList() + " FROM " + table.table() + " WHERE " + where + ORDER
+                + " LIMIT ?", limit);
+    }
+
+    /**
+     * The key of the row at position {@code limit} (1-based) and of the one after it, if any: one row back means
+     * exactly {@code limit} rows match, two mean more match, none means fewer match.
+     */
+    SqlStatement edge(int limit) {
+        List<SqlStatement.Parameter> all = new ArrayList<>(parameters);
+        long offset = limit - 1L;
+        all.add((s, i) -> s.setLong(i, offset));
+        return new SqlStatement("SELECT created_at, id FROM " + table.table() + " WHERE " + where + ORDER
+                + " OFFSET ? LIMIT 2", all);
+    }
+
+    /** How many rows match, counting no further than {@code limit}. */
+    SqlStatement boundedCount(int limit) {
+        return withLimit("SELECT count(*) FROM (SELECT 1 FROM " + table.table() + " WHERE " + where
+                + " LIMIT ?) AS page", limit);
+    }
+
+    private SqlStatement withLimit(String sql, int limit) {
+        List<SqlStatement.Parameter> all = new ArrayList<>(parameters);
+        all.add((s, i) -> s.setInt(i, limit));
+        return new SqlStatement(sql, all);
+    }
+
+    private static void appendCondition(ResourceTable table, FilterCondition condition, StringBuilder where,
+                                        List<SqlStatement.Parameter> parameters) {
+        FilterDefinition definition = condition.definition();
+        String column = table.column(definition.targets().get(0));
+        if (condition instanceof FilterCondition.AnyOf anyOf) {
+            String[] values = anyOf.values().toArray(String[]::new);
+            where.append(column).append(" = ANY (?)");
+            parameters.add((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", values)));
+        } else if (condition instanceof FilterCondition.IdEquals idEquals) {
+            UUID id = idEquals.id();
+            where.append(column).append(" = ?");
+            parameters.add((s, i) -> s.setObject(i, id));
+        } else if (condition instanceof FilterCondition.Text text) {
+            appendText(table, text, where, parameters);
+        } else if (condition instanceof FilterCondition.BooleanEquals bool) {
+            boolean value = bool.value();
+            where.append(column).append(" = ?");
+            parameters.add((s, i) -> s.setBoolean(i, value));
+        } else if (condition instanceof FilterCondition.TimeBound bound) {
+            OffsetDateTime instant = timestamp(ceilToMicros(bound.instant()));
+            switch (definition.kind()) {
+                case AT_OR_AFTER -> where.append(column).append(" >= ?");
+                case BEFORE -> where.append(column).append(" < ?");
+                default -> throw new IllegalArgumentException("not a time filter: " + definition.name());
+            }
+            parameters.add((s, i) -> s.setObject(i, instant, Types.TIMESTAMP_WITH_TIMEZONE));
+        } else {
+            throw new IllegalArgumentException("unsupported filter condition: " + condition.getClass().getName());
+        }
+    }
+
+    private static void appendText(ResourceTable table, FilterCondition.Text condition, StringBuilder where,
+                                   List<SqlStatement.Parameter> parameters) {
+        FilterDefinition definition = condition.definition();
+        String text = condition.text();
+        switch (definition.kind()) {
+            case TEXT_EQUALS -> {
+                where.append(table.column(definition.targets().get(0))).append(" = ?");
+                parameters.add((s, i) -> s.setString(i, text));
+            }
+            case HAS_TAG -> {
+                // "@>" (array contains) rather than "= ANY (tags)": the GIN index on tags serves it
+                where.append(table.column(definition.targets().get(0))).append(" @> ARRAY[?::text]");
+                parameters.add((s, i) -> s.setString(i, text));
+            }
+            case SEARCH -> {
+                String pattern = "%" + escapeLike(text) + "%";
+                where.append('(');
+                for (int t = 0; t < definition.targets().size(); t++) {
+                    if (t > 0) {
+                        where.append(" OR ");
+                    }
+                    where.append(table.column(definition.targets().get(t))).append(" ILIKE ? ESCAPE '\\'");
+                    parameters.add((s, i) -> s.setString(i, pattern));
+                }
+                where.append(')');
+            }
+            default -> throw new IllegalArgumentException("not a text filter: " + definition.name());
+        }
+    }
+
+    /** The user's text taken literally inside a LIKE pattern: {@code \}, {@code %} and {@code _} escaped. */
+    static String escapeLike(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '%' || c == '_') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * PostgreSQL keeps microseconds and would round a finer instant to the nearest one, which could let a row
+     * just before an inclusive lower bound in. Rounding up keeps both bounds exact: for a stored (microsecond)
+     * time t and any bound b, {@code t >= b} iff {@code t >= ceil(b)}, and {@code t < b} iff {@code t < ceil(b)}.
+     */
+    static Instant ceilToMicros(Instant instant) {
+        Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+        return truncated.equals(instant) ? instant : truncated.plus(1, ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,67 @@
+package com.helpdesk.export.persistence.jdbc;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * The one place where this adapter turns {@link SQLException}s into the domain's {@link ExportException}s.
+ * Messages are for the API's caller: they never hold SQL text, table names or values; the original exception
+ * is kept as the cause, for the server's log only.
+ */
+final class SqlErrors {
+
+    static final String UNAVAILABLE_MESSAGE = "The database cannot be reached right now. Try again shortly.";
+    static final String TOO_LONG_MESSAGE = "The export took too long to read from the database and was stopped. "
+            + "Try again later, or narrow the export with filters.";
+    static final String INTERNAL_MESSAGE = "The export failed because of an internal error.";
+
+    /** PostgreSQL's query_canceled: what a statement gets when statement_timeout ends it. */
+    static final String QUERY_CANCELED = "57014";
+
+    private SqlErrors() {
+    }
+
+    /** A connection could not be had at all (database down, pool exhausted): always {@code SERVICE_UNAVAILABLE}. */
+    static ExportException connectionUnavailable(SQLException e) {
+        return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
+    }
+
+    /** Any other failure of a statement. */
+    static ExportException translate(SQLException e) {
+        String state = e.getSQLState();
+        if (isConnectionFailure(e, state)) {
+            return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
+        }
+        if (QUERY_CANCELED.equals(state)) {
+            // The statement_timeout ended the read. Deliberately SERVICE_UNAVAILABLE (503 with Retry-After), not
+            // INTERNAL_ERROR: nothing is broken and the request was valid; the database was too slow or too busy
+            // to serve it within the bound we set to protect it, which is a capacity condition a later retry
+            // (or a narrower export) can get past. The message says so instead of blaming the caller.
+            return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, TOO_LONG_MESSAGE, null, e);
+        }
+        return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, e);
+    }
+
+    /** A row that the schema's constraints should have made impossible (an unknown role, kind or mode). */
+    static ExportException inconsistentRow() {
+        return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE);
+    }
+
+    private static boolean isConnectionFailure(SQLException e, String state) {
+        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08")          // connection exception (refused, broken, closed)
+                || state.equals("53300")       // too_many_connections
+                || state.equals("57P01")       // admin_shutdown
+                || state.equals("57P02")       // crash_shutdown
+                || state.equals("57P03");      // cannot_connect_now (starting up, recovering)
+    }
+}

@@ -1,0 +1,217 @@
+package com.helpdesk.export.persistence.jdbc.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A PostgreSQL server run from zonky's embedded binaries, for development, demos and tests. It listens on
+ * localhost only, with trust authentication: any password is accepted for {@link #username()}.
+ *
+ * <ul>
+ *   <li>{@link #start(Path, int)}: on a persistent data directory. The cluster is created (initdb) only when the
+ *   directory holds none yet; otherwise it is started as it was left, data included. A postmaster left running on
+ *   that directory by a JVM that was killed ({@code kill -9}) is stopped first.</li>
+ *   <li>{@link #startTemporary()}: on a fresh temporary directory and a free port, deleted on {@link #close()}.</li>
+ * </ul>
+ *
+ * Either is stopped by {@link #close()}, or by a shutdown hook when the JVM exits normally. Runs as root too:
+ * zonky then starts postgres in a user namespace.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final String USER = "postgres";
+    private static final String PASSWORD = "postgres";
+    private static final String DATABASE = "postgres";
+    /** zonky's own lock file in the data directory, held by the JVM that runs the server. */
+    private static final String ZONKY_LOCK_FILE = "epg-lock";
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    /** Where glibc keeps the C.UTF-8 locale on Debian and Ubuntu. */
+    private static final Path C_UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
+    /** Data directories this JVM serves now, so that the same one is never started twice. */
+    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Path claimed;
+    private final PGSimpleDataSource dataSource;
+    private volatile boolean closed;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, Path claimed) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.claimed = claimed;
+        this.dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {postgres.getPort()});
+        dataSource.setDatabaseName(DATABASE);
+        dataSource.setUser(USER);
+        dataSource.setPassword(PASSWORD);
+        dataSource.setApplicationName("helpdesk-export");
+    }
+
+    /**
+     * Starts a server on a persistent data directory (created if missing; never wiped).
+     *
+     * @param port the port to listen on, or 0 for any free one
+     * @throws IllegalStateException when the directory is in use by a running server of this or another live
+     *                               JVM, or the server does not start
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1 to 65535");
+        }
+        Path directory;
+        try {
+            Files.createDirectories(dataDirectory);
+            directory = dataDirectory.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDirectory, e);
+        }
+        if (!IN_USE.add(directory)) {
+            throw new IllegalStateException("An embedded database already runs on " + directory + " in this JVM.");
+        }
+        try {
+            ensureNoLiveOwner(directory);
+            LeftoverPostmaster.stopIfRunning(directory, SHUTDOWN_GRACE);
+            EmbeddedPostgres postgres = builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false) // keep the data; initdb runs only if there is no cluster yet
+                    .setPort(port == 0 ? freePort() : port)
+                    .start();
+            return new EmbeddedDatabase(postgres, directory, directory);
+        } catch (IOException e) {
+            IN_USE.remove(directory);
+            throw new IllegalStateException("The embedded database on " + directory + " did not start.", e);
+        } catch (RuntimeException e) {
+            IN_USE.remove(directory);
+            throw e;
+        }
+    }
+
+    /** Starts a server on a fresh temporary directory and a free port; both are given up on {@link #close()}. */
+    public static EmbeddedDatabase startTemporary() {
+        try {
+            Path directory = Files.createTempDirectory("helpdesk-export-pg");
+            EmbeddedPostgres postgres = builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(true)
+                    .setPort(freePort())
+                    .start();
+            return new EmbeddedDatabase(postgres, directory, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("The temporary embedded database did not start.", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(STARTUP_WAIT)
+                .setServerConfig("listen_addresses", "localhost");
+        if (Files.isDirectory(C_UTF8_LOCALE)) {
+            // Fixed locale for new clusters, whatever the environment says: Unicode case rules for ILIKE/lower()
+            // (search is case-insensitive beyond ASCII), byte-order collation. Used by initdb only.
+            builder.setLocaleConfig("lc-ctype", "C.UTF-8").setLocaleConfig("lc-collate", "C");
+        }
+        return builder;
+    }
+
+    /**
+     * Refuses a data directory whose zonky lock another live process holds: its server is in use, not left over.
+     * A JVM killed with kill -9 holds no lock any more.
+     */
+    private static void ensureNoLiveOwner(Path directory) throws IOException {
+        Path lockFile = directory.resolve(ZONKY_LOCK_FILE);
+        FileChannel channel;
+        try {
+            // never create the file: initdb wants an empty directory
+            channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        try (channel) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("The embedded database on " + directory
+                        + " is in use by another running process.");
+            }
+            lock.release();
+        } catch (OverlappingFileLockException e) {
+            throw new IllegalStateException("The embedded database on " + directory + " is in use in this JVM.", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /** e.g. {@code jdbc:postgresql://localhost:5433/postgres} */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    /** The server trusts local connections; this password is accepted, as any other would be. */
+    public String password() {
+        return PASSWORD;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** A non-pooling DataSource on {@link #jdbcUrl()}: each {@code getConnection()} opens a new connection. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Stops the server (fast shutdown); a temporary one's directory is deleted. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded database did not stop cleanly.", e);
+        } finally {
+            if (claimed != null) {
+                IN_USE.remove(claimed);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedDatabase[" + jdbcUrl() + ", " + dataDirectory + "]";
+    }
+}

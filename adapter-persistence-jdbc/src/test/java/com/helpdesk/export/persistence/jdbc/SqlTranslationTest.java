@@ -1,0 +1,96 @@
+package com.helpdesk.export.persistence.jdbc;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.FilterCondition;
+import com.helpdesk.export.domain.model.Mode;
+import com.helpdesk.export.domain.model.ResourceFilters;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.port.ResourceQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SQLException translation and SQL building, without a database. */
+class SqlTranslationTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "08001, SERVICE_UNAVAILABLE", "08006, SERVICE_UNAVAILABLE", "08003, SERVICE_UNAVAILABLE",
+            "53300, SERVICE_UNAVAILABLE", "57P01, SERVICE_UNAVAILABLE", "57P03, SERVICE_UNAVAILABLE",
+            "57014, SERVICE_UNAVAILABLE", "42P01, INTERNAL_ERROR", "42601, INTERNAL_ERROR", "22P02, INTERNAL_ERROR",
+            "25P02, INTERNAL_ERROR"})
+    void sqlStatesAreTranslated(String state, ErrorCode expected) {
+        SQLException cause = new SQLException("ERROR: secret detail in SELECT * FROM tickets", state);
+
+        ExportException translated = SqlErrors.translate(cause);
+
+        assertThat(translated.code()).isEqualTo(expected);
+        assertThat(translated.getMessage()).doesNotContain("SELECT", "tickets", "secret");
+        assertThat(translated.getCause()).isSameAs(cause);
+        assertThat(translated.param()).isNull();
+    }
+
+    @Test
+    void aTimeoutSaysTheExportTookTooLong() {
+        assertThat(SqlErrors.translate(new SQLException("canceling statement", "57014")).getMessage())
+                .isEqualTo(SqlErrors.TOO_LONG_MESSAGE).contains("took too long");
+    }
+
+    @Test
+    void connectionExceptionsWithoutStateAndFailedConnectsAreServiceUnavailable() {
+        assertThat(SqlErrors.translate(new SQLTransientConnectionException("pool timeout")).code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(SqlErrors.translate(new SQLException("no state")).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+        assertThat(SqlErrors.connectionUnavailable(new SQLException("Sorry, acquisition timeout!")).code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void likeWildcardsAndTheEscapeCharacterAreEscaped() {
+        assertThat(ResourceSql.escapeLike("50% off_now \\ ok")).isEqualTo("50\\% off\\_now \\\\ ok");
+        assertThat(ResourceSql.escapeLike("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void timeBoundsAreRoundedUpToMicroseconds() {
+        assertThat(ResourceSql.ceilToMicros(Instant.parse("2026-01-01T00:00:00.000001Z")))
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00.000001Z"));
+        assertThat(ResourceSql.ceilToMicros(Instant.parse("2026-01-01T00:00:00.000001001Z")))
+                .isEqualTo(Instant.parse("2026-01-01T00:00:00.000002Z"));
+    }
+
+    @Test
+    void valuesNeverReachTheSqlText() {
+        ResourceType type = ResourceType.TICKETS;
+        String evil = "' OR 1=1 --";
+        ResourceFilters filters = new ResourceFilters(type, List.of(
+                new FilterCondition.Text(type.filters().get("search"), evil),
+                new FilterCondition.Text(type.filters().get("tag"), "x');DROP--"),
+                new FilterCondition.AnyOf(type.filters().get("status"), List.of("open")),
+                new FilterCondition.IdEquals(type.filters().get("customerId"), new UUID(1, 2)),
+                new FilterCondition.TimeBound(type.filters().get("createdAfter"), Instant.EPOCH)));
+        Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
+
+        ResourceSql sql = ResourceSql.of(scope, new ResourceQuery(type, filters, Optional.empty(), 10));
+
+        for (SqlStatement statement : List.of(sql.rows(10), sql.edge(10), sql.boundedCount(10))) {
+            assertThat(statement.sql()).doesNotContain(evil, "DROP", "open", new UUID(1, 2).toString(),
+                    new UUID(3, 4).toString(), "test", "1970").startsWith("SELECT")
+                    .contains("team_id = ? AND mode = ?");
+        }
+        assertThat(sql.rows(10).sql()).endsWith("ORDER BY created_at, id LIMIT ?");
+        assertThat(sql.rows(10).parameters()).hasSize(2 + 5 + 1);
+    }
+}

@@ -1,0 +1,84 @@
+package com.helpdesk.export.persistence.jdbc.testsupport;
+
+import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
+import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real PostgreSQL server per test JVM, started lazily and stopped by its shutdown hook. Tests that change
+ * data get a database of their own ({@link #migratedDatabase()}); the demo database is shared and read-only by
+ * convention.
+ */
+public final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedDatabase server;
+    private static DataSource demo;
+
+    private TestPostgres() {
+    }
+
+    public static synchronized EmbeddedDatabase server() {
+        if (server == null) {
+            server = EmbeddedDatabase.startTemporary();
+        }
+        return server;
+    }
+
+    /** A new, empty database (no schema). */
+    public static DataSource emptyDatabase() {
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection connection = server().dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name); // a name made here, never input
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dataSource(name);
+    }
+
+    /** A new database with the schema migrated and no rows. */
+    public static DataSource migratedDatabase() {
+        DataSource dataSource = emptyDatabase();
+        SchemaMigrations.migrate(dataSource);
+        return dataSource;
+    }
+
+    /** The shared database with the demo dataset loaded: do not change it. */
+    public static synchronized DataSource demoDatabase() {
+        if (demo == null) {
+            DataSource dataSource = migratedDatabase();
+            DemoDataset.load(dataSource);
+            demo = dataSource;
+        }
+        return demo;
+    }
+
+    private static DataSource dataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {server().port()});
+        dataSource.setDatabaseName(database);
+        dataSource.setUser(server().username());
+        dataSource.setPassword(server().password());
+        return dataSource;
+    }
+
+    /** A DataSource on a port where nothing listens. */
+    public static DataSource unreachableDatabase(int port) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setServerNames(new String[] {"localhost"});
+        dataSource.setPortNumbers(new int[] {port});
+        dataSource.setDatabaseName("postgres");
+        dataSource.setUser("postgres");
+        dataSource.setConnectTimeout(2);
+        return dataSource;
+    }
+}

@@ -1,0 +1,47 @@
+package com.helpdesk.export.rest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The service's own settings, under {@code export.*}. Every one is documented in the README. */
+@ConfigMapping(prefix = "export")
+public interface ExportSettings {
+
+    /** Rows per resource in one call: 1 to 10,000. */
+    @WithDefault("10000")
+    int maxRowsPerResource();
+
+    /** The longest a single database statement of an export may run. */
+    @WithDefault("30S")
+    Duration statementTimeout();
+
+    /** The largest request body, in bytes. */
+    @WithDefault("65536")
+    int maxBodyBytes();
+
+    /** Where the error codes are documented; {@code doc_url} is this plus {@code #<code>}. */
+    @WithDefault("https://docs.helpdesk.example/api/export/errors")
+    String docsBaseUrl();
+
+    /** Seconds a 503 asks the client to wait before retrying. */
+    @WithDefault("5")
+    int unavailableRetryAfterSeconds();
+
+    /** Load the deterministic demo dataset at start (it is loaded once; later starts find it). */
+    @WithDefault("false")
+    boolean demoLoad();
+
+    /** The embedded PostgreSQL used when no datasource URL is configured (read by the main class at start). */
+    Embedded embedded();
+
+    interface Embedded {
+        /** Its data folder; kept between runs. */
+        @WithDefault(".data/postgres")
+        String dataDir();
+
+        @WithDefault("54329")
+        int port();
+    }
+}

@@ -1,0 +1,110 @@
+package com.helpdesk.export.rest.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.PublicId;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes the contract's JSON envelope with Jackson's streaming generator: rows go from the reader to the output one
+ * at a time. Every field of the selection is present; empty values are {@code null}, empty tags {@code []}.
+ */
+public final class JacksonJsonSerializer implements Serializer {
+
+    private final JsonFactory factory;
+
+    public JacksonJsonSerializer(JsonFactory factory) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+    }
+
+    @Override
+    public ExportFormat format() {
+        return ExportFormat.JSON;
+    }
+
+    @Override
+    public void write(ExportDocument document, OutputStream out) throws IOException {
+        JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writeStartObject();
+        json.writeBooleanField("success", true);
+        json.writeObjectFieldStart("data");
+        json.writeStringField("object", "export");
+        json.writeStringField("format", document.format().wireName());
+        json.writeNumberField("totalRows", document.totalRows());
+        json.writeObjectFieldStart("resources");
+        for (ResourceSection section : document.sections()) {
+            json.writeArrayFieldStart(section.type().wireName());
+            List<Field> fields = section.fields();
+            section.rows().forEach(row -> {
+                json.writeStartObject();
+                for (Field field : fields) {
+                    json.writeFieldName(field.name());
+                    writeValue(json, field, row.value(field.index()));
+                }
+                json.writeEndObject();
+            });
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("hasMore");
+        for (ResourceSection section : document.sections()) {
+            json.writeBooleanField(section.type().wireName(), section.summary().hasMore());
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("nextCursor");
+        for (ResourceSection section : document.sections()) {
+            json.writeFieldName(section.type().wireName());
+            if (section.summary().nextCursor().isPresent()) {
+                json.writeString(section.summary().nextCursor().get().encode());
+            } else {
+                json.writeNull();
+            }
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("limits");
+        json.writeNumberField("maxRowsPerResource", document.maxRowsPerResource());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeObjectFieldStart("meta");
+        json.writeStringField("requestId", document.requestId());
+        json.writeStringField("timestamp", document.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.flush();
+    }
+
+    private static void writeValue(JsonGenerator json, Field field, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+            return;
+        }
+        switch (field.kind()) {
+            case ID -> json.writeString(PublicId.format(field.idPrefix(), (UUID) value));
+            case TEXT, ENUM -> json.writeString((String) value);
+            case INTEGER -> json.writeNumber(((Number) value).longValue());
+            case BOOLEAN -> json.writeBoolean((Boolean) value);
+            case TIMESTAMP -> json.writeString(((Instant) value).toString());
+            case TAGS -> {
+                json.writeStartArray();
+                for (Object tag : (List<?>) value) {
+                    json.writeString((String) tag);
+                }
+                json.writeEndArray();
+            }
+        }
+    }
+}

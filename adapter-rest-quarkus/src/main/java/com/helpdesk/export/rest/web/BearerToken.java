@@ -1,0 +1,22 @@
+package com.helpdesk.export.rest.web;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@code Authorization: Bearer <key>} (scheme case-insensitive, RFC 7235). Anything else is no key. */
+final class BearerToken {
+
+    private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+) *");
+
+    private BearerToken() {
+    }
+
+    static Optional<String> from(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        Matcher m = BEARER.matcher(authorization);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,76 @@
+package com.helpdesk.export.rest.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.rest.config.ExportSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The one place where failures become the contract's error envelope and HTTP status. Both the JAX-RS exception
+ * mappers and the router-level handlers (unknown routes, oversized bodies) answer through it.
+ */
+@ApplicationScoped
+public class ErrorResponses {
+
+    private final ExportSettings settings;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ErrorResponses(ExportSettings settings, ObjectMapper mapper, Clock clock) {
+        this.settings = settings;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public static int status(ErrorCode code) {
+        return switch (code) {
+            case AUTHENTICATION_REQUIRED, INVALID_KEY_FORMAT, INVALID_API_KEY, KEY_EXPIRED -> 401;
+            case INSUFFICIENT_PERMISSIONS, TEAM_ACCESS_DENIED -> 403;
+            case RATE_LIMIT_EXCEEDED -> 429;
+            case INVALID_JSON, PARAMETER_MISSING, PARAMETER_INVALID, PARAMETER_UNKNOWN -> 400;
+            case PAYLOAD_TOO_LARGE -> 413;
+            case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case RESOURCE_MISSING -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case INTERNAL_ERROR -> 500;
+            case SERVICE_UNAVAILABLE -> 503;
+        };
+    }
+
+    public ErrorEnvelope envelope(ErrorCode code, String message, String param, String requestId) {
+        return new ErrorEnvelope(false,
+                new ErrorEnvelope.Error(code.category().wireName(), code.wireName(), message, param,
+                        settings.docsBaseUrl() + "#" + code.wireName(), requestId, null),
+                new ErrorEnvelope.Meta(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+
+    public Response response(ExportException e, String requestId) {
+        return response(e.code(), e.getMessage(), e.param(), requestId);
+    }
+
+    public Response response(ErrorCode code, String message, String param, String requestId) {
+        Response.ResponseBuilder builder = Response.status(status(code))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(envelope(code, message, param, requestId));
+        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
+            builder.header("Retry-After", settings.unavailableRetryAfterSeconds());
+        }
+        return builder.build();
+    }
+
+    /** The envelope as bytes, for handlers below JAX-RS. */
+    public byte[] bytes(ErrorCode code, String message, String requestId) {
+        try {
+            return mapper.writeValueAsBytes(envelope(code, message, null, requestId));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the error envelope cannot fail to serialize", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.helpdesk.export.rest.web;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every exception that reaches JAX-RS to the error envelope, through {@link ErrorResponses}. */
+public class ExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    private final ErrorResponses errors;
+
+    public ExceptionMappers(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    public Response export(ExportException e, RoutingContext context) {
+        String requestId = RequestIds.of(context);
+        if (e.code() == ErrorCode.INTERNAL_ERROR || e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+            LOG.errorf(e.getCause(), "request %s failed: %s", requestId, e.getMessage());
+        }
+        return errors.response(e, requestId);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, RoutingContext context) {
+        return errors.response(ErrorCode.RESOURCE_MISSING, "No such route: " + context.request().method() + " "
+                + context.request().path() + ".", null, RequestIds.of(context));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, RoutingContext context) {
+        Response response = errors.response(ErrorCode.METHOD_NOT_ALLOWED, "Method " + context.request().method()
+                + " is not allowed here.", null, RequestIds.of(context));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notSupported(NotSupportedException e, RoutingContext context) {
+        return errors.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json.", null,
+                RequestIds.of(context));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, RoutingContext context) {
+        int status = e.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.RESOURCE_MISSING;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
+            default -> status >= 500 || status < 400 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_JSON;
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            return unexpected(e, context);
+        }
+        return errors.response(code, messageFor(code), null, RequestIds.of(context));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, RoutingContext context) {
+        String requestId = RequestIds.of(context);
+        LOG.errorf(e, "request %s failed unexpectedly", requestId);
+        return errors.response(ErrorCode.INTERNAL_ERROR, "An internal error occurred. Quote request id " + requestId
+                + " when you report it.", null, requestId);
+    }
+
+    private static String messageFor(ErrorCode code) {
+        return switch (code) {
+            case RESOURCE_MISSING -> "No such route.";
+            case METHOD_NOT_ALLOWED -> "Method not allowed.";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json.";
+            case SERVICE_UNAVAILABLE -> "The service is unavailable; retry later.";
+            default -> "The request is not valid.";
+        };
+    }
+}

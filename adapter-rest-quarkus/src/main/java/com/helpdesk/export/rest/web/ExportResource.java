@@ -1,0 +1,85 @@
+package com.helpdesk.export.rest.web;
+
+import com.helpdesk.export.application.port.in.ExportCommand;
+import com.helpdesk.export.application.port.in.ExportUseCase;
+import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * {@code POST /api/v1/teams/{teamId}/export}: every check happens before the first byte, so failures answer with
+ * the error envelope; then the rows stream from the database cursor to the client. A failure after the first
+ * byte aborts the connection, so that no client takes a cut-off export for a whole one.
+ */
+@Path("/api/v1/teams/{teamId}/export")
+public class ExportResource {
+
+    static final String CSV_MEDIA_TYPE = "text/csv; charset=utf-8; header=present";
+    private static final DateTimeFormatter FILE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Logger LOG = Logger.getLogger(ExportResource.class);
+
+    private final ExportUseCase exports;
+    private final RequestBodyReader bodyReader;
+
+    public ExportResource(ExportUseCase exports, RequestBodyReader bodyReader) {
+        this.exports = exports;
+        this.bodyReader = bodyReader;
+    }
+
+    @POST
+    public Response export(@PathParam("teamId") String teamId, @Context HttpHeaders headers,
+                           @Context RoutingContext context, InputStream body) {
+        String requestId = RequestIds.of(context);
+        ExportCommand command = new ExportCommand(
+                BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), teamId,
+                () -> bodyReader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), requestId);
+        PreparedExport export = exports.prepare(command);
+        ExportDocument document = export.document();
+        StreamingOutput stream = output -> {
+            try {
+                export.writeTo(output);
+            } catch (RuntimeException | java.io.IOException | Error e) {
+                abort(context.response(), requestId, e);
+                throw e;
+            }
+        };
+        Response.ResponseBuilder response = Response.ok(stream);
+        if (document.format() == ExportFormat.CSV) {
+            PageSummary summary = document.sections().get(0).summary();
+            response.type(CSV_MEDIA_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"" + document.sections().get(0).type().wireName()
+                            + "-" + document.team() + "-" + FILE_TIME.format(document.generatedAt()) + ".csv\"")
+                    .header("X-Total-Rows", document.totalRows())
+                    .header("X-Has-More", summary.hasMore());
+            summary.nextCursor().ifPresent(cursor -> response.header("X-Next-Cursor", cursor.encode()));
+        } else {
+            response.type("application/json");
+        }
+        return response.build();
+    }
+
+    /**
+     * Ends the connection without the final chunk: a chunked transfer that never terminates is an error to every
+     * HTTP client, where a cleanly ended body would look complete.
+     */
+    private static void abort(HttpServerResponse response, String requestId, Throwable cause) {
+        LOG.errorf(cause, "request %s failed while streaming; aborting the connection", requestId);
+        response.reset();
+    }
+}

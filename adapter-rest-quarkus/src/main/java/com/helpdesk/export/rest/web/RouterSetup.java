@@ -1,0 +1,73 @@
+package com.helpdesk.export.rest.web;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * Router-level concerns, below JAX-RS: every request gets its id first; requests that no route takes, and
+ * failures raised before JAX-RS (such as a body over the server's hard limit), still answer with the envelope.
+ */
+@ApplicationScoped
+public class RouterSetup {
+
+    private static final Logger LOG = Logger.getLogger(RouterSetup.class);
+
+    private final ErrorResponses errors;
+
+    public RouterSetup(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            RequestIds.of(context);
+            context.next();
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+        router.route().last().handler(context -> send(context, ErrorCode.RESOURCE_MISSING,
+                "No such route: " + context.request().method() + " " + context.request().path() + "."));
+    }
+
+    private void failure(RoutingContext context) {
+        if (context.response().headWritten()) {
+            LOG.errorf(context.failure(), "request %s failed after its response started; aborting the connection",
+                    RequestIds.of(context));
+            context.request().connection().close();
+            return;
+        }
+        int status = context.statusCode();
+        ErrorCode code = switch (status) {
+            case 404 -> ErrorCode.RESOURCE_MISSING;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 400 -> ErrorCode.INVALID_JSON;
+            default -> ErrorCode.INTERNAL_ERROR;
+        };
+        if (code == ErrorCode.INTERNAL_ERROR) {
+            LOG.errorf(context.failure(), "request %s failed below JAX-RS", RequestIds.of(context));
+        }
+        send(context, code, switch (code) {
+            case RESOURCE_MISSING -> "No such route.";
+            case METHOD_NOT_ALLOWED -> "Method not allowed.";
+            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json.";
+            case INVALID_JSON -> "The request could not be read.";
+            default -> "An internal error occurred. Quote request id " + RequestIds.of(context) + " when you report it.";
+        });
+    }
+
+    private void send(RoutingContext context, ErrorCode code, String message) {
+        String requestId = RequestIds.of(context);
+        context.response()
+                .setStatusCode(ErrorResponses.status(code))
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(RequestIds.HEADER, requestId)
+                .end(io.vertx.core.buffer.Buffer.buffer(errors.bytes(code, message, requestId)));
+    }
+}

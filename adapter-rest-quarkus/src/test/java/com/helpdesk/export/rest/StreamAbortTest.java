@@ -1,0 +1,125 @@
+package com.helpdesk.export.rest;
+
+import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.exportPath;
+import static com.helpdesk.export.rest.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A failure after the first byte must not look like a complete export: the database session serving a running
+ * export is killed while the client holds the stream; the chunked body then never gets its final chunk.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class StreamAbortTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void failureMidStreamAbortsTheConnection() throws Exception {
+        String body = "{\"resources\":[{\"type\":\"tickets\"}]}";
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + exportPath(DEMO_TEAM) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Authorization: Bearer " + DemoDataset.LIVE_SECRET_KEY + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
+            in.readNBytes(8192);
+
+            assertThat(terminateExportSessions()).as("a database session was serving the export").isPositive();
+
+            ChunkedResult result = drainChunks(in);
+            assertThat(result.complete).as("the body must not end with the final chunk").isFalse();
+            assertThat(result.bytes).isLessThan(20_000_000);
+        }
+        // the service recovers: the next export works
+        post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}]}")
+                .statusCode(200);
+    }
+
+    private int terminateExportSessions() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity "
+                         + "where pid <> pg_backend_pid() and datname = current_database() "
+                         + "and state like 'idle in transaction%' and query ilike '%tickets%'")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return rs.getInt(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        return 0;
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    private record ChunkedResult(boolean complete, long bytes) {
+    }
+
+    /** Reads raw bytes to the end and reports whether they ended with the chunked terminator. */
+    private static ChunkedResult drainChunks(InputStream in) {
+        byte[] tail = new byte[5];
+        long total = 0;
+        byte[] buffer = new byte[65536];
+        try {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    System.arraycopy(tail, 1, tail, 0, 4);
+                    tail[4] = buffer[i];
+                }
+                total += n;
+                if (new String(tail, StandardCharsets.US_ASCII).equals("0\r\n\r\n")) {
+                    return new ChunkedResult(true, total);
+                }
+            }
+        } catch (IOException e) {
+            return new ChunkedResult(false, total);
+        }
+        return new ChunkedResult(new String(tail, StandardCharsets.US_ASCII).equals("0\r\n\r\n"), total);
+    }
+}
