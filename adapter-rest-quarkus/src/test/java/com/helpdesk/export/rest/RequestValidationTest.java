@@ -55,6 +55,14 @@ class RequestValidationTest {
     }
 
     @Test
+    void bodyOverTheServersHardLimitStillGetsTheEnvelope() {
+        byte[] huge = new byte[11 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'a');
+        error(given().header("Authorization", "Bearer " + KEY).contentType("application/json").body(huge)
+                .post(exportPath(DEMO_TEAM)).then(), 413, "invalid_request_error", "payload_too_large");
+    }
+
+    @Test
     void wrongOrMissingMediaTypeIsUnsupported() {
         String body = "{\"resources\":[{\"type\":\"tickets\"}]}";
         for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded",

@@ -6,6 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,19 +20,41 @@ public class RouterSetup {
     private static final Logger LOG = Logger.getLogger(RouterSetup.class);
 
     private final ErrorResponses errors;
+    private final long hardBodyLimit;
 
-    public RouterSetup(ErrorResponses errors) {
+    public RouterSetup(ErrorResponses errors,
+                       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardBodyLimit) {
         this.errors = errors;
+        this.hardBodyLimit = hardBodyLimit.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             RequestIds.of(context);
+            if (declaredLength(context) > hardBodyLimit) {
+                // the HTTP server would refuse it with a bare 413: answer in the envelope, before reading it
+                context.response().putHeader(HttpHeaders.CONNECTION, "close");
+                send(context, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + hardBodyLimit
+                        + " bytes.");
+                return;
+            }
             context.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(context -> send(context, ErrorCode.RESOURCE_MISSING,
                 "No such route: " + context.request().method() + " " + context.request().path() + "."));
+    }
+
+    private static long declaredLength(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private void failure(RoutingContext context) {
