@@ -46,6 +46,23 @@ final class SqlErrors {
         return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, e);
     }
 
+    /**
+     * A failure of a statement that counts calls (rate limits, failed authentications). Like {@link #translate},
+     * except that a cancelled statement is only "unavailable": no export was being read.
+     */
+    static ExportException translateCounting(SQLException e) {
+        String state = e.getSQLState();
+        if (isConnectionFailure(e, state) || QUERY_CANCELED.equals(state)) {
+            return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
+        }
+        return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, e);
+    }
+
+    /** A failure without an SQLException behind it (e.g. a library's own), kept as the cause for the log. */
+    static ExportException internal(Throwable cause) {
+        return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, cause);
+    }
+
     /** A row that the schema's constraints should have made impossible (an unknown role, kind or mode). */
     static ExportException inconsistentRow() {
         return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE);

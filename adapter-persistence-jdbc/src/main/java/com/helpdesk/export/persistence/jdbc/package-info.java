@@ -4,7 +4,11 @@
  * repeatable-read transaction per export, rows streamed from a server-side cursor), {@link
  * com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier} (the {@code KeyVerifier}: SHA-256 hash lookup), the
  * Flyway schema ({@link com.helpdesk.export.persistence.jdbc.SchemaMigrations}, scripts in
- * {@code classpath:db/migration}) and the key hashing both the verifier and the demo loader use.
+ * {@code classpath:db/migration}), the key hashing both the verifier and the demo loader use, and the counters
+ * that every instance shares: {@link com.helpdesk.export.persistence.jdbc.JdbcRateLimiter} (the
+ * {@code RateLimiter}: a Bucket4j bucket per key, fixed epoch-aligned windows, select-for-update) and
+ * {@link com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle} (the {@code AuthenticationThrottle}:
+ * failed authentications per client address, one upsert per failure).
  *
  * <p>What belongs here: public adapter classes that an application wires with a {@link javax.sql.DataSource},
  * and their package-private JDBC helpers (table mapping, SQL building, row views, SQLException translation).

@@ -10,10 +10,12 @@ import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.policy.FormatPolicy;
+import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
@@ -28,6 +30,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +46,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HandWiredExportTest {
 
     private static ExportUseCase wire(DataSource dataSource, int rowLimit) {
+        return wire(dataSource, rowLimit, RateLimits.contractDefault());
+    }
+
+    private static ExportUseCase wire(DataSource dataSource, int rowLimit, RateLimits rateLimits) {
         Clock clock = Clock.systemUTC();
+        // the counters go to a database of their own: the demo database is read-only by convention
+        DataSource counters = TestPostgres.migratedDatabase();
         return new ExportService(new JdbcKeyVerifier(dataSource, clock),
+                new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock),
+                new JdbcRateLimiter(counters, rateLimits, clock),
                 new JdbcResourceReader(dataSource, Duration.ofSeconds(30)),
                 List.of(new CsvSerializer()),
                 RowLimitPolicy.configured(rowLimit).orThrow(), new FormatPolicy(), clock);
@@ -101,5 +112,32 @@ class HandWiredExportTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS));
         assertThatThrownBy(() -> exports.prepare(command(DemoDataset.LIVE_SECRET_KEY, json)))
                 .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("format"));
+    }
+
+    @Test
+    void theWiredCoreCountsCallsAndFailedAuthenticationsInPostgres() {
+        ExportUseCase exports = wire(TestPostgres.demoDatabase(), 10, new RateLimits(2, 1, Duration.ofHours(1)));
+        ExportRequest csv = new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.CSV,
+                Optional.empty());
+        List<RateLimitStatus> statuses = new ArrayList<>();
+        ExportCommand call = new ExportCommand(Optional.of(DemoDataset.LIVE_SECRET_KEY),
+                DemoDataset.DEMO_TEAM_ID.toString(), () -> csv, "req_handwired", "192.0.2.10", statuses::add);
+
+        for (int i = 0; i < 2; i++) {
+            exports.prepare(call).close();
+        }
+        assertThatThrownBy(() -> exports.prepare(call)).isInstanceOfSatisfying(ExportException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+        assertThat(statuses).extracting(RateLimitStatus::remaining).containsExactly(1L, 0L, 0L);
+
+        String unknownKey = "sk_live_" + "A".repeat(32);
+        ExportCommand guess = new ExportCommand(Optional.of(unknownKey), DemoDataset.DEMO_TEAM_ID.toString(),
+                () -> csv, "req_handwired", "192.0.2.66", status -> { });
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> exports.prepare(guess)).isInstanceOfSatisfying(ExportException.class,
+                    e -> assertThat(e.code()).isNotEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+        }
+        assertThatThrownBy(() -> exports.prepare(guess)).isInstanceOfSatisfying(ExportException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
     }
 }

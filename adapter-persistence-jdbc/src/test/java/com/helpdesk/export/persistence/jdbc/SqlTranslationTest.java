@@ -48,6 +48,28 @@ class SqlTranslationTest {
                 .isEqualTo(SqlErrors.TOO_LONG_MESSAGE).contains("took too long");
     }
 
+    @ParameterizedTest
+    @CsvSource({"08001, SERVICE_UNAVAILABLE", "53300, SERVICE_UNAVAILABLE", "57P01, SERVICE_UNAVAILABLE",
+            "42P01, INTERNAL_ERROR", "23505, INTERNAL_ERROR"})
+    void countingFailuresAreTranslatedLikeOthers(String state, ErrorCode expected) {
+        SQLException cause = new SQLException("ERROR: relation rate_limit_buckets", state);
+
+        ExportException translated = SqlErrors.translateCounting(cause);
+
+        assertThat(translated.code()).isEqualTo(expected);
+        assertThat(translated.getMessage()).doesNotContain("rate_limit_buckets");
+        assertThat(translated.getCause()).isSameAs(cause);
+    }
+
+    @Test
+    void aCancelledCountIsUnavailableWithoutBlamingAnExport() {
+        ExportException translated = SqlErrors.translateCounting(new SQLException("canceling statement", "57014"));
+
+        assertThat(translated.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        assertThat(translated.getMessage()).isEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
+        assertThat(SqlErrors.internal(new IllegalStateException("x")).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+    }
+
     @Test
     void connectionExceptionsWithoutStateAndFailedConnectsAreServiceUnavailable() {
         assertThat(SqlErrors.translate(new SQLTransientConnectionException("pool timeout")).code())

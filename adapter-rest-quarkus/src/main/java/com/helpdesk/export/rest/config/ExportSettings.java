@@ -33,6 +33,35 @@ public interface ExportSettings {
     @WithDefault("false")
     boolean demoLoad();
 
+    /** Calls per key per fixed window (contract §6), shared by every instance through PostgreSQL. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        @WithDefault("1000")
+        long secretPerWindow();
+
+        @WithDefault("100")
+        long publishablePerWindow();
+
+        @WithDefault("1H")
+        Duration window();
+
+        /** How often expired buckets and failure counts are deleted. */
+        @WithDefault("10M")
+        Duration cleanupInterval();
+    }
+
+    /** Failed authentications allowed per client address and window before it is refused with 429. */
+    AuthFailures authFailures();
+
+    interface AuthFailures {
+        @WithDefault("20")
+        int max();
+
+        @WithDefault("10M")
+        Duration window();
+    }
+
     /** The embedded PostgreSQL used when no datasource URL is configured (read by the main class at start). */
     Embedded embedded();
 

@@ -45,22 +45,38 @@ public class ErrorResponses {
     }
 
     public ErrorEnvelope envelope(ErrorCode code, String message, String param, String requestId) {
+        return envelope(code, message, param, requestId, null);
+    }
+
+    private ErrorEnvelope envelope(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
         return new ErrorEnvelope(false,
                 new ErrorEnvelope.Error(code.category().wireName(), code.wireName(), message, param,
-                        settings.docsBaseUrl() + "#" + code.wireName(), requestId, null),
+                        settings.docsBaseUrl() + "#" + code.wireName(), requestId, retryAfter),
                 new ErrorEnvelope.Meta(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
     public Response response(ExportException e, String requestId) {
-        return response(e.code(), e.getMessage(), e.param(), requestId);
+        Long retryAfter = e.retryAfterSeconds().isPresent() ? Long.valueOf(e.retryAfterSeconds().getAsLong()) : null;
+        return response(e.code(), e.getMessage(), e.param(), requestId, retryAfter);
     }
 
     public Response response(ErrorCode code, String message, String param, String requestId) {
+        return response(code, message, param, requestId, null);
+    }
+
+    /**
+     * A 429 tells when to retry in {@code Retry-After} and in {@code error.retryAfter}; a 503 only in the header, with
+     * the configured wait unless the failure knew better.
+     */
+    private Response response(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
+        Long inBody = code == ErrorCode.RATE_LIMIT_EXCEEDED ? retryAfter : null;
+        Long inHeader = retryAfter != null ? retryAfter
+                : code == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(settings.unavailableRetryAfterSeconds()) : null;
         Response.ResponseBuilder builder = Response.status(status(code))
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(envelope(code, message, param, requestId));
-        if (code == ErrorCode.SERVICE_UNAVAILABLE) {
-            builder.header("Retry-After", settings.unavailableRetryAfterSeconds());
+                .entity(envelope(code, message, param, requestId, inBody));
+        if (inHeader != null) {
+            builder.header("Retry-After", inHeader);
         }
         return builder.build();
     }

@@ -36,10 +36,12 @@ public class ExportResource {
 
     private final ExportUseCase exports;
     private final RequestBodyReader bodyReader;
+    private final RateLimitHeaders rateLimitHeaders;
 
-    public ExportResource(ExportUseCase exports, RequestBodyReader bodyReader) {
+    public ExportResource(ExportUseCase exports, RequestBodyReader bodyReader, RateLimitHeaders rateLimitHeaders) {
         this.exports = exports;
         this.bodyReader = bodyReader;
+        this.rateLimitHeaders = rateLimitHeaders;
     }
 
     @POST
@@ -48,7 +50,8 @@ public class ExportResource {
         String requestId = RequestIds.of(context);
         ExportCommand command = new ExportCommand(
                 BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), teamId,
-                () -> bodyReader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), requestId);
+                () -> bodyReader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), requestId,
+                clientAddress(context), status -> rateLimitHeaders.write(context.response(), status));
         PreparedExport export = exports.prepare(command);
         ExportDocument document = export.document();
         StreamingOutput stream = output -> {
@@ -72,6 +75,12 @@ public class ExportResource {
             response.type("application/json");
         }
         return response.build();
+    }
+
+    /** The peer's address; behind a proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding}. */
+    private static String clientAddress(RoutingContext context) {
+        var address = context.request().remoteAddress();
+        return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }
 
     /**

@@ -3,6 +3,7 @@ package com.helpdesk.export.application.service;
 import com.helpdesk.export.application.port.in.ExportCommand;
 import com.helpdesk.export.application.port.in.ExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
@@ -16,10 +17,13 @@ import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
+import com.helpdesk.export.domain.model.RateLimitStatus;
+import com.helpdesk.export.domain.port.AuthenticationThrottle;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.RateLimiter;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceReader;
@@ -27,16 +31,23 @@ import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The export use case: key, team, permission, request, policies, then one snapshot for every resource. */
+/**
+ * The export use case: key (with failed attempts throttled per address), team, permission, rate limit, request,
+ * policies, then one snapshot for every resource.
+ */
 public final class ExportService implements ExportUseCase {
 
     private final KeyVerifier keyVerifier;
+    private final AuthenticationThrottle throttle;
+    private final RateLimiter rateLimiter;
     private final ResourceReader reader;
     private final Map<ExportFormat, Serializer> serializers;
     private final RowLimitPolicy rowLimitPolicy;
@@ -47,9 +58,12 @@ public final class ExportService implements ExportUseCase {
      * @param serializers one per format this service offers (an app may offer only some formats; a request for
      *                    another is refused as {@code parameter_invalid} on {@code format})
      */
-    public ExportService(KeyVerifier keyVerifier, ResourceReader reader, List<Serializer> serializers,
-                         RowLimitPolicy rowLimitPolicy, FormatPolicy formatPolicy, Clock clock) {
+    public ExportService(KeyVerifier keyVerifier, AuthenticationThrottle throttle, RateLimiter rateLimiter,
+                         ResourceReader reader, List<Serializer> serializers, RowLimitPolicy rowLimitPolicy,
+                         FormatPolicy formatPolicy, Clock clock) {
         this.keyVerifier = Objects.requireNonNull(keyVerifier, "keyVerifier");
+        this.throttle = Objects.requireNonNull(throttle, "throttle");
+        this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.rowLimitPolicy = Objects.requireNonNull(rowLimitPolicy, "rowLimitPolicy");
         this.formatPolicy = Objects.requireNonNull(formatPolicy, "formatPolicy");
@@ -68,7 +82,20 @@ public final class ExportService implements ExportUseCase {
     @Override
     public PreparedExport prepare(ExportCommand command) {
         KeyVerification.Verified caller = authenticate(command);
-        TeamId team = authorize(caller, command.teamId());
+        TeamId team;
+        try {
+            team = authorize(caller, command.teamId());
+        } catch (ExportException refused) {
+            command.rateLimitObserver().accept(rateLimiter.peek(caller));
+            throw refused;
+        }
+        RateLimitStatus budget = rateLimiter.consume(caller);
+        command.rateLimitObserver().accept(budget);
+        if (!budget.allowed()) {
+            throw ExportException.retryLater(ErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit exceeded: this key may make "
+                    + budget.limit() + " calls per " + budget.window().toSeconds() + " seconds. Retry in "
+                    + budget.retryAfterSeconds() + " seconds.", budget.retryAfterSeconds());
+        }
         ExportRequest request = command.request().read();
         ExportFormat format = formatPolicy.decide(request).orThrow();
         Serializer serializer = serializers.get(format);
@@ -103,7 +130,23 @@ public final class ExportService implements ExportUseCase {
         String presented = command.presentedKey().orElseThrow(() -> new ExportException(
                 ErrorCode.AUTHENTICATION_REQUIRED,
                 "Authentication required: send your API key as 'Authorization: Bearer <key>'."));
-        ApiKey key = ApiKey.parse(presented);
+        Optional<Duration> blocked = throttle.blockedFor(command.clientAddress());
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, blocked.get().toSeconds() + (blocked.get().toNanosPart() > 0 ? 1 : 0));
+            throw ExportException.retryLater(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed authentications from "
+                    + "this address. Retry in " + seconds + " seconds.", seconds);
+        }
+        try {
+            return verify(ApiKey.parse(presented));
+        } catch (ExportException failed) {
+            if (failed.code().category() == ErrorCategory.AUTHENTICATION) {
+                throttle.recordFailure(command.clientAddress());
+            }
+            throw failed;
+        }
+    }
+
+    private KeyVerification.Verified verify(ApiKey key) {
         KeyVerification verification = keyVerifier.verify(key);
         if (verification instanceof KeyVerification.Rejected rejected) {
             throw switch (rejected.reason()) {

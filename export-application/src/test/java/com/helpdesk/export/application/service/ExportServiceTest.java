@@ -3,11 +3,14 @@ package com.helpdesk.export.application.service;
 import com.helpdesk.export.application.port.in.ExportCommand;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.application.service.Fakes.FakeKeyVerifier;
+import com.helpdesk.export.application.service.Fakes.FakeRateLimiter;
+import com.helpdesk.export.application.service.Fakes.FakeThrottle;
 import com.helpdesk.export.application.service.Fakes.FakeReader;
 import com.helpdesk.export.application.service.Fakes.FakeSerializer;
 import com.helpdesk.export.application.service.Fakes.FakeSnapshot;
 import com.helpdesk.export.application.service.Fakes.MemRow;
 import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
@@ -72,6 +75,8 @@ class ExportServiceTest {
     static final String UNKNOWN_KEY = "sk_live_Unknown000000000";
 
     FakeKeyVerifier verifier;
+    FakeThrottle throttle;
+    FakeRateLimiter limiter;
     FakeReader reader;
     FakeSerializer json;
     FakeSerializer csv;
@@ -93,13 +98,15 @@ class ExportServiceTest {
                 .answer(OTHER_TEAM_KEY, verified(OTHER_TEAM, Role.OWNER, KeyKind.SECRET, Mode.LIVE))
                 .answer(AGENT_KEY, verified(TEAM, Role.AGENT, KeyKind.SECRET, Mode.LIVE));
         reader = new FakeReader();
+        throttle = new FakeThrottle();
+        limiter = new FakeRateLimiter();
         json = new FakeSerializer(ExportFormat.JSON);
         csv = new FakeSerializer(ExportFormat.CSV);
         service = service(RowLimitPolicy.contractDefault());
     }
 
     ExportService service(RowLimitPolicy limit) {
-        return new ExportService(verifier, reader, List.of(json, csv), limit, new FormatPolicy(),
+        return new ExportService(verifier, throttle, limiter, reader, List.of(json, csv), limit, new FormatPolicy(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -519,12 +526,111 @@ class ExportServiceTest {
         }
     }
 
+    static ExportCommand observed(String key, String teamId, Body body, List<RateLimitStatus> seen) {
+        return new ExportCommand(Optional.ofNullable(key), teamId, body, "req_123", "203.0.113.9", seen::add);
+    }
+
+    @Nested
+    class RateLimitsAndThrottling {
+
+        @Test
+        void everyAllowedCallIsCountedAndItsStatusObservedBeforeTheBodyIsRead() throws Exception {
+            List<RateLimitStatus> seen = new ArrayList<>();
+            Body body = jsonBody(ARTICLES);
+            try (PreparedExport export = service.prepare(observed(LIVE_KEY, TEAM.toString(), body, seen))) {
+                assertThat(export).isNotNull();
+            }
+            assertThat(seen).singleElement().satisfies(s -> {
+                assertThat(s.allowed()).isTrue();
+                assertThat(s.remaining()).isEqualTo(999);
+            });
+            assertThat(limiter.consumed).hasSize(1);
+        }
+
+        @Test
+        void overTheLimitIsRateLimitExceededWithRetryAfterAndNothingIsRead() {
+            limiter.limit = 2;
+            for (int i = 0; i < 2; i++) {
+                service.prepare(command(LIVE_KEY, TEAM.toString(), jsonBody(ARTICLES))).close();
+            }
+            List<RateLimitStatus> seen = new ArrayList<>();
+            Body body = jsonBody(ARTICLES);
+            int snapshotsBefore = reader.opened.size();
+            assertThatThrownBy(() -> service.prepare(observed(LIVE_KEY, TEAM.toString(), body, seen)))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
+                        assertThat(e.retryAfterSeconds()).hasValue(90);
+                    });
+            assertThat(body.reads).hasValue(0);
+            assertThat(reader.opened).hasSize(snapshotsBefore);
+            assertThat(seen).singleElement().satisfies(s -> assertThat(s.allowed()).isFalse());
+        }
+
+        @Test
+        void refusalsAfterAuthenticationCarryTheStatusWithoutCountingTheCall() {
+            for (String[] call : new String[][] {{PUBLISHABLE_KEY, TEAM.toString()}, {LIVE_KEY, OTHER_TEAM.toString()},
+                    {AGENT_KEY, TEAM.toString()}, {LIVE_KEY, "not-a-uuid"}}) {
+                List<RateLimitStatus> seen = new ArrayList<>();
+                assertThatThrownBy(() -> service.prepare(observed(call[0], call[1], jsonBody(ARTICLES), seen)))
+                        .isInstanceOf(ExportException.class);
+                assertThat(seen).as(call[0] + " " + call[1]).hasSize(1);
+            }
+            assertThat(limiter.consumed).isEmpty();
+            assertThat(limiter.peeked).hasSize(4);
+        }
+
+        @Test
+        void failedAuthenticationsAreNotCountedAgainstAKeyButAgainstTheAddress() {
+            for (String key : new String[] {UNKNOWN_KEY, REVOKED_KEY, EXPIRED_KEY, "sk_live_bad"}) {
+                List<RateLimitStatus> seen = new ArrayList<>();
+                assertThatThrownBy(() -> service.prepare(observed(key, TEAM.toString(), jsonBody(ARTICLES), seen)))
+                        .isInstanceOf(ExportException.class);
+                assertThat(seen).isEmpty();
+            }
+            assertThat(limiter.consumed).isEmpty();
+            assertThat(limiter.peeked).isEmpty();
+            assertThat(throttle.failures).containsEntry("203.0.113.9", 4);
+        }
+
+        @Test
+        void aThrottledAddressIsRefusedBeforeItsKeyIsLookedAt() {
+            throttle.max = 3;
+            throttle.failures.put("203.0.113.9", 3);
+            int lookups = verifier.asked.size();
+            assertThatThrownBy(() -> service.prepare(observed(LIVE_KEY, TEAM.toString(), jsonBody(ARTICLES),
+                    new ArrayList<>()))).isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
+                        assertThat(e.retryAfterSeconds()).hasValue(43);
+                    });
+            assertThat(verifier.asked.size()).isEqualTo(lookups);
+            // other addresses are not affected
+            service.prepare(command(LIVE_KEY, TEAM.toString(), jsonBody(ARTICLES))).close();
+        }
+
+        @Test
+        void aMissingKeyIsNotAGuess() {
+            assertThatThrownBy(() -> service.prepare(observed(null, TEAM.toString(), jsonBody(ARTICLES),
+                    new ArrayList<>()))).isInstanceOf(ExportException.class);
+            assertThat(throttle.failures).isEmpty();
+        }
+    }
+
     @Nested
     class Construction {
 
         @Test
+        void needsAThrottleAndARateLimiter() {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            List<Serializer> both = List.of(json, csv);
+            assertThatThrownBy(() -> new ExportService(verifier, null, limiter, reader, both,
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, null, reader, both,
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock)).isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
         void aServiceMayOfferOnlySomeFormatsAndRefusesTheOthersBeforeReading() {
-            ExportService jsonOnly = new ExportService(verifier, reader, List.of(json),
+            ExportService jsonOnly = new ExportService(verifier, throttle, limiter, reader, List.of(json),
                     RowLimitPolicy.contractDefault(), new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
             Body csvBody = body(ExportFormat.CSV, Optional.empty(), ResourceSpec.all(TICKETS));
             assertThatThrownBy(() -> jsonOnly.prepare(command(LIVE_KEY, TEAM.toString(), csvBody)))
@@ -538,10 +644,10 @@ class ExportServiceTest {
         @Test
         void needsAtMostOneSerializerPerFormatAndAtLeastOne() {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            assertThatThrownBy(() -> new ExportService(verifier, reader, List.of(), RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, reader, List.of(), RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), clock)).isInstanceOf(IllegalArgumentException.class);
             List<Serializer> twoJson = List.of(json, csv, new FakeSerializer(ExportFormat.JSON));
-            assertThatThrownBy(() -> new ExportService(verifier, reader, twoJson, RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, reader, twoJson, RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), clock)).isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -549,15 +655,15 @@ class ExportServiceTest {
         void needsEveryCollaborator() {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
             List<Serializer> both = List.of(json, csv);
-            assertThatThrownBy(() -> new ExportService(null, reader, both, RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(null, throttle, limiter, reader, both, RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), clock)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new ExportService(verifier, null, both, RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, null, both, RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), clock)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new ExportService(verifier, reader, both, null, new FormatPolicy(), clock))
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, reader, both, null, new FormatPolicy(), clock))
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new ExportService(verifier, reader, both, RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, reader, both, RowLimitPolicy.contractDefault(),
                     null, clock)).isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> new ExportService(verifier, reader, both, RowLimitPolicy.contractDefault(),
+            assertThatThrownBy(() -> new ExportService(verifier, throttle, limiter, reader, both, RowLimitPolicy.contractDefault(),
                     new FormatPolicy(), null)).isInstanceOf(NullPointerException.class);
         }
     }

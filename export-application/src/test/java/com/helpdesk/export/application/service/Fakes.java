@@ -7,9 +7,12 @@ import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.model.RateLimitStatus;
+import com.helpdesk.export.domain.port.AuthenticationThrottle;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.RateLimiter;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceReader;
@@ -20,6 +23,7 @@ import com.helpdesk.export.domain.port.Serializer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -200,6 +204,51 @@ final class Fakes {
             }
             out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
+        }
+    }
+
+    /** Counts calls per key id in memory; a fixed window that never rolls over. */
+    static final class FakeRateLimiter implements RateLimiter {
+        static final Instant RESET = Instant.parse("2026-11-27T15:00:00Z");
+        final Map<UUID, Long> used = new HashMap<>();
+        final List<UUID> consumed = new ArrayList<>();
+        final List<UUID> peeked = new ArrayList<>();
+        long limit = 1_000;
+
+        @Override
+        public RateLimitStatus consume(KeyVerification.Verified caller) {
+            consumed.add(caller.keyId());
+            long before = used.getOrDefault(caller.keyId(), 0L);
+            if (before >= limit) {
+                return new RateLimitStatus(false, limit, 0, RESET, Duration.ofHours(1), Duration.ofSeconds(90));
+            }
+            used.put(caller.keyId(), before + 1);
+            return new RateLimitStatus(true, limit, limit - before - 1, RESET, Duration.ofHours(1), Duration.ZERO);
+        }
+
+        @Override
+        public RateLimitStatus peek(KeyVerification.Verified caller) {
+            peeked.add(caller.keyId());
+            long remaining = limit - used.getOrDefault(caller.keyId(), 0L);
+            return new RateLimitStatus(remaining > 0, limit, remaining, RESET, Duration.ofHours(1),
+                    remaining > 0 ? Duration.ZERO : Duration.ofSeconds(90));
+        }
+    }
+
+    /** Counts failures per address in memory; blocks from {@code max} failures on. */
+    static final class FakeThrottle implements AuthenticationThrottle {
+        final Map<String, Integer> failures = new HashMap<>();
+        int max = 1_000;
+
+        @Override
+        public Optional<Duration> blockedFor(String clientAddress) {
+            return failures.getOrDefault(clientAddress, 0) >= max ? Optional.of(Duration.ofMillis(42_500))
+                    : Optional.empty();
+        }
+
+        @Override
+        public void recordFailure(String clientAddress) {
+            failures.merge(clientAddress, 1, Integer::sum);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.helpdesk.export.domain.error;
 
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * A failure the caller is told about: a stable {@link ErrorCode}, a human message and, where exactly one
@@ -10,6 +11,7 @@ public class ExportException extends RuntimeException {
 
     private final ErrorCode code;
     private final String param;
+    private final long retryAfterSeconds;
 
     public ExportException(ErrorCode code, String message) {
         this(code, message, null, null);
@@ -20,9 +22,22 @@ public class ExportException extends RuntimeException {
     }
 
     public ExportException(ErrorCode code, String message, String param, Throwable cause) {
+        this(code, message, param, cause, -1);
+    }
+
+    private ExportException(ErrorCode code, String message, String param, Throwable cause, long retryAfterSeconds) {
         super(Objects.requireNonNull(message, "message"), cause, false, cause != null);
         this.code = Objects.requireNonNull(code, "code");
         this.param = param;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A refusal the caller may retry after {@code seconds} (a 429, or a 503 with a known wait). */
+    public static ExportException retryLater(ErrorCode code, String message, long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must not be negative");
+        }
+        return new ExportException(code, message, null, null, seconds);
     }
 
     public static ExportException missing(String param) {
@@ -44,5 +59,10 @@ public class ExportException extends RuntimeException {
     /** The request path of the one field at fault, or {@code null}. */
     public String param() {
         return param;
+    }
+
+    /** Seconds after which a retry may succeed, where the refusal says so. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds < 0 ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
     }
 }

@@ -1,0 +1,49 @@
+package com.helpdesk.export.persistence.jdbc.testsupport;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Other ways to reach a test database of {@link TestPostgres}: through a real connection pool (Agroal, the pool
+ * Quarkus uses), or through a second, independent DataSource object, as another service instance would.
+ */
+public final class TestPools {
+
+    private TestPools() {
+    }
+
+    /** An Agroal pool of up to {@code maxSize} connections to the database of {@code database}; close it after use. */
+    public static AgroalDataSource pooled(DataSource database, int maxSize) {
+        PGSimpleDataSource target = (PGSimpleDataSource) database;
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool
+                        .maxSize(maxSize)
+                        .acquisitionTimeout(Duration.ofSeconds(30))
+                        .connectionFactoryConfiguration(factory -> factory
+                                .jdbcUrl(target.getUrl())
+                                .principal(new NamePrincipal(target.getUser()))
+                                .credential(new SimplePassword(target.getPassword()))));
+        try {
+            return AgroalDataSource.from(configuration);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new DataSource object (sharing nothing with {@code database}) for the same database. */
+    public static DataSource sameDatabase(DataSource database) {
+        PGSimpleDataSource target = (PGSimpleDataSource) database;
+        PGSimpleDataSource other = new PGSimpleDataSource();
+        other.setUrl(target.getUrl());
+        other.setUser(target.getUser());
+        other.setPassword(target.getPassword());
+        return other;
+    }
+}
