@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.rest.config.ExportSettings;
+import com.helpdesk.export.rest.observability.RequestFacts;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,11 +24,14 @@ public class ErrorResponses {
     private final ExportSettings settings;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final CurrentVertxRequest currentRequest;
 
-    public ErrorResponses(ExportSettings settings, ObjectMapper mapper, Clock clock) {
+    public ErrorResponses(ExportSettings settings, ObjectMapper mapper, Clock clock,
+                          CurrentVertxRequest currentRequest) {
         this.settings = settings;
         this.mapper = mapper;
         this.clock = clock;
+        this.currentRequest = currentRequest;
     }
 
     public static int status(ErrorCode code) {
@@ -69,6 +74,7 @@ public class ErrorResponses {
      * the configured wait unless the failure knew better.
      */
     private Response response(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
+        RequestFacts.failed(currentRequest.getCurrent(), code);
         Long inBody = code == ErrorCode.RATE_LIMIT_EXCEEDED ? retryAfter : null;
         Long inHeader = retryAfter != null ? retryAfter
                 : code == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(settings.unavailableRetryAfterSeconds()) : null;

@@ -6,6 +6,9 @@ import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.rest.observability.RequestFacts;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
 
 import java.io.InputStream;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -48,16 +52,22 @@ public class ExportResource {
     public Response export(@PathParam("teamId") String teamId, @Context HttpHeaders headers,
                            @Context RoutingContext context, InputStream body) {
         String requestId = RequestIds.of(context);
+        Optional<String> presented = BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+        RequestFacts.exportAttempt(context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
         ExportCommand command = new ExportCommand(
-                BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION)), teamId,
+                presented, teamId,
                 () -> bodyReader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), requestId,
                 clientAddress(context), status -> rateLimitHeaders.write(context.response(), status));
         PreparedExport export = exports.prepare(command);
         ExportDocument document = export.document();
+        RequestFacts.exporting(context, document.format().wireName(),
+                document.sections().stream().map(s -> s.type().wireName()).toArray(String[]::new),
+                document.sections().stream().mapToLong(s -> s.summary().rows()).toArray());
         StreamingOutput stream = output -> {
             try {
                 export.writeTo(output);
             } catch (RuntimeException | java.io.IOException | Error e) {
+                RequestFacts.aborted(context);
                 abort(context.response(), requestId, e);
                 throw e;
             }
@@ -75,6 +85,15 @@ public class ExportResource {
             response.type("application/json");
         }
         return response.build();
+    }
+
+    /** What a log may show of a presented key: its display prefix, only when it has the format of a key. */
+    private static String displayPrefix(String presented) {
+        try {
+            return ApiKey.parse(presented).displayPrefix();
+        } catch (ExportException notAKey) {
+            return null;
+        }
     }
 
     /** The peer's address; behind a proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding}. */

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.helpdesk.export.rest.observability.AccessLog;
+import com.helpdesk.export.rest.observability.RequestFacts;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,15 +24,19 @@ public class RouterSetup {
     private final ErrorResponses errors;
     private final long hardBodyLimit;
 
-    public RouterSetup(ErrorResponses errors,
+    private final AccessLog accessLog;
+
+    public RouterSetup(ErrorResponses errors, AccessLog accessLog,
                        @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardBodyLimit) {
         this.errors = errors;
+        this.accessLog = accessLog;
         this.hardBodyLimit = hardBodyLimit.asLongValue();
     }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             RequestIds.of(context);
+            accessLog.track(context);
             if (declaredLength(context) > hardBodyLimit) {
                 // the HTTP server would refuse it with a bare 413: answer in the envelope, before reading it
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -88,6 +94,7 @@ public class RouterSetup {
 
     private void send(RoutingContext context, ErrorCode code, String message) {
         String requestId = RequestIds.of(context);
+        RequestFacts.failed(context, code);
         context.response()
                 .setStatusCode(ErrorResponses.status(code))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

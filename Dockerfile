@@ -1,0 +1,32 @@
+# JVM image of the export service (not built on these machines: no container engine runs here).
+#   docker build -t helpdesk-export .
+#   docker run -p 8080:8080 \
+#     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/helpdesk \
+#     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret helpdesk-export
+
+# --- build: the same wrapper and command as on a developer's machine ---
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY export-domain/ export-domain/
+COPY export-application/ export-application/
+COPY adapter-persistence-jdbc/ adapter-persistence-jdbc/
+COPY adapter-csv/ adapter-csv/
+COPY adapter-rest-quarkus/ adapter-rest-quarkus/
+COPY architecture-tests/ architecture-tests/
+RUN ./mvnw -B -ntp package -DskipTests
+
+# --- run: a JRE, the fast-jar layout, an unprivileged user ---
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 1001 --home-dir /work --create-home export
+WORKDIR /work
+COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/lib/ /work/lib/
+COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/*.jar /work/
+COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/app/ /work/app/
+COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/quarkus/ /work/quarkus/
+USER 1001
+EXPOSE 8080
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /work/quarkus-run.jar \"$@\"", "--"]

@@ -1,0 +1,155 @@
+package com.helpdesk.export.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.rest.web.ErrorResponses;
+import com.helpdesk.export.rest.web.ExportRequestBody;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Issue 6: OpenAPI (and its drift from the code), health, metrics and the access log. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class OperationsSurfaceTest {
+
+    private static final String SMALL = "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}]}";
+
+    private static JsonNode served() throws Exception {
+        return new ObjectMapper().readTree(given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theDocumentInDocsIsTheServedOne() throws Exception {
+        JsonNode docs = new YAMLMapper().readTree(Files.readString(Path.of("../docs/openapi.yaml")));
+        assertThat(served()).isEqualTo(docs);
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void theDocumentDescribesTheCodeAsItIs() throws Exception {
+        JsonNode api = served();
+        JsonNode schemas = api.get("components").get("schemas");
+        assertThat(names(schemas.get("ExportRequest").get("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(ExportRequestBody.class));
+        assertThat(names(schemas.get("ResourceRequest").get("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(ExportRequestBody.ResourceBody.class));
+        assertThat(names(schemas.get("ExportRequest").get("properties").get("csv").get("properties")))
+                .containsExactlyInAnyOrderElementsOf(components(ExportRequestBody.CsvBody.class));
+        assertThat(texts(schemas.get("ResourceRequest").get("properties").get("type").get("enum")))
+                .containsExactlyElementsOf(Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList());
+        String filterDoc = schemas.get("ResourceRequest").get("properties").get("filters").get("description").asText();
+        for (ResourceType type : ResourceType.values()) {
+            String line = filterDoc.substring(filterDoc.indexOf(type.wireName() + ":"));
+            line = line.substring(0, line.indexOf('.'));
+            assertThat(line.substring(line.indexOf(':') + 1).replaceAll("\\s+", " ").trim())
+                    .as(type.wireName()).isEqualTo(String.join(", ", type.filters().keySet()));
+        }
+        assertThat(texts(schemas.get("ErrorEnvelope").get("properties").get("error").get("properties").get("code")
+                .get("enum"))).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
+        JsonNode responses = api.get("paths").get("/api/v1/teams/{teamId}/export").get("post").get("responses");
+        for (ErrorCode code : ErrorCode.values()) {
+            JsonNode response = responses.get(Integer.toString(ErrorResponses.status(code)));
+            assertThat(response).as(code.wireName()).isNotNull();
+            assertThat(response.toString()).as(code.wireName()).contains(code.wireName());
+        }
+        assertThat(names(responses.get("200").get("content"))).containsExactlyInAnyOrder("application/json",
+                "text/csv; charset=utf-8; header=present");
+        assertThat(names(responses.get("200").get("headers"))).contains("X-Request-Id", "X-Total-Rows",
+                "X-Has-More", "X-Next-Cursor", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset",
+                "X-RateLimit-Window", "RateLimit-Policy", "RateLimit", "Content-Disposition");
+    }
+
+    @Test
+    void livenessAndReadinessWithTheDatabase() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        String ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .extract().asString();
+        assertThat(ready).containsIgnoringCase("database");
+    }
+
+    @Test
+    void metricsCountExportsRowsBytesAndFailures() {
+        post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL).statusCode(200);
+        post("sk_live_" + "m".repeat(30), DEMO_TEAM, SMALL).statusCode(401);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("export_requests_total\\{[^}]*format=\"json\"[^}]*outcome=\"ok\"[^}]*} [1-9]")
+                .containsPattern("export_rows_total\\{[^}]*type=\"articles\"[^}]*} [1-9]")
+                .containsPattern("export_bytes_total\\{[^}]*format=\"json\"[^}]*} [1-9]")
+                .contains("export_duration_seconds_bucket")
+                .containsPattern("export_authentication_failures_total\\{code=\"invalid_api_key\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void oneAccessLinePerRequestWithThePrefixNeverTheKey() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("export.access");
+        logger.addHandler(handler);
+        try {
+            String requestId = post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL).statusCode(200).extract()
+                    .header("X-Request-Id");
+            for (int i = 0; i < 50 && lines.stream().noneMatch(l -> l.contains(requestId)); i++) {
+                Thread.sleep(20);
+            }
+            String line = lines.stream().filter(l -> l.contains(requestId)).findFirst().orElseThrow();
+            assertThat(line).contains("status=200", "team=" + DEMO_TEAM, "key=sk_live_OWNR", "rows=300",
+                    "method=POST").containsPattern("bytes=[1-9]\\d* duration_ms=\\d+")
+                    .doesNotContain(DemoDataset.LIVE_SECRET_KEY);
+        } finally {
+            logger.removeHandler(handler);
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(n.asText()));
+        return texts;
+    }
+
+    private static List<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toList();
+    }
+}
