@@ -1,10 +1,13 @@
 package com.helpdesk.export.rest.launch;
 
+import com.helpdesk.export.persistence.jdbc.admin.AdminCommands;
+import com.helpdesk.export.persistence.jdbc.admin.AdminDatabase;
 import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Starts the service. With no database configured ({@code QUARKUS_DATASOURCE_JDBC_URL} or
@@ -19,6 +22,26 @@ public final class ExportServiceMain {
     }
 
     public static void main(String... args) {
+        if (args.length > 0 && args[0].equals("admin")) {
+            // "admin <command>": teams, members and keys on the service's database, found as below (the embedded
+            // one is used in place if the service runs it, else started for the command), opened only for a valid
+            // command line and migrated first. No HTTP server starts.
+            String url = setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", null);
+            AdminDatabase admin = url != null
+                    ? AdminDatabase.configured(url,
+                            setting("quarkus.datasource.username", "QUARKUS_DATASOURCE_USERNAME", null),
+                            setting("quarkus.datasource.password", "QUARKUS_DATASOURCE_PASSWORD", null), System.err)
+                    : AdminDatabase.embedded(
+                            Path.of(setting("export.embedded.data-dir", "EXPORT_EMBEDDED_DATA_DIR", ".data/postgres")),
+                            Integer.parseInt(setting("export.embedded.port", "EXPORT_EMBEDDED_PORT", "54329")),
+                            System.err);
+            int status;
+            try (admin) {
+                status = AdminCommands.run(Arrays.copyOfRange(args, 1, args.length), admin::open, System.out,
+                        System.err);
+            }
+            System.exit(status);
+        }
         EmbeddedDatabase database = null;
         if (setting("quarkus.datasource.jdbc.url", "QUARKUS_DATASOURCE_JDBC_URL", null) == null) {
             Path dataDirectory = Path.of(setting("export.embedded.data-dir", "EXPORT_EMBEDDED_DATA_DIR", ".data/postgres"));
