@@ -43,8 +43,15 @@ public class ExceptionMappers {
         Response response = errors.response(ErrorCode.METHOD_NOT_ALLOWED, "Method " + context.request().method()
                 + " is not allowed here.", null, RequestIds.of(context));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null && EXPORT_PATH.matcher(context.normalizedPath()).matches()) {
+            // JAX-RS's own 405 names no method; the export path takes POST only
+            allow = "POST";
+        }
         return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
     }
+
+    private static final java.util.regex.Pattern EXPORT_PATH =
+            java.util.regex.Pattern.compile("/api/v1/teams/[^/]+/export/?");
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e, RoutingContext context) {

@@ -9,8 +9,14 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.rest.observability.RequestFacts;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,8 +26,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -56,19 +64,46 @@ public class ExportResource {
         RequestFacts.exportAttempt(context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
         ExportCommand command = new ExportCommand(
                 presented, teamId,
-                () -> bodyReader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body), requestId,
+                () -> bodyReader.read(RouterSetup.contentType(context, headers.getHeaderString(HttpHeaders.CONTENT_TYPE)),
+                        body), requestId,
                 clientAddress(context), status -> rateLimitHeaders.write(context.response(), status));
         PreparedExport export = exports.prepare(command);
+        Handoff handoff = new Handoff(export);
+        try {
+            Response response = respond(export, handoff, context, requestId);
+            // A client that leaves before the body is written gets no StreamingOutput call at all: the end of the
+            // exchange then releases the snapshot (its pooled connection and its open transaction).
+            context.addEndHandler(done -> handoff.releaseLater(context));
+            if (context.response().closed()) {
+                handoff.release();
+            }
+            return response;
+        } catch (RuntimeException | Error e) {
+            handoff.release();
+            throw e;
+        }
+    }
+
+    /** OPTIONS is not offered either: the export path takes POST only, and says so in {@code Allow}. */
+    @OPTIONS
+    public Response options() {
+        throw new NotAllowedException("POST");
+    }
+
+    private Response respond(PreparedExport export, Handoff handoff, RoutingContext context, String requestId) {
         ExportDocument document = export.document();
         RequestFacts.exporting(context, document.format().wireName(),
                 document.sections().stream().map(s -> s.type().wireName()).toArray(String[]::new),
                 document.sections().stream().mapToLong(s -> s.summary().rows()).toArray());
         StreamingOutput stream = output -> {
+            if (!handoff.takeForStreaming()) {
+                throw new IOException("the client left before export " + requestId + " began; nothing was sent");
+            }
             try {
                 export.writeTo(output);
             } catch (RuntimeException | java.io.IOException | Error e) {
                 RequestFacts.aborted(context);
-                abort(context.response(), requestId, e);
+                abort(context, requestId, e);
                 throw e;
             }
         };
@@ -104,10 +139,59 @@ public class ExportResource {
 
     /**
      * Ends the connection without the final chunk: a chunked transfer that never terminates is an error to every
-     * HTTP client, where a cleanly ended body would look complete.
+     * HTTP client, where a cleanly ended body would look complete. The connection is reset (TCP RST, not FIN), so
+     * that an HTTP/1.0 client or proxy (nginx talks HTTP/1.0 to upstreams by default), whose body ends where the
+     * connection ends, sees a failed transfer too instead of a shorter file; and so that no handler left in the
+     * pipeline (the gzip encoder) finishes the body on the way out. HTTP/2 resets just the stream (RST_STREAM).
      */
-    private static void abort(HttpServerResponse response, String requestId, Throwable cause) {
+    private static void abort(RoutingContext context, String requestId, Throwable cause) {
         LOG.errorf(cause, "request %s failed while streaming; aborting the connection", requestId);
+        HttpServerResponse response = context.response();
+        HttpConnection connection = context.request().connection();
+        if (context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2
+                && connection instanceof ConnectionBase base) {
+            Channel channel = base.channel();
+            try {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            } catch (RuntimeException ignored) {
+                // the socket may be gone already; closing it is all that is left to do
+            }
+            channel.close();
+            return;
+        }
         response.reset();
+    }
+
+    /**
+     * Who releases a prepared export: the stream that writes it (its {@code writeTo} closes it), or, when no stream
+     * ever starts because the client left first, the end of the exchange. Exactly one of them does.
+     */
+    private static final class Handoff {
+        private final PreparedExport export;
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        Handoff(PreparedExport export) {
+            this.export = export;
+        }
+
+        boolean takeForStreaming() {
+            return taken.compareAndSet(false, true);
+        }
+
+        void release() {
+            if (taken.compareAndSet(false, true)) {
+                export.close();
+            }
+        }
+
+        /** From the event loop: the release talks to the database, so it runs on a worker thread. */
+        void releaseLater(RoutingContext context) {
+            if (taken.compareAndSet(false, true)) {
+                context.vertx().executeBlocking(() -> {
+                    export.close();
+                    return null;
+                }, false);
+            }
+        }
     }
 }

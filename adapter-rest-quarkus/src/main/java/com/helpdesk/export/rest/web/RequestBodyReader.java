@@ -1,7 +1,10 @@
 package com.helpdesk.export.rest.web;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -32,10 +35,16 @@ import jakarta.validation.constraints.NotNull;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +55,14 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RequestBodyReader {
+
+    /**
+     * The deepest nesting a body may have. A valid body nests five levels (body, resources, resource, filters,
+     * a filter's list); anything much deeper is an attack on the parser, refused before it costs anything.
+     */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** The longest number a body may hold (digits); no field of the contract takes a number at all. */
+    static final int MAX_NUMBER_LENGTH = 100;
 
     private static final ObjectMapper STRICT = strictMapper();
 
@@ -58,7 +75,13 @@ public class RequestBodyReader {
     }
 
     private static ObjectMapper strictMapper() {
-        ObjectMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .build())
+                .build();
+        ObjectMapper mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,7 +114,8 @@ public class RequestBodyReader {
     public ExportRequest read(String contentType, InputStream body) {
         requireJson(contentType);
         byte[] bytes = readLimited(body);
-        ExportRequestBody parsed = parse(bytes);
+        ExportRequestBody parsed = parse(strictUtf8(bytes));
+        requireWellFormedText(parsed);
         validate(parsed);
         return toDomain(parsed);
     }
@@ -101,7 +125,7 @@ public class RequestBodyReader {
         if (contentType == null) {
             throw new ExportException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message);
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1); // -1: ";" alone is two empty parts, not none
         if (!parts[0].trim().equalsIgnoreCase("application/json")) {
             throw new ExportException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, message);
         }
@@ -131,6 +155,35 @@ public class RequestBodyReader {
         }
     }
 
+    /**
+     * The body's bytes once they are known to be strict UTF-8 (RFC 8259 section 8.1): malformed or overlong
+     * sequences, encoded surrogates and code points past U+10FFFF are refused, and so is a NUL byte, which no JSON
+     * text holds raw but every UTF-16 or UTF-32 text does (Jackson would otherwise detect those encodings and
+     * accept them). One UTF-8 byte-order mark before the JSON is allowed.
+     */
+    private static byte[] strictUtf8(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new ExportException(ErrorCode.INVALID_JSON, "The request body is empty; send a JSON object.");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            decoder.decode(in);
+        } catch (CharacterCodingException e) {
+            throw new ExportException(ErrorCode.INVALID_JSON, "The request body is not valid UTF-8 (near byte "
+                    + in.position() + "); send JSON encoded in UTF-8.");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new ExportException(ErrorCode.INVALID_JSON, "The request body holds a NUL byte at byte " + i
+                        + "; send JSON encoded in UTF-8 (not UTF-16 or UTF-32).");
+            }
+        }
+        return bytes; // Jackson skips one leading UTF-8 byte-order mark itself
+    }
+
     private static ExportRequestBody parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw new ExportException(ErrorCode.INVALID_JSON, "The request body is empty; send a JSON object.");
@@ -152,15 +205,59 @@ public class RequestBodyReader {
     }
 
     private static ExportException syntaxError(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new ExportException(ErrorCode.INVALID_JSON, "The request body exceeds a limit of this API: "
+                    + constraint(e.getOriginalMessage()) + locationOf(e));
+        }
         return new ExportException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
-                + e.getOriginalMessage() + locationOf(e));
+                + clean(e.getOriginalMessage()) + locationOf(e));
+    }
+
+    /** Which reading limit a body broke, in the API's words rather than the parser's. */
+    private static String constraint(String message) {
+        String m = message == null ? "" : message;
+        if (m.contains("nesting depth")) {
+            return "it nests deeper than " + MAX_NESTING_DEPTH + " levels";
+        }
+        if (m.startsWith("Number value length")) {
+            return "it holds a number longer than " + MAX_NUMBER_LENGTH + " characters";
+        }
+        if (m.startsWith("Name length")) {
+            return "it holds a key longer than " + StreamReadConstraints.DEFAULT_MAX_NAME_LEN + " characters";
+        }
+        if (m.startsWith("String value length")) {
+            return "it holds a string longer than " + StreamReadConstraints.DEFAULT_MAX_STRING_LEN + " characters";
+        }
+        return "it is too large or too deeply nested";
+    }
+
+    /**
+     * Jackson's own words, without its hints about its own features and settings: the caller needs to know what
+     * is wrong with the JSON, not which parser reads it or how it could be configured.
+     */
+    static String clean(String message) {
+        if (message == null) {
+            return "malformed JSON";
+        }
+        String m = message;
+        int source = m.indexOf("[Source:");
+        if (source >= 0) {
+            // "... (start marker at [Source: REDACTED (...); line: 1, column: 15])": the location is added below
+            int open = m.lastIndexOf(" (", source);
+            m = m.substring(0, open >= 0 ? open : source);
+        }
+        m = m.replaceAll(": maybe a \\(non-standard\\) comment\\?.*", "")
+                .replaceAll(": enable `[^`]*` to allow", "")
+                .replaceAll(",? ?from `[^`]*`", "")
+                .replaceAll("`[^`]*`", "");
+        return m.strip();
     }
 
     /** Databind wraps syntax errors met while binding; those are still invalid JSON, not a field's fault. */
     private static ExportException mappingError(JsonMappingException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException syntax) {
-                return syntaxError(syntax);
+            if (cause instanceof StreamReadException || cause instanceof StreamConstraintsException) {
+                return syntaxError((JacksonException) cause);
             }
         }
         String param = path(e);
@@ -204,13 +301,92 @@ public class RequestBodyReader {
             if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             } else if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
+                appendKey(path, ref.getFieldName());
             }
         }
         return path.toString();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_$-]+");
+
+    /**
+     * A key in the path: {@code .key}, or, for a key that dot notation cannot show (empty, or holding dots,
+     * brackets, quotes, spaces...), {@code ["key"]} as a JSON string.
+     */
+    private static void appendKey(StringBuilder path, String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(key);
+            return;
+        }
+        StringBuilder quoted = new StringBuilder("[\"");
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            } else if (c < 0x20) {
+                quoted.append(String.format("\\u%04x", (int) c));
+            } else {
+                quoted.append(c);
+            }
+        }
+        path.append(quoted).append("\"]");
+    }
+
+    /**
+     * Every string of the body is well-formed Unicode. JSON may spell a lone surrogate ({@code "\\ud800"}); such a
+     * string cannot be stored or compared as text (PostgreSQL would see a {@code ?} instead), so a filter holding
+     * one would silently match something else. It is refused, naming the field.
+     */
+    private static void requireWellFormedText(ExportRequestBody body) {
+        requireWellFormed(body.format(), "format");
+        List<ExportRequestBody.ResourceBody> resources = body.resources();
+        if (resources == null) {
+            return;
+        }
+        for (int i = 0; i < resources.size(); i++) {
+            ExportRequestBody.ResourceBody resource = resources.get(i);
+            if (resource == null) {
+                continue;
+            }
+            String at = "resources[" + i + "]";
+            requireWellFormed(resource.type(), at + ".type");
+            requireWellFormed(resource.cursor(), at + ".cursor");
+            requireWellFormed(resource.fields(), at + ".fields");
+            Optional<ResourceType> type = ResourceType.fromWireName(resource.type());
+            if (resource.filters() != null && type.isPresent()) {
+                for (Map.Entry<String, Object> filter : resource.filters().entrySet()) {
+                    // a key that is no filter of the type is the domain's to refuse, as unknown
+                    if (type.get().filters().containsKey(filter.getKey())) {
+                        requireWellFormed(filter.getValue(), at + ".filters." + filter.getKey());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requireWellFormed(Object value, String param) {
+        if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
+                if (!paired) {
+                    throw ExportException.invalid(param, param + " holds an unpaired UTF-16 surrogate (a \\uD800 to "
+                            + "\\uDFFF escape without its other half); send well-formed Unicode text.");
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                requireWellFormed(list.get(i), param + "[" + i + "]");
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                requireWellFormed(entry.getValue(), param + "." + entry.getKey());
+            }
+        }
     }
 
     private void validate(ExportRequestBody body) {

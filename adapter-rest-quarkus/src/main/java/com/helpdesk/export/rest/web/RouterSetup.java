@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.common.util.MediaTypeHelper;
 import com.helpdesk.export.rest.observability.AccessLog;
 import com.helpdesk.export.rest.observability.RequestFacts;
 import org.jboss.logging.Logger;
@@ -20,6 +21,8 @@ import org.jboss.logging.Logger;
 public class RouterSetup {
 
     private static final Logger LOG = Logger.getLogger(RouterSetup.class);
+    /** Where a Content-Type that is not even a media type is kept, out of JAX-RS's way (see {@link #install}). */
+    private static final String UNPARSEABLE_CONTENT_TYPE = "export.unparseableContentType";
 
     private final ErrorResponses errors;
     private final long hardBodyLimit;
@@ -37,6 +40,7 @@ public class RouterSetup {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             RequestIds.of(context);
             accessLog.track(context);
+            setAsideUnparseableContentType(context);
             if (declaredLength(context) > hardBodyLimit) {
                 // the HTTP server would refuse it with a bare 413: answer in the envelope, before reading it
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
@@ -49,6 +53,30 @@ public class RouterSetup {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
         router.route().last().handler(context -> send(context, ErrorCode.RESOURCE_MISSING,
                 "No such route: " + context.request().method() + " " + context.request().path() + "."));
+    }
+
+    /**
+     * JAX-RS parses the Content-Type before the resource runs and answers a malformed one (say
+     * {@code application/json, text/plain}) with a bare 400, before the caller is authenticated. Such a header is
+     * set aside here, so that the export checks it in the contract's order: 401/403 first, then 415.
+     */
+    private static void setAsideUnparseableContentType(RoutingContext context) {
+        String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null) {
+            return;
+        }
+        try {
+            MediaTypeHelper.valueOf(contentType);
+        } catch (RuntimeException unparseable) {
+            context.put(UNPARSEABLE_CONTENT_TYPE, contentType);
+            context.request().headers().remove(HttpHeaders.CONTENT_TYPE);
+        }
+    }
+
+    /** The request's Content-Type as the client sent it, parseable or not. */
+    static String contentType(RoutingContext context, String parsedByJaxRs) {
+        String unparseable = context.get(UNPARSEABLE_CONTENT_TYPE);
+        return unparseable != null ? unparseable : parsedByJaxRs;
     }
 
     private static long declaredLength(RoutingContext context) {

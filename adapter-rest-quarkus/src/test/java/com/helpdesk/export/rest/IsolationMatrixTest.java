@@ -1,0 +1,239 @@
+package com.helpdesk.export.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import javax.sql.DataSource;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Team and mode isolation (contract §5): for every key (teams A, B and C, live and test) and every type, in JSON and
+ * in CSV, the rows exported from first page to last are exactly the rows of the key's team and mode in the database:
+ * none missing, none of another team or mode. A key on another team's path is 403 {@code team_access_denied}, path
+ * tricks included; revoked and expired keys are 401; a cursor or an id of another team's export reveals nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@TestProfile(HostileSuiteProfile.class)
+class IsolationMatrixTest {
+
+    /** A key and the scope it must see. */
+    record Scope(String name, String key, String team, String mode) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Scope> SCOPES = List.of(
+            new Scope("A live", DemoDataset.LIVE_SECRET_KEY, Api.DEMO_TEAM, "live"),
+            new Scope("A test", DemoDataset.TEST_SECRET_KEY, Api.DEMO_TEAM, "test"),
+            new Scope("B live", DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, "live"),
+            new Scope("B test", DemoDataset.OTHER_TEAM_TEST_SECRET_KEY, Api.OTHER_TEAM, "test"),
+            new Scope("C live", HostileData.LIVE_KEY, HostileData.TEAM_TEXT, "live"),
+            new Scope("C test", HostileData.TEST_KEY, HostileData.TEAM_TEXT, "test"));
+    static final List<String> TYPES = List.of("tickets", "customers", "articles");
+    static final List<String> TEAMS = List.of(Api.DEMO_TEAM, Api.OTHER_TEAM, HostileData.TEAM_TEXT);
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void data() {
+        HostileData.ensure(dataSource);
+    }
+
+    static String prefix(String type) {
+        return switch (type) {
+            case "tickets" -> "tkt_";
+            case "customers" -> "cus_";
+            default -> "art_";
+        };
+    }
+
+    private List<String> databaseIds(Scope scope, String type) {
+        return HostileData.ids(dataSource, prefix(type), "select id from " + type
+                + " where team_id = ? and mode = ? order by created_at, id", UUID.fromString(scope.team()), scope.mode());
+    }
+
+    /** Follows the cursors to the end; returns every id in the order sent. */
+    private List<String> exportAll(Scope scope, String type, String format, String firstCursor) {
+        List<String> ids = new ArrayList<>();
+        String cursor = firstCursor;
+        for (int page = 0; page < 10; page++) {
+            String body = "{\"resources\":[{\"type\":\"" + type + "\",\"fields\":[\"id\"]"
+                    + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}],\"format\":\"" + format + "\"}";
+            HostileHttp.Answer answer = HostileHttp.post(base, scope.key(), scope.team(), body);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+            if (format.equals("json")) {
+                JsonNode data = answer.json().get("data");
+                data.get("resources").get(type).forEach(r -> ids.add(r.get("id").asText()));
+                cursor = data.get("hasMore").get(type).asBoolean() ? data.get("nextCursor").get(type).asText() : null;
+            } else {
+                List<CSVRecord> records = CsvSafetyTest.parse(answer.text());
+                assertThat(records.get(0).get(0)).isEqualTo("id");
+                records.subList(1, records.size()).forEach(r -> ids.add(r.get(0)));
+                assertThat(answer.header("x-total-rows")).isEqualTo(Integer.toString(records.size() - 1));
+                cursor = Boolean.parseBoolean(answer.header("x-has-more")) ? answer.header("x-next-cursor") : null;
+            }
+            if (cursor == null) {
+                return ids;
+            }
+        }
+        throw new AssertionError("more than 10 pages");
+    }
+
+    static Stream<Arguments> scopesTypesFormats() {
+        List<Arguments> all = new ArrayList<>();
+        for (Scope scope : SCOPES) {
+            for (String type : TYPES) {
+                for (String format : List.of("json", "csv")) {
+                    all.add(Arguments.of(scope, type, format));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("scopesTypesFormats")
+    void aKeySeesExactlyTheRowsOfItsTeamAndMode(Scope scope, String type, String format) {
+        List<String> expected = databaseIds(scope, type);
+        assertThat(expected).as("the scope has rows").isNotEmpty();
+        List<String> exported = exportAll(scope, type, format, null);
+        assertThat(exported).doesNotHaveDuplicates();
+        Set<String> foreign = new HashSet<>(exported);
+        foreign.removeAll(expected);
+        assertThat(foreign).as("rows of another team or mode").isEmpty();
+        assertThat(exported).as("every row of the scope, in order").isEqualTo(expected);
+    }
+
+    @Test
+    void theScopesAreDisjoint() {
+        for (String type : TYPES) {
+            Set<String> seen = new HashSet<>();
+            int total = 0;
+            for (Scope scope : SCOPES) {
+                List<String> ids = databaseIds(scope, type);
+                total += ids.size();
+                seen.addAll(ids);
+            }
+            assertThat(seen).as(type).hasSize(total);
+        }
+    }
+
+    @Test
+    void aKeyOnAnotherTeamsPathIsTeamAccessDenied() {
+        int checked = 0;
+        List<String> teams = new ArrayList<>(TEAMS);
+        teams.add(UUID.randomUUID().toString());
+        teams.add("00000000-0000-0000-0000-000000000000");
+        for (Scope scope : SCOPES) {
+            for (String team : teams) {
+                if (team.equals(scope.team())) {
+                    continue;
+                }
+                for (String type : TYPES) {
+                    for (String format : List.of("json", "csv")) {
+                        HostileHttp.assertError(HostileHttp.post(base, scope.key(), team, "{\"resources\":[{\"type\":\""
+                                + type + "\"}],\"format\":\"" + format + "\"}"), 403, "team_access_denied", null);
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(6 * 4 * 3 * 2);
+    }
+
+    @Test
+    void pathTricksDoNotCrossTeams() {
+        String body = "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}]}";
+        for (Scope scope : SCOPES) {
+            for (String other : TEAMS) {
+                if (other.equals(scope.team())) {
+                    continue;
+                }
+                for (String path : List.of("/api/v1/teams/" + scope.team() + "/../" + other + "/export",
+                        "/api/v1/teams/" + scope.team() + "/%2e%2e/" + other + "/export",
+                        "/api/v1/teams/" + other.toUpperCase() + "/export",
+                        "//api/v1/teams/" + other + "/export", "/api/v1/teams/" + other + "/export/")) {
+                    HostileHttp.assertError(HostileHttp.send(base, "POST", path, scope.key(), "application/json",
+                            body.getBytes(StandardCharsets.UTF_8)), 403, "team_access_denied", null);
+                }
+            }
+        }
+    }
+
+    @Test
+    void revokedAndExpiredKeysAre401ForEveryTypeFormatAndTeam() {
+        for (String team : TEAMS) {
+            for (String type : TYPES) {
+                for (String format : List.of("json", "csv")) {
+                    String body = "{\"resources\":[{\"type\":\"" + type + "\"}],\"format\":\"" + format + "\"}";
+                    HostileHttp.assertError(HostileHttp.post(base, DemoDataset.REVOKED_SECRET_KEY, team, body), 401,
+                            "invalid_api_key", null);
+                    HostileHttp.assertError(HostileHttp.post(base, DemoDataset.EXPIRED_SECRET_KEY, team, body), 401,
+                            "key_expired", null);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anotherScopesCursorContinuesInTheKeysOwnScope() {
+        Scope a = SCOPES.get(0);
+        HostileHttp.Answer first = HostileHttp.post(base, a.key(), a.team(),
+                "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}]}");
+        String cursor = first.json().get("data").get("nextCursor").get("tickets").asText();
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+        Instant after = Instant.EPOCH.plus(Long.parseLong(parts[2]), ChronoUnit.MICROS);
+        UUID afterId = UUID.fromString(parts[3]);
+        for (Scope scope : SCOPES) {
+            List<String> expected = HostileData.ids(dataSource, "tkt_", "select id from tickets where team_id = ? "
+                            + "and mode = ? and (created_at, id) > (?, ?) order by created_at, id",
+                    UUID.fromString(scope.team()), scope.mode(), after, afterId);
+            assertThat(exportAll(scope, "tickets", "json", cursor)).as(scope.name()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void idsOfAnotherTeamMatchNothing() {
+        Scope a = SCOPES.get(0);
+        String bCustomer = HostileData.ids(dataSource, "cus_", "select id from customers where team_id = ? limit 1",
+                UUID.fromString(Api.OTHER_TEAM)).get(0);
+        String bMember = "mem_" + DemoDataset.OTHER_AGENT_ID.toString().replace("-", "");
+        String cMember = "mem_" + HostileData.OWNER.toString().replace("-", "");
+        for (String filter : List.of("\"customerId\":\"" + bCustomer + "\"", "\"assignedTo\":\"" + bMember + "\"",
+                "\"assignedTo\":\"" + cMember + "\"")) {
+            JsonNode data = HostileHttp.post(base, a.key(), a.team(), "{\"resources\":[{\"type\":\"tickets\","
+                    + "\"filters\":{" + filter + "}}]}").json().get("data");
+            assertThat(data.get("totalRows").asInt()).as(filter).isZero();
+        }
+    }
+}
