@@ -30,7 +30,6 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
     /** Longest address kept (an IPv6 address with an IPv4 tail and a zone id fits); longer ones are cut. */
     public static final int MAX_ADDRESS_LENGTH = 64;
 
-    private static final int REMOVE_BATCH = 1_000;
     private static final String COUNT = "SELECT failures FROM auth_failures WHERE address = ? AND window_start = ?";
     private static final String RECORD = "INSERT INTO auth_failures (address, window_start, failures) VALUES (?, ?, 1) "
             + "ON CONFLICT (address, window_start) "
@@ -107,14 +106,7 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
              PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
             statement.setObject(1, currentWindowStart);
             statement.setObject(2, currentWindowStart);
-            statement.setInt(3, REMOVE_BATCH);
-            int removed = 0;
-            int batch;
-            do {
-                batch = statement.executeUpdate();
-                removed += batch;
-            } while (batch == REMOVE_BATCH);
-            return removed;
+            return BatchedDelete.run(statement, 3);
         } catch (SQLException e) {
             throw SqlErrors.translateCounting(e);
         }

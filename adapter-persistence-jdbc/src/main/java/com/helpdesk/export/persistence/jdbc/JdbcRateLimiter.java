@@ -62,7 +62,6 @@ public final class JdbcRateLimiter implements RateLimiter {
     /** The table of buckets (migration V2). */
     static final String TABLE = "rate_limit_buckets";
     private static final String EXPIRES_AT = "expires_at";
-    private static final int REMOVE_BATCH = 1_000;
     private static final String REMOVE_EXPIRED = "DELETE FROM " + TABLE + " WHERE expires_at <= ? AND id IN "
             + "(SELECT id FROM " + TABLE + " WHERE expires_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)";
 
@@ -139,14 +138,7 @@ public final class JdbcRateLimiter implements RateLimiter {
         try (connection; PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
             statement.setLong(1, now);
             statement.setLong(2, now);
-            statement.setInt(3, REMOVE_BATCH);
-            int removed = 0;
-            int batch;
-            do {
-                batch = statement.executeUpdate();
-                removed += batch;
-            } while (batch == REMOVE_BATCH);
-            return removed;
+            return BatchedDelete.run(statement, 3);
         } catch (SQLException e) {
             throw SqlErrors.translateCounting(e);
         }
