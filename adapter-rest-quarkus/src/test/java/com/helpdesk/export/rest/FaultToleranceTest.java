@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Faults under a running service (issue item 5): a failure in the middle of a streamed response in every transfer
  * form (chunked HTTP/1.1, close-delimited HTTP/1.0, gzip); a hundred clients leaving mid-download or before the
- * first byte; a statement past the statement timeout; PostgreSQL stopped and started again. After each, no database
+ * first byte; clients that stop reading; a statement past the statement timeout; PostgreSQL stopped and started
+ * again. After each, no database
  * session is left in a transaction, every pooled connection can be taken, and the service answers normally.
  */
 @QuarkusTest
@@ -262,10 +263,53 @@ class FaultToleranceTest {
         assertHealthy();
     }
 
+    // ------------------------------------------------------------------------------------------- stalled clients
+
+    /**
+     * A client that stops reading blocks its export's writes, and the export holds a pooled connection and an open
+     * transaction meanwhile: twenty such clients would starve the pool for everyone. What ends them is the HTTP idle
+     * timeout ({@code quarkus.http.idle-timeout}, 30 minutes by default; {@value HostileSuiteProfile#IDLE_TIMEOUT_SECONDS}
+     * seconds in this profile): this test shows that it does, and that the connections come back.
+     */
+    @Test
+    @Order(3)
+    void clientsThatStopReadingAreCutOffAtTheIdleTimeoutAndReleaseTheirConnections() throws Exception {
+        int stalled = 8;
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < stalled; i++) {
+                Socket socket = open(4096);
+                send(socket, "HTTP/1.1", "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\""
+                        + (i % 2 == 0 ? "csv" : "json") + "\"}", "");
+                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+                sockets.add(socket); // and never read again
+            }
+            long start = System.nanoTime();
+            assertThat(busySessions(-1)).as("the stalled exports hold connections").hasSizeGreaterThanOrEqualTo(stalled);
+            List<String> busy = awaitNoBusySessions(-1, Duration.ofSeconds(HostileSuiteProfile.IDLE_TIMEOUT_SECONDS * 4L));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(busy).as("stalled exports still hold their connections").isEmpty();
+            assertThat(millis).as("released by the idle timeout, not earlier")
+                    .isGreaterThanOrEqualTo(HostileSuiteProfile.IDLE_TIMEOUT_SECONDS * 1000L - 1500);
+            System.out.printf("FaultToleranceTest: %d stalled downloads released %d ms after their headers%n",
+                    stalled, millis);
+            for (Socket socket : sockets) {
+                socket.setSoTimeout(10_000);
+                Ending ending = drain(socket.getInputStream());
+                assertThat(ending.terminated()).as("a cut-off download must not look complete").isFalse();
+            }
+        } finally {
+            for (Socket socket : sockets) {
+                socket.close();
+            }
+        }
+        assertHealthy();
+    }
+
     // ------------------------------------------------------------------------------------------- statement timeout
 
     @Test
-    @Order(3)
+    @Order(4)
     void aStatementPastTheTimeoutIs503AndGivesItsConnectionBack() throws Exception {
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
@@ -289,6 +333,8 @@ class FaultToleranceTest {
                                 HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS * 1000L + 10_000);
                 assertThat(awaitNoBusySessions(lockerPid, Duration.ofSeconds(5)))
                         .as("the export's session went back to the pool, out of its transaction").isEmpty();
+                System.out.printf("FaultToleranceTest: statement timeout (%d s), %s export answered 503 after %d ms%n",
+                        HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS, format, millis);
             }
             // other resources are not blocked meanwhile
             assertThat(HostileHttp.post(base, KEY, DEMO_TEAM,
@@ -301,7 +347,7 @@ class FaultToleranceTest {
     // ------------------------------------------------------------------------------------------- outage
 
     @Test
-    @Order(4)
+    @Order(5)
     void postgresStoppedUnderTheServiceIs503ReadinessDownAndFullRecoveryWithoutRestart() throws Exception {
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
         HostileHttp.Answer ready = HostileHttp.send(base, "GET", "/q/health/ready", null, null, null);

@@ -56,9 +56,9 @@ public class RouterSetup {
     }
 
     /**
-     * JAX-RS parses the Content-Type before the resource runs and answers a malformed one (say
-     * {@code application/json, text/plain}) with a bare 400, before the caller is authenticated. Such a header is
-     * set aside here, so that the export checks it in the contract's order: 401/403 first, then 415.
+     * JAX-RS parses the Content-Type before the resource runs and refuses a malformed one (say
+     * {@code application/json, text/plain}) with a 400, before the caller is authenticated. Such a header is set
+     * aside here, so that the export checks it in the contract's order: 401/403 first, then 415.
      */
     private static void setAsideUnparseableContentType(RoutingContext context) {
         String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
