@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,22 +123,6 @@ class FaultToleranceTest {
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
     }
 
-    private int terminateExportSessions(String table) throws Exception {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select count(pg_terminate_backend(pid)) from pg_stat_activity "
-                         + "where pid <> pg_backend_pid() and datname = current_database() "
-                         + "and state like 'idle in transaction%' and query ilike '%from " + table + "%'")) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return rs.getInt(1);
-                }
-            }
-            Thread.sleep(50);
-        }
-        return 0;
-    }
-
     private Socket open(int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
@@ -202,6 +187,7 @@ class FaultToleranceTest {
             throws Exception {
         String body = "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\"" + format + "\"}";
         Ending ending;
+        Timestamp sent = ExportSessions.databaseNow(dataSource);
         try (Socket socket = open(4096)) {
             send(socket, version, body, encoding.equals("gzip") ? "Accept-Encoding: gzip\r\n" : "");
             InputStream in = socket.getInputStream();
@@ -216,8 +202,8 @@ class FaultToleranceTest {
                 assertThat(head).containsIgnoringCase("content-encoding: gzip");
             }
             in.readNBytes(4096);
-            assertThat(terminateExportSessions("tickets")).as("a database session was serving the export")
-                    .isPositive();
+            assertThat(ExportSessions.terminateExportStartedSince(dataSource, "tickets", sent, Duration.ofSeconds(10)))
+                    .as("the database session serving this export").isEqualTo(1);
             ending = drain(in);
         }
         if (version.equals("HTTP/1.1")) {
