@@ -17,11 +17,21 @@ public final class PublicId {
 
     public static String format(String prefix, UUID id) {
         char[] out = new char[prefix.length() + 32];
-        prefix.getChars(0, prefix.length(), out, 0);
-        int at = prefix.length();
-        at = hex(id.getMostSignificantBits(), out, at);
-        hex(id.getLeastSignificantBits(), out, at);
+        write(prefix, id, out, 0);
         return new String(out);
+    }
+
+    /**
+     * Writes the public id ({@code prefix} and 32 lower-case hex digits) into {@code out} at {@code at}, for a
+     * serializer that reuses one buffer instead of making a string per id.
+     *
+     * @return the position after the id
+     * @throws IndexOutOfBoundsException when {@code out} has fewer than {@code prefix.length() + 32} chars left
+     */
+    public static int write(String prefix, UUID id, char[] out, int at) {
+        prefix.getChars(0, prefix.length(), out, at);
+        int end = hex(id.getMostSignificantBits(), out, at + prefix.length());
+        return hex(id.getLeastSignificantBits(), out, end);
     }
 
     private static int hex(long bits, char[] out, int at) {
