@@ -3,8 +3,10 @@ package com.helpdesk.export.rest.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.InstantText;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
@@ -24,6 +26,9 @@ import java.util.UUID;
  */
 public final class JacksonJsonSerializer implements Serializer {
 
+    /** Room for the longest id prefix with its 32 hex digits, and for the longest time. */
+    private static final int SCRATCH_CHARS = 64;
+
     private final JsonFactory factory;
 
     public JacksonJsonSerializer(JsonFactory factory) {
@@ -38,6 +43,8 @@ public final class JacksonJsonSerializer implements Serializer {
     @Override
     public void write(ExportDocument document, OutputStream out) throws IOException {
         JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
+        // ids and times are formatted into this buffer and written from it: no string per value
+        char[] scratch = new char[SCRATCH_CHARS];
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.writeStartObject();
         json.writeBooleanField("success", true);
@@ -48,12 +55,16 @@ public final class JacksonJsonSerializer implements Serializer {
         json.writeObjectFieldStart("resources");
         for (ResourceSection section : document.sections()) {
             json.writeArrayFieldStart(section.type().wireName());
-            List<Field> fields = section.fields();
+            Field[] fields = section.fields().toArray(new Field[0]);
+            SerializedString[] names = new SerializedString[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                names[i] = new SerializedString(fields[i].name());
+            }
             section.rows().forEach(row -> {
                 json.writeStartObject();
-                for (Field field : fields) {
-                    json.writeFieldName(field.name());
-                    writeValue(json, field, row.value(field.index()));
+                for (int i = 0; i < fields.length; i++) {
+                    json.writeFieldName(names[i]);
+                    writeValue(json, fields[i], row.value(fields[i].index()), scratch);
                 }
                 json.writeEndObject();
             });
@@ -87,21 +98,30 @@ public final class JacksonJsonSerializer implements Serializer {
         json.flush();
     }
 
-    private static void writeValue(JsonGenerator json, Field field, Object value) throws IOException {
+    private static void writeValue(JsonGenerator json, Field field, Object value, char[] scratch)
+            throws IOException {
         if (value == null) {
             json.writeNull();
             return;
         }
         switch (field.kind()) {
-            case ID -> json.writeString(PublicId.format(field.idPrefix(), (UUID) value));
+            case ID -> json.writeString(scratch, 0, PublicId.write(field.idPrefix(), (UUID) value, scratch, 0));
             case TEXT, ENUM -> json.writeString((String) value);
             case INTEGER -> json.writeNumber(((Number) value).longValue());
             case BOOLEAN -> json.writeBoolean((Boolean) value);
-            case TIMESTAMP -> json.writeString(((Instant) value).toString());
+            case TIMESTAMP -> {
+                int end = InstantText.write((Instant) value, scratch, 0);
+                if (end < 0) {
+                    json.writeString(value.toString());
+                } else {
+                    json.writeString(scratch, 0, end);
+                }
+            }
             case TAGS -> {
                 json.writeStartArray();
-                for (Object tag : (List<?>) value) {
-                    json.writeString((String) tag);
+                List<?> tags = (List<?>) value;
+                for (int i = 0, n = tags.size(); i < n; i++) { // no iterator per row
+                    json.writeString((String) tags.get(i));
                 }
                 json.writeEndArray();
             }
