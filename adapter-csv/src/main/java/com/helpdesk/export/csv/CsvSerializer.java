@@ -3,6 +3,7 @@ package com.helpdesk.export.csv;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.InstantText;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
@@ -12,13 +13,10 @@ import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,8 +37,8 @@ import java.util.UUID;
  * {@code ""} rather than as nothing, because a blank line is skipped by most CSV readers and the row would be
  * lost; {@code ""} is an empty cell to any RFC 4180 reader.
  *
- * <p>Rows are written as they are pulled; only a small character buffer sits between them and the output. The
- * output is flushed at the end and never closed, not even when writing fails. After the rows the serializer
+ * <p>Rows are written as they are pulled; only univocity's row buffer and a small byte buffer ({@link Utf8Writer})
+ * sit between them and the output. The output is flushed at the end and never closed, not even when writing fails. After the rows the serializer
  * checks that it wrote exactly the number of rows the section's summary announced (which the caller may already
  * have sent, e.g. as a header); if not, it throws {@link IllegalStateException} so that the caller aborts rather
  * than presents a wrong file as complete.
@@ -53,7 +51,7 @@ public final class CsvSerializer implements Serializer {
     static final char BOM = '\uFEFF';
 
     private static final String LINE_SEPARATOR = "\r\n";
-    private static final int BUFFER_CHARS = 16 * 1024;
+    private static final int BUFFER_BYTES = 16 * 1024;
     private static final char FORMULA_GUARD = '\'';
 
     @Override
@@ -77,8 +75,7 @@ public final class CsvSerializer implements Serializer {
         }
         Field[] fields = fieldList.toArray(new Field[0]);
 
-        Writer sink = new BufferedWriter(
-                new OutputStreamWriter(new UnclosableOutputStream(out), StandardCharsets.UTF_8), BUFFER_CHARS);
+        Writer sink = new Utf8Writer(out, BUFFER_BYTES);
         if (document.csv().bom()) {
             sink.write(BOM);
         }
@@ -161,7 +158,7 @@ public final class CsvSerializer implements Serializer {
             case TAGS -> joinTags(field, value);
             case INTEGER -> integer(field, value);
             case BOOLEAN -> as(Boolean.class, field, value).toString();
-            case TIMESTAMP -> as(Instant.class, field, value).toString();
+            case TIMESTAMP -> InstantText.format(as(Instant.class, field, value));
         };
         return kind.isFreeText() ? guardFormula(text) : text;
     }
@@ -224,37 +221,5 @@ public final class CsvSerializer implements Serializer {
             }
         }
         return null;
-    }
-
-    /**
-     * The caller's stream, which univocity must not close: it closes its writer when a write fails, and closing
-     * an HTTP response stream would end the response as if it were complete.
-     */
-    private static final class UnclosableOutputStream extends OutputStream {
-        private final OutputStream out;
-
-        UnclosableOutputStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
-        }
     }
 }
