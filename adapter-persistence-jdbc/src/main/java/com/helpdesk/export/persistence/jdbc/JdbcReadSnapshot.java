@@ -6,6 +6,7 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.RowConsumer;
+import org.postgresql.PGStatement;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -75,6 +76,7 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, fetchSize rows at
             // a time, instead of loading the whole result into memory
             statement.setFetchSize(fetchSize);
+            receiveInBinary(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetRow row = new ResultSetRow(rows, sql.table());
                 while (rows.next()) {
@@ -88,6 +90,19 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * Asks pgjdbc for the rows in PostgreSQL's binary format from the statement's first run (by default it switches
+     * only at the fifth run of a statement on a connection): times, ids and tags then arrive as bytes that the driver
+     * decodes without parsing text, which halves the cost of mapping a row (docs/performance.md). The values are
+     * the same in either format; a type pgjdbc has no binary decoder for stays text.
+     */
+    private static void receiveInBinary(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            // a negative threshold = prepare on the server at once and force binary results
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
         }
     }
 
