@@ -1,0 +1,96 @@
+package com.helpdesk.export.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ReadSnapshot;
+import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
+import com.helpdesk.export.rest.json.JacksonJsonSerializer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The export without HTTP, keys and rate limits: one snapshot of the real {@link JdbcResourceReader} on the demo
+ * database (summary, then the rows through the server-side cursor) written by a serializer to an output that
+ * discards the bytes. {@code sink=read} only reads every value of every row. One operation is one row; with the
+ * database in the loop this is the in-process ceiling of the HTTP export.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ReadPipelineBenchmark {
+
+    private static final int ROWS = 10_000;
+
+    @Param({"read", "csv", "json"})
+    public String sink;
+
+    private JdbcResourceReader reader;
+    private DataSource pooled;
+    private Serializer serializer;
+    private ResourceQuery query;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        pooled = BenchDatabase.pooled();
+        reader = new JdbcResourceReader(pooled, Duration.ofSeconds(30));
+        query = DemoRows.query(ResourceType.TICKETS, ROWS);
+        serializer = switch (sink) {
+            case "csv" -> new CsvSerializer();
+            case "json" -> new JacksonJsonSerializer(new JsonFactory());
+            default -> null;
+        };
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long export(Blackhole blackhole) throws IOException {
+        try (ReadSnapshot snapshot = reader.openSnapshot(DemoRows.DEMO_LIVE)) {
+            PageSummary summary = snapshot.summarize(query);
+            ResourceSection.RowSource rows = consumer -> snapshot.stream(query, consumer);
+            if (serializer == null) {
+                int fields = ResourceType.TICKETS.fields().size();
+                rows.forEach(row -> {
+                    for (int i = 0; i < fields; i++) {
+                        blackhole.consume(row.value(i));
+                    }
+                });
+                return summary.rows();
+            }
+            ResourceSection section = new ResourceSection(query.type(), query.type().fields(), summary, rows);
+            ExportDocument document = new ExportDocument("req_benchmark000000000000", DemoRows.DEMO_LIVE.team(),
+                    Instant.now(), serializer.format(), CsvOptions.DEFAULT, ROWS, List.of(section));
+            ByteSink out = new ByteSink();
+            serializer.write(document, out);
+            return out.bytes;
+        }
+    }
+}
