@@ -1,0 +1,106 @@
+package com.helpdesk.export.persistence.jdbc;
+
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.PGStatement;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The row mapping decodes binary {@code timestamptz} and {@code text[]} itself (pgjdbc's own conversions cost more
+ * than the rest of the row): on a real PostgreSQL, every value must come out exactly as the driver's conversion of
+ * the text format gives it, edge values included, and the binary rows must really have been binary.
+ */
+class ResultSetRowFormatsTest {
+
+    private static final List<String> TIMES = List.of(
+            "2026-11-27 12:34:56.123456+00", "2026-11-27 12:34:56+00", "1970-01-01 00:00:00+00",
+            "1969-12-31 23:59:59.999999+00", "2000-01-01 00:00:00+00", "1999-12-31 23:59:59.999999+00",
+            "1900-01-01 00:00:00+00", "1899-12-31 23:59:59.999999+00", "1582-10-15 00:00:00+00",
+            "1582-10-04 23:59:59+00", "0001-01-01 00:00:00+00", "4713-01-01 00:00:00+00 BC",
+            "9999-12-31 23:59:59.999999+00", "10000-01-01 00:00:00+00", "294276-12-31 23:59:59.999999+00",
+            "2024-02-29 23:59:59.000001+00", "2026-03-29 01:30:00+02", "infinity", "-infinity");
+
+    private static final List<String> TAGS = List.of(
+            "{}", "{a}", "{billing,urgent,vip}", "{\"with,comma\",\"with\\\"quote\",\"back\\\\slash\"}",
+            "{\"{braces}\",NULLish,\"\"}", "{émoji😀,日本語,Ж}", "{" + "t,".repeat(300) + "end}");
+
+    @Test
+    void binaryAndTextRowsGiveTheSameValues() throws SQLException {
+        DataSource dataSource = TestPostgres.migratedDatabase();
+        List<List<Object>> text = rows(dataSource, false);
+        List<List<Object>> binary = rows(dataSource, true);
+        assertThat(binary).hasSize(TIMES.size() * TAGS.size()).isEqualTo(text);
+        // the fast path ran: ordinary times and tags decoded to what they say
+        assertThat(binary.get(0).get(9)).isEqualTo(Instant.parse("2026-11-27T12:34:56.123456Z"));
+        assertThat(binary.get(2).get(6)).isEqualTo(List.of("billing", "urgent", "vip"));
+        assertThat(binary.get(5).get(6)).isEqualTo(List.of("émoji😀", "日本語", "Ж"));
+    }
+
+    @Test
+    void nullTimesAndTagsStayNullAndEmpty() throws SQLException {
+        for (boolean binary : new boolean[] {false, true}) {
+            try (Connection c = TestPostgres.migratedDatabase().getConnection();
+                 PreparedStatement s = c.prepareStatement(select("VALUES (NULL::timestamptz, NULL::text[])"))) {
+                forceFormat(s, binary);
+                try (ResultSet rs = s.executeQuery()) {
+                    ResultSetRow row = new ResultSetRow(rs, ResourceTable.of(ResourceType.TICKETS));
+                    assertThat(rs.next()).isTrue();
+                    row.validate();
+                    assertThat(row.value(11)).as("resolvedAt").isNull();
+                    assertThat(row.value(6)).as("tags").isEqualTo(List.of());
+                }
+            }
+        }
+    }
+
+    private static List<List<Object>> rows(DataSource dataSource, boolean binary) throws SQLException {
+        String rowsSql = TIMES.stream().flatMap(time -> TAGS.stream().map(tags -> "('" + time + "'::timestamptz, '"
+                        + tags.replace("'", "''") + "'::text[])"))
+                .collect(Collectors.joining(", ", "VALUES ", ""));
+        List<List<Object>> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(select(rowsSql))) {
+            forceFormat(s, binary);
+            try (ResultSet rs = s.executeQuery()) {
+                PGResultSetMetaData meta = rs.getMetaData().unwrap(PGResultSetMetaData.class);
+                assertThat(meta.getFormat(10)).as("format of the times").isEqualTo(binary ? 1 : 0);
+                assertThat(meta.getFormat(7)).as("format of the tags").isEqualTo(binary ? 1 : 0);
+                ResultSetRow row = new ResultSetRow(rs, ResourceTable.of(ResourceType.TICKETS));
+                while (rs.next()) {
+                    row.validate();
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < 12; i++) {
+                        Object value = row.value(i);
+                        values.add(value instanceof List<?> list ? List.copyOf(list) : value);
+                    }
+                    row.invalidate();
+                    rows.add(values);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The columns of the tickets table, in ResourceTable's order, with times and tags from the given rows. */
+    private static String select(String values) {
+        return "SELECT '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 'title', 'open', 'normal', NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, "
+                + "v.at, v.at, v.at FROM (" + values + ") AS v(at, tags)";
+    }
+
+    private static void forceFormat(PreparedStatement statement, boolean binary) throws SQLException {
+        // -1: server-prepared with binary results from the first run; 0: never server-prepared, text results
+        statement.unwrap(PGStatement.class).setPrepareThreshold(binary ? -1 : 0);
+    }
+}
