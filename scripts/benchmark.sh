@@ -318,7 +318,7 @@ ACCOUNT=0 measured "startup" "## Start to first successful export (JVM; database
   startup_phase
 
 concurrent_phase() {
-  bench com.helpdesk.export.benchmarks.ExportBench concurrent --port "$HTTP_PORT" --pid "$SERVICE_PID" --clients 16 \
+  bench com.helpdesk.export.benchmarks.ExportBench concurrent --port "$HTTP_PORT" --jdbc "$JDBC" --pid "$SERVICE_PID" --clients 16 \
     --per-client "$CONCURRENT_PER_CLIENT"
   if grep -qiE 'OutOfMemoryError|GC overhead' "$WORK/service.log"; then echo "the service log shows an OutOfMemoryError"; fi
 }
