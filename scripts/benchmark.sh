@@ -282,10 +282,10 @@ fi
 measured "JMH" "## JMH: serializers, row mapping, in-process read pipeline (one operation = one row)" jmh_phase
 stop_service
 
-# gzip at the fastest level, a runtime setting (quarkus.http.compression-level; the default is 6)
-start_service "$HTTP_PORT" "$PG_PORT" -Dquarkus.http.compression-level=1
-measured "gzip level 1" "## gzip at level 1 (-Dquarkus.http.compression-level=1) instead of the default 6" \
-  compare_phase --clients 0 --variants HTTP_CSV,HTTP_CSV_GZIP,HTTP_JSON,HTTP_JSON_GZIP --title " (gzip level 1)"
+# gzip at Vert.x's default level 6 instead of the service's level 1 (quarkus.http.compression-level, a runtime setting)
+start_service "$HTTP_PORT" "$PG_PORT" -Dquarkus.http.compression-level=6
+measured "gzip level 6" "## gzip at level 6 (-Dquarkus.http.compression-level=6) instead of the service's level 1" \
+  compare_phase --clients 0 --variants HTTP_CSV,HTTP_CSV_GZIP,HTTP_JSON,HTTP_JSON_GZIP --title " (gzip level 6)"
 stop_service
 
 # start to first export: as it is; with the database already running (not started by the service); and both
