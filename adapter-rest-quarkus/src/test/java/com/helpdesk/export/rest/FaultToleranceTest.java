@@ -16,7 +16,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -140,43 +139,6 @@ class FaultToleranceTest {
         out.flush();
     }
 
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    /** How a transfer ended: bytes read, whether the chunked terminator came, whether the connection was reset. */
-    record Ending(long bytes, boolean terminated, boolean reset) {
-    }
-
-    private static Ending drain(InputStream in) {
-        byte[] tail = new byte[5];
-        long total = 0;
-        byte[] buffer = new byte[65536];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                for (int i = Math.max(0, n - 5); i < n; i++) {
-                    System.arraycopy(tail, 1, tail, 0, 4);
-                    tail[4] = buffer[i];
-                }
-                total += n;
-            }
-        } catch (IOException e) {
-            return new Ending(total, false, true);
-        }
-        return new Ending(total, new String(tail, StandardCharsets.US_ASCII).equals("0\r\n\r\n"), false);
-    }
-
     // ------------------------------------------------------------------------------------------- mid-stream failure
 
     @ParameterizedTest(name = "{0} over {1}, {2}")
@@ -186,12 +148,12 @@ class FaultToleranceTest {
     void aFailureMidStreamNeverLooksLikeACompleteFile(String format, String version, String encoding)
             throws Exception {
         String body = "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\"" + format + "\"}";
-        Ending ending;
+        RawResponse.Ending ending;
         Timestamp sent = ExportSessions.databaseNow(dataSource);
         try (Socket socket = open(4096)) {
             send(socket, version, body, encoding.equals("gzip") ? "Accept-Encoding: gzip\r\n" : "");
             InputStream in = socket.getInputStream();
-            String head = readHead(in);
+            String head = RawResponse.readHead(in);
             assertThat(head).startsWith(version + " 200");
             if (version.equals("HTTP/1.1")) {
                 assertThat(head).containsIgnoringCase("transfer-encoding: chunked");
@@ -204,7 +166,7 @@ class FaultToleranceTest {
             in.readNBytes(4096);
             assertThat(ExportSessions.terminateExportStartedSince(dataSource, "tickets", sent, Duration.ofSeconds(10)))
                     .as("the database session serving this export").isEqualTo(1);
-            ending = drain(in);
+            ending = RawResponse.drain(in);
         }
         if (version.equals("HTTP/1.1")) {
             assertThat(ending.terminated()).as("the chunked body must not end with its final chunk").isFalse();
@@ -231,7 +193,7 @@ class FaultToleranceTest {
             send(socket, "HTTP/1.1", body, "");
             if (i % 2 == 0) {
                 InputStream in = socket.getInputStream();
-                assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+                assertThat(RawResponse.readHead(in)).startsWith("HTTP/1.1 200");
                 in.readNBytes(1024 + (i * 997) % 30_000);
                 midDownload++;
             } else {
@@ -267,7 +229,7 @@ class FaultToleranceTest {
                 Socket socket = open(4096);
                 send(socket, "HTTP/1.1", "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\""
                         + (i % 2 == 0 ? "csv" : "json") + "\"}", "");
-                assertThat(readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
+                assertThat(RawResponse.readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
                 sockets.add(socket); // and never read again
             }
             long start = System.nanoTime();
@@ -281,7 +243,7 @@ class FaultToleranceTest {
                     stalled, millis);
             for (Socket socket : sockets) {
                 socket.setSoTimeout(10_000);
-                Ending ending = drain(socket.getInputStream());
+                RawResponse.Ending ending = RawResponse.drain(socket.getInputStream());
                 assertThat(ending.terminated()).as("a cut-off download must not look complete").isFalse();
             }
         } finally {

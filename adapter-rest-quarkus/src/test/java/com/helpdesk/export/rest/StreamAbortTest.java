@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -52,59 +50,19 @@ class StreamAbortTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String head = readHead(in);
+            String head = RawResponse.readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("transfer-encoding: chunked");
             in.readNBytes(8192);
 
             assertThat(ExportSessions.terminateExportStartedSince(dataSource, "tickets", sent, Duration.ofSeconds(10)))
                     .as("the database session serving this export").isEqualTo(1);
 
-            ChunkedResult result = drainChunks(in);
-            assertThat(result.complete).as("the body must not end with the final chunk").isFalse();
-            assertThat(result.bytes).isLessThan(20_000_000);
+            RawResponse.Ending ending = RawResponse.drain(in);
+            assertThat(ending.terminated()).as("the body must not end with the final chunk").isFalse();
+            assertThat(ending.bytes()).isLessThan(20_000_000);
         }
         // the service recovers: the next export works
         post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}]}")
                 .statusCode(200);
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
-    }
-
-    private record ChunkedResult(boolean complete, long bytes) {
-    }
-
-    /** Reads raw bytes to the end and reports whether they ended with the chunked terminator. */
-    private static ChunkedResult drainChunks(InputStream in) {
-        byte[] tail = new byte[5];
-        long total = 0;
-        byte[] buffer = new byte[65536];
-        try {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(tail, 1, tail, 0, 4);
-                    tail[4] = buffer[i];
-                }
-                total += n;
-                if (new String(tail, StandardCharsets.US_ASCII).equals("0\r\n\r\n")) {
-                    return new ChunkedResult(true, total);
-                }
-            }
-        } catch (IOException e) {
-            return new ChunkedResult(false, total);
-        }
-        return new ChunkedResult(new String(tail, StandardCharsets.US_ASCII).equals("0\r\n\r\n"), total);
     }
 }
