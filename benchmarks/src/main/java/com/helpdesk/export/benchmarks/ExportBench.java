@@ -690,36 +690,23 @@ public final class ExportBench {
                     postmaster = -1;
                 }
             }
-            long jvm = 0;
-            long postgres = 0;
-            try (var dirs = Files.list(Path.of("/proc"))) {
-                for (Path dir : (Iterable<Path>) dirs::iterator) {
-                    String name = dir.getFileName().toString();
-                    if (!name.chars().allMatch(Character::isDigit)) {
-                        continue;
+            long[] jvmAndPostgres = new long[2];
+            long postmasterPid = postmaster;
+            try {
+                MachineCpu.eachProcess((f, p) -> {
+                    long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (p == pid) {
+                        jvmAndPostgres[0] += own;
+                    } else if (p == postmasterPid) {
+                        jvmAndPostgres[1] += own + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                    } else if (postmasterPid > 0 && Long.parseLong(f[1]) == postmasterPid) {
+                        jvmAndPostgres[1] += own;
                     }
-                    try {
-                        String stat = Files.readString(dir.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        // fields after the name: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-                        long p = Long.parseLong(name);
-                        long parent = Long.parseLong(f[1]);
-                        long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        if (p == pid) {
-                            jvm += own;
-                        } else if (p == postmaster) {
-                            postgres += own + Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                        } else if (postmaster > 0 && parent == postmaster) {
-                            postgres += own;
-                        }
-                    } catch (IOException | RuntimeException gone) {
-                        // the process ended meanwhile
-                    }
-                }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new long[] {jvm, postmaster > 0 ? postgres : -1};
+            return new long[] {jvmAndPostgres[0], postmaster > 0 ? jvmAndPostgres[1] : -1};
         }
 
         String perExport(long ticks, long exports) {
@@ -849,7 +836,24 @@ public final class ExportBench {
             } catch (IOException | RuntimeException none) {
                 return 0;
             }
-            long total = ticks(postmaster, true);
+            long[] total = {ticks(postmaster, true)};
+            try {
+                eachProcess((f, p) -> {
+                    if (Long.parseLong(f[1]) == postmaster) {
+                        total[0] += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                });
+            } catch (IOException e) {
+                return total[0];
+            }
+            return total[0];
+        }
+
+        /**
+         * Hands every process's {@code /proc/<pid>/stat} fields after its name (state(0) ppid(1) … utime(11)
+         * stime(12) cutime(13) cstime(14)) and its pid to the visitor; a process that ends meanwhile is skipped.
+         */
+        static void eachProcess(java.util.function.ObjLongConsumer<String[]> visitor) throws IOException {
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path dir : (Iterable<Path>) dirs::iterator) {
                     String name = dir.getFileName().toString();
@@ -858,18 +862,12 @@ public final class ExportBench {
                     }
                     try {
                         String stat = Files.readString(dir.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        if (Long.parseLong(f[1]) == postmaster) {
-                            total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        }
+                        visitor.accept(stat.substring(stat.lastIndexOf(')') + 2).split(" "), Long.parseLong(name));
                     } catch (IOException | RuntimeException gone) {
-                        // ended meanwhile
+                        // the process ended meanwhile
                     }
                 }
-            } catch (IOException e) {
-                return total;
             }
-            return total;
         }
 
         /** The share of the machine's CPU capacity that processes other than ours used between two readings. */
