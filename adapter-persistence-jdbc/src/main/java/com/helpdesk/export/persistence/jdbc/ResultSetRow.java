@@ -158,7 +158,7 @@ final class ResultSetRow implements Row {
      * left to the driver: a value outside 1900 to 9999 (the driver adjusts dates before the Gregorian reform and
      * maps infinity to {@code OffsetDateTime.MAX/MIN}) or of another length.
      */
-    static Instant timestamptz(byte[] raw) {
+    private static Instant timestamptz(byte[] raw) {
         if (raw.length != 8) {
             return null;
         }
@@ -175,7 +175,7 @@ final class ResultSetRow implements Row {
      * anything else, which is left to the driver. Layout: dimensions, has-null flag, element type, then per
      * dimension its length and lower bound, then per element its byte length and UTF-8 bytes.
      */
-    static List<String> textArray(byte[] raw) {
+    private static List<String> textArray(byte[] raw) {
         if (raw.length < 12) {
             return null;
         }
