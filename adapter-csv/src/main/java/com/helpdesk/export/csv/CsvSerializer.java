@@ -38,10 +38,10 @@ import java.util.UUID;
  * lost; {@code ""} is an empty cell to any RFC 4180 reader.
  *
  * <p>Rows are written as they are pulled; only univocity's row buffer and a small byte buffer ({@link Utf8Writer})
- * sit between them and the output. The output is flushed at the end and never closed, not even when writing fails. After the rows the serializer
- * checks that it wrote exactly the number of rows the section's summary announced (which the caller may already
- * have sent, e.g. as a header); if not, it throws {@link IllegalStateException} so that the caller aborts rather
- * than presents a wrong file as complete.
+ * sit between them and the output. The output is flushed at the end and never closed, not even when writing
+ * fails. After the rows the serializer checks that it wrote exactly the number of rows the section's summary
+ * announced (which the caller may already have sent, e.g. as a header); if not, it throws
+ * {@link IllegalStateException} so that the caller aborts rather than presents a wrong file as complete.
  *
  * <p>Stateless and thread-safe: every call builds its own writer.
  */

@@ -41,7 +41,6 @@ final class Utf8Writer extends Writer {
         int at = position;
         int limit = bytes.length - 4;
         if (pendingHigh != 0 && i < end) {
-            position = at;
             i = afterPendingHigh(chars[i], i);
             at = position;
         }
@@ -80,15 +79,26 @@ final class Utf8Writer extends Writer {
     private int afterPendingHigh(char next, int index) throws IOException {
         char high = pendingHigh;
         pendingHigh = 0;
+        if (!Character.isLowSurrogate(next)) {
+            replacement();
+            return index;
+        }
+        makeRoom();
+        position = codePoint(Character.toCodePoint(high, next), buffer, position);
+        return index + 1;
+    }
+
+    /** Writes {@code ?} for a surrogate without its pair. */
+    private void replacement() throws IOException {
+        makeRoom();
+        buffer[position++] = REPLACEMENT;
+    }
+
+    /** Drains the buffer when fewer than four bytes (the longest character) are left in it. */
+    private void makeRoom() throws IOException {
         if (position > buffer.length - 4) {
             drain();
         }
-        if (Character.isLowSurrogate(next)) {
-            position = codePoint(Character.toCodePoint(high, next), buffer, position);
-            return index + 1;
-        }
-        buffer[position++] = REPLACEMENT;
-        return index;
     }
 
     private static int codePoint(int codePoint, byte[] bytes, int at) {
@@ -129,10 +139,7 @@ final class Utf8Writer extends Writer {
     public void close() throws IOException {
         if (pendingHigh != 0) {
             pendingHigh = 0;
-            if (position > buffer.length - 4) {
-                drain();
-            }
-            buffer[position++] = REPLACEMENT;
+            replacement();
         }
         flush();
     }
