@@ -190,12 +190,15 @@ FOREIGN_LOG="$WORK/foreign.md"
 
 start_service() { # $1: http port, $2: pg port, $3…: extra JVM options
   local http=$1 pg=$2; shift 2
+  MGMT_PORT="${MGMT_PORT:-$(free_port)}"
+  # the concurrent phases run up to 16 exports of the demo team's keys at once: caps raised (64 per key, 256 per team)
   EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$pg" \
-    java "$@" -Dquarkus.http.port="$http" -Dexport.rate-limit.secret-per-window=1000000 \
+    java "$@" -Dquarkus.http.port="$http" -Dquarkus.management.port="$MGMT_PORT" \
+    -Dexport.rate-limit.secret-per-window=1000000 -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
     -jar "${SERVICE_JAR:-$JAR}" >> "$WORK/service.log" 2>&1 &
   SERVICE_PID=$!
   local t0=$SECONDS
-  until curl -fsS -o /dev/null "http://127.0.0.1:$http/q/health/ready" 2>/dev/null; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready" 2>/dev/null; do
     if ! kill -0 "$SERVICE_PID" 2>/dev/null; then log "the service exited; its log:"; tail -50 "$WORK/service.log" >&2; exit 1; fi
     if (( SECONDS - t0 > 300 )); then log "the service is not ready after 300 s"; exit 1; fi
     sleep 0.2

@@ -22,6 +22,7 @@ fi
 
 WORK="$(mktemp -d /tmp/export-kill9.XXXXXX)"
 HTTP_PORT="$(free_port)"
+MGMT_PORT="$(free_port)"
 PG_PORT="$(free_port)"
 BASE="http://127.0.0.1:$HTTP_PORT"
 SERVICE_PID=""
@@ -38,11 +39,12 @@ start_service() {
   local log="$1" t0
   t0=$(date +%s%N)
   EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$PG_PORT" \
-    java -Dquarkus.http.port="$HTTP_PORT" -Dexport.rate-limit.secret-per-window=1000000 \
+    java -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MGMT_PORT" -Dexport.rate-limit.secret-per-window=1000000 \
+    -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
     -jar adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar > "$log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 240); do
-    if curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; then
+    if curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" > /dev/null 2>&1; then
       echo "  ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms (pid $SERVICE_PID, postmaster pid(s): $(postmasters))"
       return 0
     fi

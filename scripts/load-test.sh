@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the packaged service (not part of ./mvnw verify): starts it on free ports with its embedded
 # PostgreSQL in a temporary folder, runs scripts/LoadTest.java against 127.0.0.1 only (default: 32 clients for
-# 60 seconds, small and 10,000-row exports, JSON and CSV), samples the service's memory, then checks that no
+# 60 seconds, small and 10,000-row exports, JSON and CSV; the concurrency caps raised to 64 per key and 256 per
+# team, since every client uses one of the demo team's keys), samples the service's memory, then checks that no
 # database session or pooled connection was left behind and stops everything it started.
 #
 #   scripts/load-test.sh [clients] [seconds]        (SKIP_BUILD=1 to reuse the last build;
@@ -22,6 +23,7 @@ fi
 
 WORK="$(mktemp -d /tmp/export-load.XXXXXX)"
 HTTP_PORT="$(free_port)"
+MGMT_PORT="$(free_port)"
 PG_PORT="$(free_port)"
 SERVICE_PID=""
 cleanup() {
@@ -34,15 +36,17 @@ cleanup() {
 trap cleanup EXIT
 
 EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$PG_PORT" \
-  java ${JAVA_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dexport.rate-limit.secret-per-window=1000000 \
+  java ${JAVA_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MGMT_PORT" \
+  -Dexport.rate-limit.secret-per-window=1000000 -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
   -jar adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$HTTP_PORT"
+MGMT="http://127.0.0.1:$MGMT_PORT"
 for _ in $(seq 1 120); do
-  if curl -fs "$BASE/q/health/ready" > /dev/null 2>&1; then break; fi
+  if curl -fs "$MGMT/q/health/ready" > /dev/null 2>&1; then break; fi
   sleep 0.5
 done
-curl -fs "$BASE/q/health/ready" > /dev/null || { echo "service did not become ready"; tail -50 "$WORK/service.log"; exit 1; }
+curl -fs "$MGMT/q/health/ready" > /dev/null || { echo "service did not become ready"; tail -50 "$WORK/service.log"; exit 1; }
 echo "service pid=$SERVICE_PID http=$HTTP_PORT postgres=$PG_PORT java=$(java -version 2>&1 | head -1)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "other busy processes before the run (pcpu > 20, not this service):"
@@ -69,7 +73,7 @@ echo "service RSS after load (VmRSS):      $(awk '/VmRSS/ {print $2, $3}' /proc/
 echo "embedded PostgreSQL peak memory, PSS summed over its processes (1 s samples): ${PG_PEAK:-0} kB; most processes: ${PG_PROCS:-0}"
 
 echo "export_requests_total by outcome (from /q/metrics):"
-curl -fs "$BASE/q/metrics" | grep '^export_requests_total' | sed 's/^/  /'
+curl -fs "$MGMT/q/metrics" | grep '^export_requests_total' | sed 's/^/  /'
 
 sleep 2
 LEFT=$(psql -h localhost -p "$PG_PORT" -U postgres -At -c "select count(*) from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid() and state <> 'idle'" postgres 2>/dev/null || echo "psql not available")

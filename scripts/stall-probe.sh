@@ -16,6 +16,7 @@ if [[ "${SKIP_BUILD:-0}" != "1" ]]; then ./mvnw -B -ntp package -DskipTests -q; 
 
 WORK="$(mktemp -d /tmp/export-stall.XXXXXX)"
 HTTP_PORT="$(free_port)"
+MGMT_PORT="$(free_port)"
 PG_PORT="$(free_port)"
 SERVICE_PID=""
 cleanup() {
@@ -28,10 +29,11 @@ trap cleanup EXIT
 
 # shellcheck disable=SC2086
 EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$PG_PORT" \
-  java $EXTRA -Dquarkus.http.port="$HTTP_PORT" -Dexport.rate-limit.secret-per-window=1000000 \
+  java $EXTRA -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MGMT_PORT" \
+  -Dexport.rate-limit.secret-per-window=1000000 -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
   -jar adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$HTTP_PORT/q/health/ready" > /dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" > /dev/null 2>&1 && break; sleep 0.5; done
 echo "service on 127.0.0.1:$HTTP_PORT with: ${EXTRA:-defaults}; pool max-size 20, acquisition timeout 5 s"
 
 python3 - "$HTTP_PORT" "$PG_PORT" "$CLIENTS" <<'PY'

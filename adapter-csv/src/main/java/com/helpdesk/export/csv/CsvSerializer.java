@@ -5,6 +5,7 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.InstantText;
 import com.helpdesk.export.domain.model.PublicId;
+import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
@@ -15,7 +16,6 @@ import com.univocity.parsers.csv.CsvWriterSettings;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -37,11 +37,9 @@ import java.util.UUID;
  * {@code ""} rather than as nothing, because a blank line is skipped by most CSV readers and the row would be
  * lost; {@code ""} is an empty cell to any RFC 4180 reader.
  *
- * <p>Rows are written as they are pulled; only univocity's row buffer and a small byte buffer ({@link Utf8Writer})
- * sit between them and the output. The output is flushed at the end and never closed, not even when writing
- * fails. After the rows the serializer checks that it wrote exactly the number of rows the section's summary
- * announced (which the caller may already have sent, e.g. as a header); if not, it throws
- * {@link IllegalStateException} so that the caller aborts rather than presents a wrong file as complete.
+ * <p>Rows are written as they come ({@link #rows}); only univocity's row buffer and a small byte buffer
+ * ({@link Utf8Writer}) sit between them and the output. The file ({@link #write}) is the header row followed by
+ * those rows, copied as they were written. Outputs are flushed and never closed, not even when writing fails.
  *
  * <p>Stateless and thread-safe: every call builds its own writer.
  */
@@ -52,6 +50,7 @@ public final class CsvSerializer implements Serializer {
 
     private static final String LINE_SEPARATOR = "\r\n";
     private static final int BUFFER_BYTES = 16 * 1024;
+    private static final int HEADER_BUFFER_BYTES = 1024;
     private static final char FORMULA_GUARD = '\'';
 
     @Override
@@ -59,6 +58,32 @@ public final class CsvSerializer implements Serializer {
         return ExportFormat.CSV;
     }
 
+    @Override
+    public RowWriter rows(ResourceType type, List<Field> fieldList, OutputStream out) {
+        Field[] fields = columns(fieldList);
+        Utf8Writer sink = new Utf8Writer(out, BUFFER_BYTES);
+        CsvWriter csv = new CsvWriter(sink, settings(fields.length));
+        String[] cells = new String[fields.length];
+        return new RowWriter() {
+            @Override
+            public void accept(Row row) throws IOException {
+                for (int i = 0; i < fields.length; i++) {
+                    cells[i] = cell(fields[i], row);
+                }
+                writeRow(csv, cells);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                flush(csv);
+            }
+        };
+    }
+
+    /**
+     * The file: the byte-order mark if asked for, the header row of the section's field names, then its rows as
+     * {@link #rows} wrote them.
+     */
     @Override
     public void write(ExportDocument document, OutputStream out) throws IOException {
         if (document.format() != ExportFormat.CSV) {
@@ -69,49 +94,52 @@ public final class CsvSerializer implements Serializer {
                     + document.sections().size());
         }
         ResourceSection section = document.sections().get(0);
-        List<Field> fieldList = section.fields();
-        if (fieldList.isEmpty()) {
-            throw new IllegalArgumentException("a CSV section needs at least one field");
-        }
-        Field[] fields = fieldList.toArray(new Field[0]);
-
-        Writer sink = new Utf8Writer(out, BUFFER_BYTES);
+        Field[] fields = columns(section.fields());
+        Utf8Writer sink = new Utf8Writer(out, HEADER_BUFFER_BYTES);
         if (document.csv().bom()) {
             sink.write(BOM);
         }
         CsvWriter csv = new CsvWriter(sink, settings(fields.length));
         String[] cells = new String[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            cells[i] = fields[i].name();
+        }
+        writeRow(csv, cells);
+        flush(csv);
+        section.rows().writeTo(out);
+        out.flush();
+    }
+
+    private static Field[] columns(List<Field> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a CSV section needs at least one field");
+        }
+        return fields.toArray(new Field[0]);
+    }
+
+    private static void writeRow(CsvWriter csv, String[] cells) throws IOException {
         try {
-            for (int i = 0; i < fields.length; i++) {
-                cells[i] = fields[i].name();
-            }
             csv.writeRow((Object[]) cells);
-            int announced = section.summary().rows();
-            long[] written = {0};
-            section.rows().forEach(row -> {
-                if (written[0] == announced) {
-                    throw new IllegalStateException("the " + section.type().wireName() + " section announced "
-                            + announced + " rows but gave more");
-                }
-                for (int i = 0; i < fields.length; i++) {
-                    cells[i] = cell(fields[i], row);
-                }
-                csv.writeRow((Object[]) cells);
-                written[0]++;
-            });
-            if (written[0] != announced) {
-                // thrown before the last buffered bytes are flushed: the output stays visibly cut off
-                throw new IllegalStateException("the " + section.type().wireName() + " section announced "
-                        + announced + " rows but gave " + written[0]);
-            }
+        } catch (TextWritingException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    private static void flush(CsvWriter csv) throws IOException {
+        try {
             csv.flush();
         } catch (TextWritingException e) {
-            IOException io = ioCause(e);
-            if (io != null) {
-                throw io;
-            }
-            throw e;
+            throw unwrapped(e);
         }
+    }
+
+    /** The I/O failure univocity wrapped, or the failure itself when it is none. */
+    private static IOException unwrapped(TextWritingException e) {
+        IOException io = ioCause(e);
+        if (io != null) {
+            return io;
+        }
+        throw e;
     }
 
     private static CsvWriterSettings settings(int columns) {

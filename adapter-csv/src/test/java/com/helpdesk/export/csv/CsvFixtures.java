@@ -9,14 +9,16 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ResourceSection;
-import com.helpdesk.export.domain.port.RowConsumer;
+import com.helpdesk.export.domain.port.Serializer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Builds small CSV documents and writes them. */
@@ -32,13 +34,25 @@ final class CsvFixtures {
         return type.selectFields(List.of(names), "fields");
     }
 
+    /** A section whose rows the serializer wrote, as an export writes them into its spool. */
     static ResourceSection section(ResourceType type, List<Field> fields, List<? extends Row> rows) {
-        return new ResourceSection(type, fields, new PageSummary(rows.size(), false, java.util.Optional.empty()),
-                consumer -> {
-                    for (Row row : rows) {
-                        consumer.accept(row);
-                    }
-                });
+        return new ResourceSection(type, fields, new PageSummary(rows.size(), false, Optional.empty()),
+                rowBytes(type, fields, rows)::writeTo);
+    }
+
+    /** What {@link CsvSerializer#rows} writes for these rows. */
+    static ByteArrayOutputStream rowBytes(ResourceType type, List<Field> fields, List<? extends Row> rows) {
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        try {
+            Serializer.RowWriter writer = new CsvSerializer().rows(type, fields, spool);
+            for (Row row : rows) {
+                writer.accept(row);
+            }
+            writer.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return spool;
     }
 
     static ExportDocument document(boolean bom, ResourceSection... sections) {
@@ -64,12 +78,8 @@ final class CsvFixtures {
         return new String(write(document(type, fields, rows)), StandardCharsets.UTF_8);
     }
 
-    /** A row source that emits {@code count} copies of a row. */
-    static ResourceSection.RowSource repeat(Row row, int count) {
-        return (RowConsumer consumer) -> {
-            for (int i = 0; i < count; i++) {
-                consumer.accept(row);
-            }
-        };
+    /** {@code count} copies of a row. */
+    static List<Row> repeat(Row row, int count) {
+        return Collections.nCopies(count, row);
     }
 }

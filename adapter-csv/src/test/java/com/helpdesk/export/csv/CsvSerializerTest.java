@@ -1,13 +1,12 @@
 package com.helpdesk.export.csv;
 
 import com.helpdesk.export.domain.model.CsvOptions;
-import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +17,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static com.helpdesk.export.csv.CsvFixtures.GENERATED_AT;
 import static com.helpdesk.export.csv.CsvFixtures.TEAM;
@@ -120,7 +119,10 @@ class CsvSerializerTest {
 
         @Test
         void refusesASectionWithoutFields() {
-            ExportDocument noFields = document(false, section(TICKETS, List.of(), List.of()));
+            assertThatThrownBy(() -> new CsvSerializer().rows(TICKETS, List.of(), new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            ExportDocument noFields = document(false, new ResourceSection(TICKETS, List.of(),
+                    new PageSummary(0, false, Optional.empty()), sink -> { }));
             assertThatThrownBy(() -> new CsvSerializer().write(noFields, new ByteArrayOutputStream()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -270,9 +272,8 @@ class CsvSerializerTest {
 
         @Test
         void refusesAValueOfTheWrongJavaType() {
-            ExportDocument document = document(TICKETS, fields(TICKETS, "createdAt"),
-                    List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z")));
-            assertThatThrownBy(() -> new CsvSerializer().write(document, new ByteArrayOutputStream()))
+            assertThatThrownBy(() -> CsvFixtures.rowBytes(TICKETS, fields(TICKETS, "createdAt"),
+                    List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
         }
     }
@@ -360,25 +361,36 @@ class CsvSerializerTest {
         }
 
         @Test
-        void writesRowsToTheStreamWhileTheyArePulledNotAtTheEnd() throws IOException {
+        void writesRowsToTheStreamAsTheyComeNotAtTheEnd() throws IOException {
             RecordingStream out = new RecordingStream();
             int rows = 20_000;
-            AtomicLong bytesSeenMidway = new AtomicLong(-1);
+            long bytesSeenMidway = -1;
             TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(100));
-            ResourceSection section = new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(rows, false, Optional.empty()), consumer -> {
-                for (int i = 0; i < rows; i++) {
-                    if (i == rows / 2) {
-                        bytesSeenMidway.set(out.bytes.size());
-                    }
-                    consumer.accept(row);
+            Serializer.RowWriter writer = new CsvSerializer().rows(TICKETS, fields(TICKETS, "title"), out);
+            for (int i = 0; i < rows; i++) {
+                if (i == rows / 2) {
+                    bytesSeenMidway = out.bytes.size();
                 }
-            });
-            new CsvSerializer().write(document(false, section), out);
+                writer.accept(row);
+            }
+            writer.finish();
             long total = out.bytes.size();
-            assertThat(total).isEqualTo("title\r\n".length() + rows * 102L);
-            // half the rows were pulled: most of their bytes must already have reached the stream
-            assertThat(bytesSeenMidway.get()).isGreaterThan(total / 2 - 64 * 1024);
+            assertThat(total).as("rows only: the header is the document's").isEqualTo(rows * 102L);
+            // half the rows were written: most of their bytes must already have reached the stream
+            assertThat(bytesSeenMidway).isGreaterThan(total / 2 - 64 * 1024);
+            assertThat(out.closed).isFalse();
+        }
+
+        @Test
+        void theDocumentIsTheHeaderFollowedByTheRowsAsWritten() throws IOException {
+            List<Field> titles = fields(TICKETS, "title", "id");
+            List<TestRow> rows = List.of(TestRow.of(TICKETS).with("title", "a,b").with("id", TICKET_ID),
+                    TestRow.of(TICKETS).with("title", "=1"));
+            byte[] body = CsvFixtures.rowBytes(TICKETS, titles, rows).toByteArray();
+            byte[] whole = write(document(TICKETS, titles, rows));
+            byte[] header = "title,id\r\n".getBytes(StandardCharsets.UTF_8);
+            assertThat(Arrays.copyOfRange(whole, 0, header.length)).isEqualTo(header);
+            assertThat(Arrays.copyOfRange(whole, header.length, whole.length)).isEqualTo(body);
         }
 
         @Test
@@ -390,52 +402,31 @@ class CsvSerializerTest {
         }
 
         @Test
-        void reportsAnIoFailureAsItselfAndDoesNotCloseTheStream() {
-            IOException failure = new IOException("connection reset");
+        void reportsAnIoFailureAsItselfAndDoesNotCloseTheStream() throws IOException {
+            IOException failure = new IOException("disk full");
             FailingStream out = new FailingStream(failure);
-            ExportDocument document = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(100_000, false, Optional.empty()),
-                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x".repeat(50)), 100_000)));
-            assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
+            Serializer.RowWriter writer = new CsvSerializer().rows(TICKETS, fields(TICKETS, "title"), out);
+            TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(50));
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 100_000; i++) {
+                    writer.accept(row);
+                }
+                writer.finish();
+            }).isSameAs(failure);
             assertThat(out.closed).isFalse();
         }
 
         @Test
-        void letsAFailureOfTheRowSourcePassUnchangedWithoutClosingTheStream() {
+        void letsAFailureOfTheSpooledRowsPassUnchangedWithoutClosingTheStream() {
             RecordingStream out = new RecordingStream();
-            IllegalStateException failure = new IllegalStateException("database gone");
+            IOException failure = new IOException("spool read failed");
             ExportDocument document = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(2, false, Optional.empty()), consumer -> {
-                consumer.accept(TestRow.of(TICKETS).with("title", "first"));
+                    new PageSummary(1, false, Optional.empty()), sink -> {
+                sink.write("x\r\n".getBytes(StandardCharsets.UTF_8));
                 throw failure;
             }));
             assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
             assertThat(out.closed).isFalse();
-
-            IOException ioFailure = new IOException("read failed");
-            ExportDocument failingRead = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(1, false, Optional.empty()), consumer -> {
-                throw ioFailure;
-            }));
-            assertThatThrownBy(() -> new CsvSerializer().write(failingRead, out)).isSameAs(ioFailure);
-            assertThat(out.closed).isFalse();
-        }
-
-        @Test
-        void failsWhenTheRowsDoNotMatchTheAnnouncedCount() {
-            Cursor cursor = new Cursor(TICKETS, Instant.EPOCH, TICKET_ID);
-            ResourceSection tooFew = new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(3, true, Optional.of(cursor)),
-                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x"), 2));
-            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tooFew), new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("announced 3 rows but gave 2");
-            ResourceSection tooMany = new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(1, false, Optional.empty()),
-                    CsvFixtures.repeat(TestRow.of(TICKETS).with("title", "x"), 2));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tooMany), out))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("announced 1 rows but gave more");
-            assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing flushed").isEmpty();
         }
 
         @Test

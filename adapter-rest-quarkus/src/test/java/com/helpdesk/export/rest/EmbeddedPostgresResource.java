@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -40,6 +42,28 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
     /** Stops the server, as an outage would. */
     static synchronized void stopDatabase() {
         database.close();
+    }
+
+    /** The postmaster and every process it started (its backends among them). */
+    static synchronized List<ProcessHandle> serverProcesses() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(postmaster);
+        all.addAll(postmaster.descendants().toList());
+        return all;
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}) to the server's processes, as an operator's kill would. */
+    static void signal(String signal) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        for (ProcessHandle process : serverProcesses()) {
+            command.add(Long.toString(process.pid()));
+        }
+        int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("kill -" + signal + " failed with " + status);
+        }
     }
 
     /** Starts it again on the same data and port. */

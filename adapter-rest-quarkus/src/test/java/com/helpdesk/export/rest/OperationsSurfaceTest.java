@@ -9,9 +9,12 @@ import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
 import com.helpdesk.export.rest.web.ErrorResponses;
 import com.helpdesk.export.rest.web.ExportRequestBody;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,19 +85,34 @@ class OperationsSurfaceTest {
                 "X-RateLimit-Window", "RateLimit-Policy", "RateLimit", "Content-Disposition");
     }
 
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+
     @Test
-    void livenessAndReadinessWithTheDatabase() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        String ready = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+    void livenessAndReadinessWithTheDatabaseOnTheManagementInterface() {
+        assertThat(live.getPort()).as("the management port is not the API's").isNotEqualTo(RestAssured.port);
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+        String answer = given().get(ready).then().statusCode(200).body("status", equalTo("UP"))
                 .extract().asString();
-        assertThat(ready).containsIgnoringCase("database");
+        assertThat(answer).containsIgnoringCase("database");
+    }
+
+    @Test
+    void healthAndMetricsAreNotServedOnThePublicApiPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/health/live", "/q/metrics")) {
+            Api.error(given().get(path).then(), 404, "invalid_request_error", "resource_missing");
+        }
     }
 
     @Test
     void metricsCountExportsRowsBytesAndFailures() {
         post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL).statusCode(200);
         post("sk_live_" + "m".repeat(30), DEMO_TEAM, SMALL).statusCode(401);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(this.metrics).then().statusCode(200).extract().asString();
         assertThat(metrics)
                 .containsPattern("export_requests_total\\{[^}]*format=\"json\"[^}]*outcome=\"ok\"[^}]*} [1-9]")
                 .containsPattern("export_rows_total\\{[^}]*type=\"articles\"[^}]*} [1-9]")

@@ -1,9 +1,11 @@
 package com.helpdesk.export.architecture;
 
+import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceReader;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.SpoolStore;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -25,6 +27,7 @@ import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
 import static com.helpdesk.export.architecture.Packages.FORBIDDEN_IN_CORE;
 import static com.helpdesk.export.architecture.Packages.PERSISTENCE;
 import static com.helpdesk.export.architecture.Packages.REST;
+import static com.helpdesk.export.architecture.Packages.SPOOL;
 import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -50,7 +53,7 @@ class ArchitectureTest {
     @ArchTest
     static void everyModulesPackageIsImported(JavaClasses classes) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String pkg : new String[] {"domain", "application", "csv", "persistence.jdbc", "rest"}) {
+        for (String pkg : new String[] {"domain", "application", "csv", "persistence.jdbc", "spool", "rest"}) {
             String name = ROOT + "." + pkg;
             counts.put(name, classes.stream()
                     .filter(c -> c.getPackageName().equals(name) || c.getPackageName().startsWith(name + "."))
@@ -128,13 +131,27 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule csvAdapterUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(CSV)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, REST)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule persistenceAdapterUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, REST)
+            .should().dependOnClassesThat().resideInAnyPackage(CSV, SPOOL, REST)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule spoolAdapterUsesNoOtherAdapter = noClasses()
+            .that().resideInAPackage(SPOOL)
+            .should().dependOnClassesThat().resideInAnyPackage(CSV, PERSISTENCE, REST)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule spoolAdapterUsesOnlyTheJdkAndTheDomain = classes()
+            .that().resideInAPackage(SPOOL)
+            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(SPOOL))
+                    .or(primitiveOrArrayOf(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(SPOOL)))))
+            .as("the spool adapter needs nothing but the JDK and the domain")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -189,6 +206,18 @@ class ArchitectureTest {
     static final ArchRule readSnapshotsAreNamedSnapshot = classes()
             .that().implement(ReadSnapshot.class)
             .should().haveSimpleNameEndingWith("Snapshot").andShould().resideInAnyPackage(ADAPTERS)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule spoolStoresAreNamedSpoolStore = classes()
+            .that().implement(SpoolStore.class)
+            .should().haveSimpleNameEndingWith("SpoolStore").andShould().resideInAnyPackage(ADAPTERS)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule exportSlotsAreNamedExportSlots = classes()
+            .that().implement(ExportSlots.class)
+            .should().haveSimpleNameEndingWith("ExportSlots").andShould().resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest

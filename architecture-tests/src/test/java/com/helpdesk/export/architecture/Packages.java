@@ -12,10 +12,11 @@ final class Packages {
 
     static final String CSV = ROOT + ".csv..";
     static final String PERSISTENCE = ROOT + ".persistence..";
+    static final String SPOOL = ROOT + ".spool..";
     static final String REST = ROOT + ".rest..";
 
     /** Where the ports' implementations live. */
-    static final String[] ADAPTERS = {CSV, PERSISTENCE, REST};
+    static final String[] ADAPTERS = {CSV, PERSISTENCE, SPOOL, REST};
 
     /** Frameworks and technologies the core (domain and application) must not touch. */
     static final String[] FORBIDDEN_IN_CORE = {"jakarta..", "javax..", "io.quarkus..", "com.fasterxml..",

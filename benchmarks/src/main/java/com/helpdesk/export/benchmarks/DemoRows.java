@@ -1,8 +1,9 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.domain.model.Cursor;
-import com.helpdesk.export.domain.model.CsvOptions;
-import com.helpdesk.export.domain.model.ExportFormat;
+import java.io.OutputStream;
+import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
@@ -10,18 +11,13 @@ import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,11 +35,11 @@ final class DemoRows {
 
     /** The values of every field of each row, in the type's field order. */
     static List<Object[]> load(ResourceType type, int limit) {
-        JdbcResourceReader reader = new JdbcResourceReader(BenchDatabase.dataSource(), Duration.ZERO);
+        JdbcResourceReader reader = new JdbcResourceReader(BenchDatabase.dataSource(), ReaderSettings.defaults());
         List<Object[]> rows = new ArrayList<>(limit);
         List<Field> fields = type.fields();
-        try (ReadSnapshot snapshot = reader.openSnapshot(DEMO_LIVE)) {
-            snapshot.stream(query(type, limit), row -> {
+        try (reader; ReadSnapshot snapshot = reader.openSnapshot(DEMO_LIVE, Cancellation.never())) {
+            snapshot.read(query(type, limit), row -> {
                 Object[] values = new Object[fields.size()];
                 for (Field field : fields) {
                     values[field.index()] = row.value(field);
@@ -57,24 +53,22 @@ final class DemoRows {
     }
 
     static ResourceQuery query(ResourceType type, int limit) {
-        return new ResourceQuery(type, ResourceFilters.none(type), Optional.empty(), limit);
+        return new ResourceQuery(type, ResourceFilters.none(type), type.fields(), Optional.empty(), limit);
     }
 
-    /** A document of one section (every field) whose rows come from memory, as the service would build it. */
-    static ExportDocument document(ExportFormat format, ResourceType type, List<Object[]> rows) {
-        Object[] last = rows.get(rows.size() - 1);
-        Field createdAt = type.field("createdAt").orElseThrow();
-        Cursor cursor = new Cursor(type, (Instant) last[createdAt.index()], (java.util.UUID) last[0]);
-        PageSummary summary = new PageSummary(rows.size(), true, Optional.of(cursor));
-        ResourceSection section = new ResourceSection(type, type.fields(), summary, consumer -> {
-            ArrayRow row = new ArrayRow();
-            for (Object[] values : rows) {
-                row.values = values;
-                consumer.accept(row);
-            }
-        });
-        return new ExportDocument("req_benchmark000000000000", DEMO_LIVE.team(), Instant.parse("2026-11-27T14:30:00Z"),
-                format, CsvOptions.DEFAULT, 10_000, List.of(section));
+    /**
+     * Writes the rows (every field) with the serializer's row writer, as an export writes them into its spool:
+     * the part of serializing that grows with the rows. The document around them is a copy of those bytes.
+     */
+    static void writeRows(Serializer serializer, ResourceType type, List<Object[]> rows, OutputStream out)
+            throws IOException {
+        Serializer.RowWriter writer = serializer.rows(type, type.fields(), out);
+        ArrayRow row = new ArrayRow();
+        for (Object[] values : rows) {
+            row.values = values;
+            writer.accept(row);
+        }
+        writer.finish();
     }
 
     /** A row over an array of values; moved along the list rather than allocated per row. */

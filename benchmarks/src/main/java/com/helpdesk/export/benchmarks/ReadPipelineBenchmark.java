@@ -1,14 +1,12 @@
 package com.helpdesk.export.benchmarks;
 
+import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.helpdesk.export.csv.CsvSerializer;
-import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ResourceType;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.rest.json.JacksonJsonSerializer;
@@ -29,15 +27,12 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The export without HTTP, keys and rate limits: one snapshot of the real {@link JdbcResourceReader} on the demo
- * database (summary, then the rows through the server-side cursor) written by a serializer to an output that
- * discards the bytes. {@code sink=read} only reads every value of every row. One operation is one row; with the
+ * database (one query, the rows through the server-side cursor) written by a serializer's row writer to an output that
+ * discards the bytes, as an export writes them into its spool. {@code sink=read} only reads every value of every row. One operation is one row; with the
  * database in the loop this is the in-process ceiling of the HTTP export.
  */
 @State(Scope.Thread)
@@ -61,7 +56,7 @@ public class ReadPipelineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         pooled = BenchDatabase.pooled();
-        reader = new JdbcResourceReader(pooled, Duration.ofSeconds(30));
+        reader = new JdbcResourceReader(pooled, ReaderSettings.defaults());
         query = DemoRows.query(ResourceType.TICKETS, ROWS);
         serializer = switch (sink) {
             case "csv" -> new CsvSerializer();
@@ -73,23 +68,19 @@ public class ReadPipelineBenchmark {
     @Benchmark
     @OperationsPerInvocation(ROWS)
     public long export(Blackhole blackhole) throws IOException {
-        try (ReadSnapshot snapshot = reader.openSnapshot(DemoRows.DEMO_LIVE)) {
-            PageSummary summary = snapshot.summarize(query);
-            ResourceSection.RowSource rows = consumer -> snapshot.stream(query, consumer);
+        try (ReadSnapshot snapshot = reader.openSnapshot(DemoRows.DEMO_LIVE, Cancellation.never())) {
             if (serializer == null) {
                 int fields = ResourceType.TICKETS.fields().size();
-                rows.forEach(row -> {
+                return snapshot.read(query, row -> {
                     for (int i = 0; i < fields; i++) {
                         blackhole.consume(row.value(i));
                     }
-                });
-                return summary.rows();
+                }).rows();
             }
-            ResourceSection section = new ResourceSection(query.type(), query.type().fields(), summary, rows);
-            ExportDocument document = new ExportDocument("req_benchmark000000000000", DemoRows.DEMO_LIVE.team(),
-                    Instant.now(), serializer.format(), CsvOptions.DEFAULT, ROWS, List.of(section));
             ByteSink out = new ByteSink();
-            serializer.write(document, out);
+            Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), out);
+            snapshot.read(query, rows);
+            rows.finish();
             return out.bytes;
         }
     }

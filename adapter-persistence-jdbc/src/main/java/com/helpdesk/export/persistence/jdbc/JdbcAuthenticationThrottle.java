@@ -17,12 +17,13 @@ import java.util.Optional;
 
 /**
  * The {@link AuthenticationThrottle} over the {@code auth_failures} table: failed authentications counted per
- * client address in fixed windows of {@code window} aligned to the Unix epoch. An address with
- * {@code maxFailures} failures in the current window is blocked until that window ends.
+ * client network ({@link #normalized}) in fixed windows of {@code window} aligned to the Unix epoch. Past
+ * {@code maxFailures} failures in the current window, each further failure is answered with the wait until that
+ * window ends; calls whose key is valid are never counted and never refused.
  *
- * <p>{@link #blockedFor} is one read (it never writes); {@link #recordFailure} is one atomic upsert, so that
- * simultaneous failures from any number of instances are all counted. The address is text as the caller gives it
- * (IPv4 or IPv6), bound as a parameter and cut to {@value #MAX_ADDRESS_LENGTH} characters.
+ * <p>{@link #recordFailure} is one atomic upsert that counts and returns the new count
+ * ({@code INSERT … ON CONFLICT DO UPDATE … RETURNING}), so that simultaneous failures from any number of instances
+ * are all counted, and exactly those past the allowance are refused. The address is bound as a parameter.
  * {@link #removeExpired()} deletes the rows of windows that have ended. All times come from the injected clock.
  */
 public final class JdbcAuthenticationThrottle implements AuthenticationThrottle {
@@ -30,10 +31,9 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
     /** Longest address kept (an IPv6 address with an IPv4 tail and a zone id fits); longer ones are cut. */
     public static final int MAX_ADDRESS_LENGTH = 64;
 
-    private static final String COUNT = "SELECT failures FROM auth_failures WHERE address = ? AND window_start = ?";
     private static final String RECORD = "INSERT INTO auth_failures (address, window_start, failures) VALUES (?, ?, 1) "
             + "ON CONFLICT (address, window_start) "
-            + "DO UPDATE SET failures = LEAST(auth_failures.failures, 2147483646) + 1";
+            + "DO UPDATE SET failures = LEAST(auth_failures.failures, 2147483646) + 1 RETURNING failures";
     private static final String REMOVE_EXPIRED = "DELETE FROM auth_failures WHERE window_start < ? AND "
             + "(address, window_start) IN (SELECT address, window_start FROM auth_failures WHERE window_start < ? "
             + "LIMIT ? FOR UPDATE SKIP LOCKED)";
@@ -62,37 +62,25 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
     }
 
     @Override
-    public Optional<Duration> blockedFor(String clientAddress) {
+    public Optional<Duration> recordFailure(String clientAddress) {
         String address = normalized(clientAddress);
         Instant now = clock.instant();
         long windowStart = windowStart(now);
         int failures;
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(COUNT)) {
+        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(RECORD)) {
             statement.setString(1, address);
             statement.setObject(2, timestamp(windowStart));
             try (ResultSet row = statement.executeQuery()) {
-                failures = row.next() ? row.getInt(1) : 0;
+                row.next();
+                failures = row.getInt(1);
             }
         } catch (SQLException e) {
             throw SqlErrors.translateCounting(e);
         }
-        if (failures < maxFailures) {
+        if (failures <= maxFailures) {
             return Optional.empty();
         }
         return Optional.of(Duration.between(now, Instant.ofEpochMilli(windowStart + windowMillis)));
-    }
-
-    @Override
-    public void recordFailure(String clientAddress) {
-        String address = normalized(clientAddress);
-        long windowStart = windowStart(clock.instant());
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(RECORD)) {
-            statement.setString(1, address);
-            statement.setObject(2, timestamp(windowStart));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlErrors.translateCounting(e);
-        }
     }
 
     /**
@@ -112,10 +100,16 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
         }
     }
 
-    /** The address as stored: at most {@value #MAX_ADDRESS_LENGTH} code points, no NUL (PostgreSQL text has none). */
+    /**
+     * The address as counted: an IPv6 address as its /64 network ({@code 2001:db8:1:2::/64}: one host or household
+     * usually has a whole /64, so counting single addresses would give it 2^64 budgets), an IPv4-mapped IPv6 address
+     * as its IPv4 address, anything else as given; at most {@value #MAX_ADDRESS_LENGTH} code points, no NUL
+     * (PostgreSQL text has none).
+     */
     static String normalized(String clientAddress) {
         Objects.requireNonNull(clientAddress, "clientAddress");
-        String address = clientAddress.indexOf('\0') < 0 ? clientAddress : clientAddress.replace('\0', '\uFFFD');
+        String address = ClientNetwork.of(clientAddress);
+        address = address.indexOf('\0') < 0 ? address : address.replace('\0', '\uFFFD');
         if (address.codePointCount(0, address.length()) > MAX_ADDRESS_LENGTH) {
             address = address.substring(0, address.offsetByCodePoints(0, MAX_ADDRESS_LENGTH));
         }

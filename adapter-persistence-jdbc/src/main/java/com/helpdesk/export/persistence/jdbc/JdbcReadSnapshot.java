@@ -1,11 +1,14 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.RowConsumer;
+import org.postgresql.PGConnection;
 import org.postgresql.PGStatement;
 
 import java.io.IOException;
@@ -13,83 +16,108 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One read-only, repeatable-read transaction on one connection: every query of the snapshot sees the data as it
- * was when the transaction took its snapshot (when it was opened). Not thread-safe.
+ * was when the transaction took its snapshot (when it was opened). Not thread-safe, except that it may be stopped
+ * from another thread: when its deadline passes or its export is cancelled, the connection is aborted (its socket
+ * closed), which ends a statement however it is blocked; the statement then fails with the reason.
  */
 final class JdbcReadSnapshot implements ReadSnapshot {
 
+    /** Why a snapshot was stopped from outside. */
+    private enum Stop {
+        DEADLINE, CANCELLED
+    }
+
     private final Connection connection;
-    private final boolean restoreAutoCommit;
     private final Scope scope;
-    private final int fetchSize;
+    private final ReaderSettings settings;
+    private final ScheduledExecutorService watchdog;
+    private final Runnable onClose;
+    private final ScheduledFuture<?> deadline;
+    private final Cancellation.Registration cancellation;
+    /** Guards {@link #closed} and {@link #stopped} between the reading thread, the watchdog and the canceller. */
+    private final Object lock = new Object();
     private boolean closed;
+    private volatile Stop stopped;
 
-    JdbcReadSnapshot(Connection connection, boolean restoreAutoCommit, Scope scope, int fetchSize) {
+    JdbcReadSnapshot(Connection connection, Scope scope, ReaderSettings settings, long deadlineNanos,
+                     ScheduledExecutorService watchdog, Cancellation cancellation, Runnable onClose) {
         this.connection = connection;
-        this.restoreAutoCommit = restoreAutoCommit;
         this.scope = scope;
-        this.fetchSize = fetchSize;
+        this.settings = settings;
+        this.watchdog = watchdog;
+        this.onClose = onClose;
+        this.deadline = watchdog.schedule(() -> stop(Stop.DEADLINE), deadlineNanos - System.nanoTime(),
+                TimeUnit.NANOSECONDS);
+        // the canceller may be an event loop: the abort itself runs on the watchdog's thread
+        this.cancellation = cancellation.onCancel(() -> watchdog.execute(() -> stop(Stop.CANCELLED)));
     }
 
     @Override
-    public PageSummary summarize(ResourceQuery query) {
-        Objects.requireNonNull(query, "query");
-        ensureOpen();
-        ResourceSql sql = ResourceSql.of(scope, query);
-        int limit = query.limit();
-        try {
-            try (PreparedStatement statement = sql.edge(limit).prepare(connection);
-                 ResultSet rows = statement.executeQuery()) {
-                if (rows.next()) {
-                    OffsetDateTime lastCreatedAt = rows.getObject(1, OffsetDateTime.class);
-                    UUID lastId = rows.getObject(2, UUID.class);
-                    if (rows.next()) {
-                        Cursor next = new Cursor(query.type(), lastCreatedAt.toInstant(), lastId);
-                        return new PageSummary(limit, true, Optional.of(next));
-                    }
-                    return new PageSummary(limit, false, Optional.empty());
-                }
-            }
-            try (PreparedStatement statement = sql.boundedCount(limit).prepare(connection);
-                 ResultSet count = statement.executeQuery()) {
-                count.next();
-                return new PageSummary(Math.toIntExact(count.getLong(1)), false, Optional.empty());
-            }
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e);
-        }
-    }
-
-    @Override
-    public void stream(ResourceQuery query, RowConsumer consumer) throws IOException {
+    public PageSummary read(ResourceQuery query, RowConsumer consumer) throws IOException {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(consumer, "consumer");
         ensureOpen();
         ResourceSql sql = ResourceSql.of(scope, query);
-        try (PreparedStatement statement = sql.rows(query.limit()).prepare(connection)) {
-            // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, fetchSize rows at
-            // a time, instead of loading the whole result into memory
-            statement.setFetchSize(fetchSize);
+        SelectList columns = SelectList.of(sql.table(), query.fields());
+        int limit = query.limit();
+        // one row past the limit tells whether more rows match
+        try (PreparedStatement statement = sql.rows(columns, limit + 1).prepare(connection)) {
+            // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, a fetch at a time,
+            // instead of loading the whole result into memory; each fetch is sized by the rows seen so far
+            int fetchRows = settings.firstFetchRows();
+            statement.setFetchSize(fetchRows);
             receiveInBinary(statement);
             try (ResultSet rows = statement.executeQuery()) {
-                ResultSetRow row = new ResultSetRow(rows, sql.table());
+                ResultSetRow row = new ResultSetRow(rows, columns);
+                long largestRow = 0;
+                int given = 0;
+                Instant lastCreatedAt = null;
+                UUID lastId = null;
+                boolean more = false;
                 while (rows.next()) {
+                    if (given == limit) {
+                        more = true;
+                        break;
+                    }
+                    long bytes = rows.getLong(SelectList.ROW_BYTES);
+                    if (bytes > largestRow) {
+                        largestRow = bytes;
+                        int next = settings.fetchRows(largestRow);
+                        if (next != fetchRows) {
+                            fetchRows = next;
+                            rows.setFetchSize(fetchRows);
+                        }
+                    }
                     row.validate();
                     try {
                         consumer.accept(row);
                     } finally {
                         row.invalidate();
                     }
+                    given++;
+                    if (given == limit) {
+                        lastCreatedAt = row.createdAt();
+                        lastId = row.id();
+                    }
                 }
+                return more
+                        ? new PageSummary(given, true, Optional.of(new Cursor(query.type(), lastCreatedAt, lastId)))
+                        : new PageSummary(given, false, Optional.empty());
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e);
+            throw translate(e);
+        } catch (ExportException e) {
+            throw stopped != null ? translate(e) : e;
         }
     }
 
@@ -106,18 +134,56 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         }
     }
 
+    /** What a failure of this snapshot's connection means: the deadline or the cancellation, when it was stopped. */
+    RuntimeException translate(Exception e) {
+        Stop why = stopped;
+        if (why == Stop.DEADLINE) {
+            return SqlErrors.deadlinePassed(e);
+        }
+        if (why == Stop.CANCELLED) {
+            return SqlErrors.cancelled(e);
+        }
+        return e instanceof SQLException sql ? SqlErrors.translate(sql) : (RuntimeException) e;
+    }
+
+    /** From the watchdog's thread: aborts the connection, unless the snapshot is closed already. */
+    private void stop(Stop why) {
+        synchronized (lock) {
+            if (closed || stopped != null) {
+                return;
+            }
+            stopped = why;
+            try {
+                physical(connection).abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // the connection is failing anyway: the reading thread gets its error
+            }
+        }
+    }
+
+    /** The driver's own connection: a pool's wrapper may only detach itself on abort, leaving the socket open. */
+    private static Connection physical(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(PGConnection.class)) {
+            return (Connection) connection.unwrap(PGConnection.class);
+        }
+        return connection;
+    }
+
     /** Ends the transaction (nothing was written: rolled back) and gives the connection back. Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            connection.rollback();
-            if (restoreAutoCommit) {
-                connection.setAutoCommit(true);
+        synchronized (lock) {
+            if (closed) {
+                return;
             }
+            closed = true;
+        }
+        deadline.cancel(false);
+        cancellation.close();
+        try {
+            // on an aborted connection this fails, which tells the pool to discard the connection
+            connection.rollback();
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             // the connection is broken or already gone: closing it below is all that is left to do
         } finally {
@@ -125,13 +191,20 @@ final class JdbcReadSnapshot implements ReadSnapshot {
                 connection.close();
             } catch (SQLException e) {
                 // nothing more can be done with a connection that cannot even be closed
+            } finally {
+                onClose.run();
             }
         }
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the snapshot is closed");
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the snapshot is closed");
+            }
+        }
+        if (stopped != null) {
+            throw translate(new SQLException("the snapshot was stopped"));
         }
     }
 }

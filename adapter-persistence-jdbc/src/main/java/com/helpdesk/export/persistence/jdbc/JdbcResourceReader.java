@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceReader;
@@ -9,68 +10,112 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link ResourceReader} over PostgreSQL. Each snapshot holds one connection in a
- * {@code REPEATABLE READ, READ ONLY} transaction, so that every resource of an export is read from the same
- * moment; {@code statement_timeout} bounds each statement of it ({@code SET LOCAL}, so it ends with the
- * transaction and never leaks into a pooled connection). Rows are streamed through a server-side cursor in
- * (created_at, id) order, continued after a cursor by keyset ({@code (created_at, id) > (?, ?)}), and always
- * restricted to the snapshot's team and mode.
+ * {@code REPEATABLE READ, READ ONLY} transaction, so that every resource of an export is read from the same moment.
+ * Rows come in (created_at, id) order, continued after a cursor by keyset ({@code (created_at, id) > (?, ?)}), always
+ * restricted to the snapshot's team and mode, one query per resource.
+ *
+ * <p>Bounds ({@link ReaderSettings}): at most {@code maxSnapshots} snapshots at once (an export that cannot have one
+ * within {@code capacityWait} is refused: at capacity); {@code statement_timeout} per statement and
+ * {@code idle_in_transaction_session_timeout} ({@code SET LOCAL}, so they end with the transaction and never leak
+ * into a pooled connection); one deadline for the whole snapshot, at which its connection is aborted, as it is when
+ * the export is cancelled (its client left), so that a statement blocked on a database that stopped answering ends
+ * too; fetches sized by bytes.
  */
-public final class JdbcResourceReader implements ResourceReader {
-
-    /** Rows fetched from the server per round trip while streaming. */
-    static final int FETCH_SIZE = 1_000;
+public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
 
     private final DataSource dataSource;
-    private final Duration statementTimeout;
+    private final ReaderSettings settings;
+    private final Semaphore snapshots;
+    private final ScheduledExecutorService watchdog;
 
-    /**
-     * @param statementTimeout the longest one statement of a snapshot may run; {@link Duration#ZERO} for none
-     */
-    public JdbcResourceReader(DataSource dataSource, Duration statementTimeout) {
+    public JdbcResourceReader(DataSource dataSource, ReaderSettings settings) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.statementTimeout = Objects.requireNonNull(statementTimeout, "statementTimeout");
-        if (statementTimeout.isNegative()) {
-            throw new IllegalArgumentException("statementTimeout must not be negative");
-        }
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.snapshots = new Semaphore(settings.maxSnapshots(), true);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "export-read-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
-    public ReadSnapshot openSnapshot(Scope scope) {
+    public ReadSnapshot openSnapshot(Scope scope, Cancellation cancellation) {
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(cancellation, "cancellation");
+        if (!acquireSnapshot()) {
+            throw SqlErrors.atCapacity();
+        }
+        long deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
+            snapshots.release();
             throw SqlErrors.connectionUnavailable(e);
-        }
-        boolean autoCommit = false;
-        try {
-            autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false);
-            }
-            try (Statement statement = connection.createStatement()) {
-                // the first statement of the transaction, before any query takes its snapshot
-                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            }
-            try (PreparedStatement statement =
-                         connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
-                // set_config(..., true) is SET LOCAL with a bound value; this first query also fixes the snapshot
-                statement.setString(1, Long.toString(statementTimeout.toMillis()));
-                statement.execute();
-            }
-            return new JdbcReadSnapshot(connection, autoCommit, scope, FETCH_SIZE);
-        } catch (SQLException e) {
-            new JdbcReadSnapshot(connection, autoCommit, scope, FETCH_SIZE).close();
-            throw SqlErrors.translate(e);
-        } catch (RuntimeException e) {
-            new JdbcReadSnapshot(connection, autoCommit, scope, FETCH_SIZE).close();
+        } catch (RuntimeException | Error e) {
+            snapshots.release();
             throw e;
         }
+        JdbcReadSnapshot snapshot = new JdbcReadSnapshot(connection, scope, settings, deadlineNanos, watchdog,
+                cancellation, snapshots::release);
+        try {
+            begin(connection);
+            return snapshot;
+        } catch (SQLException e) {
+            RuntimeException translated = snapshot.translate(e);
+            snapshot.close();
+            throw translated;
+        } catch (RuntimeException | Error e) {
+            snapshot.close();
+            throw e;
+        }
+    }
+
+    private boolean acquireSnapshot() {
+        try {
+            return snapshots.tryAcquire(settings.capacityWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void begin(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        try (Statement statement = connection.createStatement()) {
+            // the first statement of the transaction, before any query takes its snapshot
+            statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, "
+                + "true), set_config('idle_in_transaction_session_timeout', ?, true)")) {
+            // set_config(..., true) is SET LOCAL with a bound value; this first query also fixes the snapshot. A
+            // session left idle in its transaction past the deadline (a bug, or a JVM that froze) is ended by the
+            // server itself.
+            statement.setString(1, Long.toString(settings.statementTimeout().toMillis()));
+            statement.setString(2, Long.toString(settings.deadline().toMillis() + 5_000));
+            statement.execute();
+        }
+    }
+
+    /** Snapshots open now. */
+    public int openSnapshots() {
+        return settings.maxSnapshots() - snapshots.availablePermits();
+    }
+
+    /** Stops the deadline timer; snapshots still open are not closed. */
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
     }
 }

@@ -61,28 +61,13 @@ final class ResourceSql {
         return table;
     }
 
-    /** The rows themselves, every column in field order, at most {@code limit}. */
-    SqlStatement rows(int limit) {
-        return withLimit("SELECT " + table.selectList() + " FROM " + table.table() + " WHERE " + where + ORDER
-                + " LIMIT ?", limit);
-    }
-
     /**
-     * The key of the row at position {@code limit} (1-based) and of the one after it, if any: one row back means
-     * exactly {@code limit} rows match, two mean more match, none means fewer match.
+     * The rows themselves, at most {@code limit}: the order key first ({@code created_at, id} as columns 1 and 2),
+     * then the columns of {@code columns}.
      */
-    SqlStatement edge(int limit) {
-        List<SqlStatement.Parameter> all = new ArrayList<>(parameters);
-        long offset = limit - 1L;
-        all.add((s, i) -> s.setLong(i, offset));
-        return new SqlStatement("SELECT created_at, id FROM " + table.table() + " WHERE " + where + ORDER
-                + " OFFSET ? LIMIT 2", all);
-    }
-
-    /** How many rows match, counting no further than {@code limit}. */
-    SqlStatement boundedCount(int limit) {
-        return withLimit("SELECT count(*) FROM (SELECT 1 FROM " + table.table() + " WHERE " + where
-                + " LIMIT ?) AS page", limit);
+    SqlStatement rows(SelectList columns, int limit) {
+        return withLimit("SELECT " + columns.sql() + " FROM " + table.table() + " WHERE " + where + ORDER
+                + " LIMIT ?", limit);
     }
 
     private SqlStatement withLimit(String sql, int limit) {

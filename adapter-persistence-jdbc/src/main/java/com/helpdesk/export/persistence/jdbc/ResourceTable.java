@@ -69,7 +69,6 @@ enum ResourceTable {
     private final Map<String, String> columnsByField;
     private final String[] columns;
     private final FieldKind[] kinds;
-    private final String selectList;
 
     ResourceTable(ResourceType type, String table, Map<String, String> columnsByField) {
         this.type = type;
@@ -89,7 +88,6 @@ enum ResourceTable {
             columns[field.index()] = column;
             kinds[field.index()] = field.kind();
         }
-        this.selectList = String.join(", ", columns);
     }
 
     static ResourceTable of(ResourceType type) {
@@ -104,17 +102,22 @@ enum ResourceTable {
         return table;
     }
 
-    /** Every column, in the type's field order: the select list whose column i + 1 is field i. */
-    String selectList() {
-        return selectList;
-    }
-
     int fieldCount() {
         return columns.length;
     }
 
     FieldKind kind(int fieldIndex) {
         return kinds[fieldIndex];
+    }
+
+    /** The kind of the field a column holds. */
+    FieldKind kindOfColumn(String column) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].equals(column)) {
+                return kinds[i];
+            }
+        }
+        throw new IllegalArgumentException("no column " + column + " in " + table);
     }
 
     /** The column of a field named in a filter definition's targets. */

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A {@link Row} that is a view over the current row of a result set selected with {@link
- * ResourceTable#selectList()}: field i is column i + 1. Values are read when asked for, in the Java type of the
- * field's kind. The view is valid only while the consumer it was handed to runs.
+ * A {@link Row} that is a view over the current row of a result set selected with a {@link SelectList}, which says
+ * where each field is. Values are read when asked for, in the Java type of the field's kind; a field the query did
+ * not read is refused. The view is valid only while the consumer it was handed to runs.
  *
  * <p>When pgjdbc receives a column in PostgreSQL's binary format (which the reader asks for, see
  * {@code JdbcReadSnapshot}), times and tags are decoded here from their bytes: pgjdbc's own {@code OffsetDateTime}
@@ -31,14 +31,16 @@ import java.util.UUID;
 final class ResultSetRow implements Row {
 
     private final ResultSet resultSet;
+    private final SelectList select;
     private final ResourceTable table;
     private boolean valid;
     /** Per column, whether pgjdbc holds it in binary format; null until first needed. */
     private boolean[] binary;
 
-    ResultSetRow(ResultSet resultSet, ResourceTable table) {
+    ResultSetRow(ResultSet resultSet, SelectList select) {
         this.resultSet = resultSet;
-        this.table = table;
+        this.select = select;
+        this.table = select.table();
     }
 
     void validate() {
@@ -57,11 +59,26 @@ final class ResultSetRow implements Row {
         if (fieldIndex < 0 || fieldIndex >= table.fieldCount()) {
             throw new IndexOutOfBoundsException("no field " + fieldIndex + " in " + table.type().wireName());
         }
+        int column = select.column(fieldIndex);
+        if (column == 0) {
+            throw new IllegalArgumentException("field " + table.type().fields().get(fieldIndex).name()
+                    + " was not read by this query");
+        }
         try {
-            return read(table.kind(fieldIndex), fieldIndex + 1);
+            return read(table.kind(fieldIndex), column);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
+    }
+
+    /** The row's place in the export order: its {@code created_at} (column 1). */
+    Instant createdAt() throws SQLException {
+        return (Instant) read(FieldKind.TIMESTAMP, SelectList.CREATED_AT);
+    }
+
+    /** The row's place in the export order: its {@code id} (column 2). */
+    UUID id() throws SQLException {
+        return (UUID) read(FieldKind.ID, SelectList.ID);
     }
 
     private Object read(FieldKind kind, int column) throws SQLException {
@@ -121,7 +138,7 @@ final class ResultSetRow implements Row {
 
     /** Which columns pgjdbc receives in binary format (none, if the driver cannot say). */
     private boolean[] formats() throws SQLException {
-        boolean[] formats = new boolean[table.fieldCount()];
+        boolean[] formats = new boolean[select.columnCount()];
         ResultSetMetaData metaData = resultSet.getMetaData();
         if (metaData.isWrapperFor(PGResultSetMetaData.class)) {
             PGResultSetMetaData pg = metaData.unwrap(PGResultSetMetaData.class);

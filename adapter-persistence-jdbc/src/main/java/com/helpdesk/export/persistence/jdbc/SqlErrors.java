@@ -18,9 +18,14 @@ final class SqlErrors {
     static final String TOO_LONG_MESSAGE = "The export took too long to read from the database and was stopped. "
             + "Try again later, or narrow the export with filters.";
     static final String INTERNAL_MESSAGE = "The export failed because of an internal error.";
+    static final String AT_CAPACITY_MESSAGE = "The service is at capacity: every database connection for exports is "
+            + "in use. Try again shortly.";
+    static final String CANCELLED_MESSAGE = "The export was stopped: its client closed the connection.";
 
     /** PostgreSQL's query_canceled: what a statement gets when statement_timeout ends it. */
     static final String QUERY_CANCELED = "57014";
+    /** PostgreSQL's lock_not_available: what a statement gets when lock_timeout ends its wait for a lock. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private SqlErrors() {
     }
@@ -30,13 +35,28 @@ final class SqlErrors {
         return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
     }
 
+    /** No snapshot could be had in time: every one this instance may open is in use. */
+    static ExportException atCapacity() {
+        return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, AT_CAPACITY_MESSAGE);
+    }
+
+    /** The deadline of the export's database work passed and its connection was aborted. */
+    static ExportException deadlinePassed(Throwable cause) {
+        return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, TOO_LONG_MESSAGE, null, cause);
+    }
+
+    /** The export was cancelled (its client left) and its connection aborted: nobody reads this answer. */
+    static ExportException cancelled(Throwable cause) {
+        return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, CANCELLED_MESSAGE, null, cause);
+    }
+
     /** Any other failure of a statement. */
     static ExportException translate(SQLException e) {
         String state = e.getSQLState();
         if (isConnectionFailure(e, state)) {
             return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
         }
-        if (QUERY_CANCELED.equals(state)) {
+        if (QUERY_CANCELED.equals(state) || LOCK_NOT_AVAILABLE.equals(state)) {
             // The statement_timeout ended the read. Deliberately SERVICE_UNAVAILABLE (503 with Retry-After), not
             // INTERNAL_ERROR: nothing is broken and the request was valid; the database was too slow or too busy
             // to serve it within the bound we set to protect it, which is a capacity condition a later retry
@@ -52,7 +72,7 @@ final class SqlErrors {
      */
     static ExportException translateCounting(SQLException e) {
         String state = e.getSQLState();
-        if (isConnectionFailure(e, state) || QUERY_CANCELED.equals(state)) {
+        if (isConnectionFailure(e, state) || QUERY_CANCELED.equals(state) || LOCK_NOT_AVAILABLE.equals(state)) {
             return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE, null, e);
         }
         return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, e);

@@ -1,12 +1,17 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import com.helpdesk.export.application.port.in.ExportCommand;
-import com.helpdesk.export.application.port.in.ExportUseCase;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
+import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
-import com.helpdesk.export.application.service.ExportService;
+import com.helpdesk.export.application.service.AuthorizeExportService;
+import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
@@ -14,19 +19,23 @@ import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.spool.FileSpoolStore;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,30 +48,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The proof that another application can reuse the core without Quarkus: the use case wired by hand, with plain
- * constructors, over the real JDBC adapters and the real CSV serializer, on a real PostgreSQL. No CDI container
- * is on this module's class path at all.
+ * The proof that another application can reuse the core without Quarkus: both use cases wired by hand, with plain
+ * constructors, over the real JDBC adapters, the real spool and the real CSV serializer, on a real PostgreSQL. No
+ * CDI container is on this module's class path at all.
  */
 class HandWiredExportTest {
 
-    private static ExportUseCase wire(DataSource dataSource, int rowLimit) {
+    @TempDir
+    static Path spoolRoot;
+
+    /** The two use cases of one hand-wired service, and the adapters it must close. */
+    private record Wired(AuthorizeExportUseCase authorize, PrepareExportUseCase prepare, JdbcExportSlots slots,
+                         FileSpoolStore spools, JdbcResourceReader reader) implements AutoCloseable {
+
+        /** Authorizes a caller of the demo team, or throws the refusal. */
+        AuthorizedExport caller(String key, String address) {
+            Authorization authorization = authorize.authorize(new ExportCredentials(Optional.of(key),
+                    DemoDataset.DEMO_TEAM_ID.toString(), address));
+            if (authorization instanceof Authorization.Refused refused) {
+                throw refused.reason();
+            }
+            return ((Authorization.Granted) authorization).export();
+        }
+
+        PreparedExport export(String key, ExportRequest request) {
+            AuthorizedExport caller = caller(key, "192.0.2.1");
+            try {
+                return prepare.prepare(caller, request, "req_handwired", Cancellation.never());
+            } catch (RuntimeException e) {
+                caller.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            slots.close();
+            spools.close();
+            reader.close();
+        }
+    }
+
+    private static Wired wire(DataSource dataSource, int rowLimit) {
         return wire(dataSource, rowLimit, RateLimits.contractDefault());
     }
 
-    private static ExportUseCase wire(DataSource dataSource, int rowLimit, RateLimits rateLimits) {
+    private static Wired wire(DataSource dataSource, int rowLimit, RateLimits rateLimits) {
         Clock clock = Clock.systemUTC();
-        // the counters go to a database of their own: the demo database is read-only by convention
+        // the counters and leases go to a database of their own: the demo database is read-only by convention
         DataSource counters = TestPostgres.migratedDatabase();
-        return new ExportService(new JdbcKeyVerifier(dataSource, clock),
-                new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock),
-                new JdbcRateLimiter(counters, rateLimits, clock),
-                new JdbcResourceReader(dataSource, Duration.ofSeconds(30)),
-                List.of(new CsvSerializer()),
+        JdbcExportSlots slots = new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(),
+                Duration.ofSeconds(30));
+        FileSpoolStore spools = FileSpoolStore.open(spoolRoot, 64 * 1024, 1L << 30);
+        JdbcResourceReader reader = new JdbcResourceReader(dataSource, ReaderSettings.defaults());
+        AuthorizeExportUseCase authorize = new AuthorizeExportService(new JdbcKeyVerifier(dataSource, clock),
+                new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock), slots,
+                new JdbcRateLimiter(counters, rateLimits, clock), ConcurrencyLimits.contractDefault());
+        PrepareExportUseCase prepare = new PrepareExportService(reader, spools, List.of(new CsvSerializer()),
                 RowLimitPolicy.configured(rowLimit).orThrow(), new FormatPolicy(), clock);
-    }
-
-    private static ExportCommand command(String key, ExportRequest request) {
-        return new ExportCommand(Optional.of(key), DemoDataset.DEMO_TEAM_ID.toString(), () -> request, "req_handwired");
+        return new Wired(authorize, prepare, slots, spools, reader);
     }
 
     @Test
@@ -75,7 +119,6 @@ class HandWiredExportTest {
 
     @Test
     void exportsCsvFromPostgresWithoutAContainer() throws Exception {
-        ExportUseCase exports = wire(TestPostgres.demoDatabase(), 1_000);
         ResourceType tickets = ResourceType.TICKETS;
         ExportRequest request = new ExportRequest(List.of(new ResourceSpec(tickets,
                 ResourceFilters.parse(tickets, Map.of("status", List.of("open", "pending")), "filters"),
@@ -83,12 +126,18 @@ class HandWiredExportTest {
                 ExportFormat.CSV, Optional.of(new CsvOptions(false)));
 
         String csv;
-        try (PreparedExport export = exports.prepare(command(DemoDataset.LIVE_SECRET_KEY, request))) {
-            assertThat(export.document().totalRows()).isEqualTo(1_000);
-            assertThat(export.document().sections().get(0).summary().hasMore()).isTrue();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            export.writeTo(out);
-            csv = out.toString(StandardCharsets.UTF_8);
+        try (Wired exports = wire(TestPostgres.demoDatabase(), 1_000)) {
+            try (PreparedExport export = exports.export(DemoDataset.LIVE_SECRET_KEY, request)) {
+                assertThat(export.document().totalRows()).isEqualTo(1_000);
+                assertThat(export.document().sections().get(0).summary().hasMore()).isTrue();
+                assertThat(exports.reader().openSnapshots()).as("read before it is sent").isZero();
+                assertThat(exports.slots().held()).isEqualTo(1);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                export.writeTo(out);
+                csv = out.toString(StandardCharsets.UTF_8);
+            }
+            assertThat(exports.slots().held()).isZero();
+            assertThat(exports.spools().diskInUse()).isZero();
         }
         List<CSVRecord> records;
         try (CSVParser parser = CSVFormat.RFC4180.builder().get().parse(new StringReader(csv))) {
@@ -104,40 +153,53 @@ class HandWiredExportTest {
 
     @Test
     void theWiredCoreStillChecksKeysAndOffersOnlyWhatWasWired() {
-        ExportUseCase exports = wire(TestPostgres.demoDatabase(), 10_000);
         ExportRequest json = new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.JSON,
                 Optional.empty());
-        assertThatThrownBy(() -> exports.prepare(command(DemoDataset.AGENT_SECRET_KEY, json)))
-                .isInstanceOfSatisfying(ExportException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS));
-        assertThatThrownBy(() -> exports.prepare(command(DemoDataset.LIVE_SECRET_KEY, json)))
-                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("format"));
+        try (Wired exports = wire(TestPostgres.demoDatabase(), 10_000)) {
+            assertThatThrownBy(() -> exports.export(DemoDataset.AGENT_SECRET_KEY, json))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS));
+            assertThatThrownBy(() -> exports.export(DemoDataset.LIVE_SECRET_KEY, json))
+                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("format"));
+            assertThat(exports.slots().held()).as("the refused caller's slot was given back").isZero();
+        }
     }
 
     @Test
-    void theWiredCoreCountsCallsAndFailedAuthenticationsInPostgres() {
-        ExportUseCase exports = wire(TestPostgres.demoDatabase(), 10, new RateLimits(2, 1, Duration.ofHours(1)));
+    void theWiredCoreCountsCallsCapsExportsAndThrottlesFailedKeysInPostgres() {
         ExportRequest csv = new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.CSV,
                 Optional.empty());
-        List<RateLimitStatus> statuses = new ArrayList<>();
-        ExportCommand call = new ExportCommand(Optional.of(DemoDataset.LIVE_SECRET_KEY),
-                DemoDataset.DEMO_TEAM_ID.toString(), () -> csv, "req_handwired", "192.0.2.10", statuses::add);
+        try (Wired exports = wire(TestPostgres.demoDatabase(), 10, new RateLimits(3, 1, Duration.ofHours(1)))) {
+            List<RateLimitStatus> statuses = new ArrayList<>();
+            // two exports in progress at once: the key's cap; a third is refused and not counted
+            AuthorizedExport first = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
+            AuthorizedExport second = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
+            statuses.add(first.rateLimit());
+            statuses.add(second.rateLimit());
+            assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED));
+            first.close();
+            second.close();
+            try (PreparedExport export = exports.export(DemoDataset.LIVE_SECRET_KEY, csv)) {
+                assertThat(export.document().totalRows()).isEqualTo(10);
+            }
+            assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+            assertThat(statuses).extracting(RateLimitStatus::remaining).containsExactly(2L, 1L);
 
-        for (int i = 0; i < 2; i++) {
-            exports.prepare(call).close();
+            String unknownKey = "sk_live_" + "A".repeat(32);
+            for (int i = 0; i < 10; i++) {
+                assertThatThrownBy(() -> exports.caller(unknownKey, "192.0.2.66"))
+                        .isInstanceOfSatisfying(ExportException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_API_KEY));
+            }
+            assertThatThrownBy(() -> exports.caller(unknownKey, "192.0.2.66"))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+            // a valid key from that very address still passes
+            exports.caller(DemoDataset.MANAGER_SECRET_KEY, "192.0.2.66").close();
         }
-        assertThatThrownBy(() -> exports.prepare(call)).isInstanceOfSatisfying(ExportException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
-        assertThat(statuses).extracting(RateLimitStatus::remaining).containsExactly(1L, 0L, 0L);
-
-        String unknownKey = "sk_live_" + "A".repeat(32);
-        ExportCommand guess = new ExportCommand(Optional.of(unknownKey), DemoDataset.DEMO_TEAM_ID.toString(),
-                () -> csv, "req_handwired", "192.0.2.66", status -> { });
-        for (int i = 0; i < 10; i++) {
-            assertThatThrownBy(() -> exports.prepare(guess)).isInstanceOfSatisfying(ExportException.class,
-                    e -> assertThat(e.code()).isNotEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
-        }
-        assertThatThrownBy(() -> exports.prepare(guess)).isInstanceOfSatisfying(ExportException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
     }
 }

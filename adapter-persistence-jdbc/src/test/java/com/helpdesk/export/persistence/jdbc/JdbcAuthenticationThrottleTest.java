@@ -22,11 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,54 +42,51 @@ class JdbcAuthenticationThrottleTest {
     private final MutableClock clock = MutableClock.at("2026-11-27T14:37:30Z");
     private final JdbcAuthenticationThrottle throttle = new JdbcAuthenticationThrottle(database, 3, QUARTER, clock);
 
-    private void fail(String address, int times) {
+    /** Records {@code times} failures; the answer to the last one. */
+    private Optional<Duration> fail(String address, int times) {
+        Optional<Duration> last = Optional.empty();
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(address);
+            last = throttle.recordFailure(address);
         }
+        return last;
     }
 
     @Test
-    void anAddressIsBlockedAfterMaxFailuresUntilTheEndOfTheEpochAlignedWindow() {
-        assertThat(throttle.blockedFor(ADDRESS)).isEmpty();
-        fail(ADDRESS, 2);
-        assertThat(throttle.blockedFor(ADDRESS)).isEmpty();
+    void failuresPastTheAllowanceAreAnsweredWithTheWaitUntilTheEndOfTheEpochAlignedWindow() {
+        assertThat(fail(ADDRESS, 1)).isEmpty();
+        assertThat(fail(ADDRESS, 2)).as("the third failure is still within the allowance of 3").isEmpty();
 
-        fail(ADDRESS, 1);
         // the window is 14:30 to 14:45
-        assertThat(throttle.blockedFor(ADDRESS)).contains(Duration.ofSeconds(450));
+        assertThat(fail(ADDRESS, 1)).contains(Duration.ofSeconds(450));
         clock.set(Instant.parse("2026-11-27T14:44:59.250Z"));
-        assertThat(throttle.blockedFor(ADDRESS)).contains(Duration.ofMillis(750));
-        fail(ADDRESS, 1);
-        assertThat(throttle.blockedFor(ADDRESS)).contains(Duration.ofMillis(750));
+        assertThat(fail(ADDRESS, 1)).contains(Duration.ofMillis(750));
     }
 
     @Test
     void otherAddressesAreNotAffected() {
-        fail(ADDRESS, 3);
+        fail(ADDRESS, 4);
 
-        assertThat(throttle.blockedFor(ADDRESS)).isPresent();
-        assertThat(throttle.blockedFor("203.0.113.8")).isEmpty();
-        assertThat(throttle.blockedFor("2001:db8::7")).isEmpty();
+        assertThat(fail("203.0.113.8", 1)).isEmpty();
+        assertThat(fail("2001:db8::7", 1)).isEmpty();
     }
 
     @Test
     void theNextWindowStartsAtZero() {
-        fail(ADDRESS, 3);
+        assertThat(fail(ADDRESS, 4)).isPresent();
         clock.set(Instant.parse("2026-11-27T14:45:00Z"));
 
-        assertThat(throttle.blockedFor(ADDRESS)).isEmpty();
-        fail(ADDRESS, 2);
-        assertThat(throttle.blockedFor(ADDRESS)).isEmpty();
-        fail(ADDRESS, 1);
-        assertThat(throttle.blockedFor(ADDRESS)).contains(QUARTER);
+        assertThat(fail(ADDRESS, 3)).isEmpty();
+        assertThat(fail(ADDRESS, 1)).contains(QUARTER);
     }
 
     @Test
-    void simultaneousFailuresAreAllCounted() throws Exception {
+    void simultaneousFailuresAreAllCountedAndExactlyThosePastTheAllowanceAreRefused() throws Exception {
         int threads = 32;
         int each = 10;
+        int allowance = 100;
+        AtomicInteger refused = new AtomicInteger();
         try (AgroalDataSource pool = TestPools.pooled(database, threads)) {
-            JdbcAuthenticationThrottle pooled = new JdbcAuthenticationThrottle(pool, 3, QUARTER, clock);
+            JdbcAuthenticationThrottle pooled = new JdbcAuthenticationThrottle(pool, allowance, QUARTER, clock);
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             try {
                 CountDownLatch start = new CountDownLatch(1);
@@ -96,7 +95,9 @@ class JdbcAuthenticationThrottleTest {
                     futures.add(executor.submit(() -> {
                         start.await();
                         for (int j = 0; j < each; j++) {
-                            pooled.recordFailure(ADDRESS);
+                            if (pooled.recordFailure(ADDRESS).isPresent()) {
+                                refused.incrementAndGet();
+                            }
                         }
                         return null;
                     }));
@@ -111,35 +112,37 @@ class JdbcAuthenticationThrottleTest {
         }
 
         assertThat(counts()).containsExactly(Map.entry(ADDRESS, threads * each));
-        assertThat(new JdbcAuthenticationThrottle(database, threads * each, QUARTER, clock).blockedFor(ADDRESS))
-                .isPresent();
-        assertThat(new JdbcAuthenticationThrottle(database, threads * each + 1, QUARTER, clock).blockedFor(ADDRESS))
-                .isEmpty();
+        assertThat(refused.get()).isEqualTo(threads * each - allowance);
     }
 
     @Test
-    void blockedForOnlyReads() throws SQLException {
-        assertThat(throttle.blockedFor(ADDRESS)).isEmpty();
-        assertThat(throttle.blockedFor("2001:db8::1")).isEmpty();
+    void anIpv6AddressCountsForItsWholeSlash64AndAMappedIpv4AddressAsIpv4() throws SQLException {
+        fail("2001:db8:1:2::1", 1);
+        fail("2001:db8:1:2:ffff:ffff:ffff:ffff", 1);
+        fail("[2001:DB8:1:2::abcd]", 1);
+        fail("2001:db8:1:3::1", 1);
+        fail("::ffff:192.0.2.1", 1);
+        fail("192.0.2.1", 1);
+        fail("fe80::1%eth0", 1);
 
-        assertThat(counts()).isEmpty();
+        assertThat(counts()).containsOnly(Map.entry("2001:db8:1:2::/64", 3), Map.entry("2001:db8:1:3::/64", 1),
+                Map.entry("192.0.2.1", 2), Map.entry("fe80:0:0:0::/64", 1));
+        assertThat(fail("2001:db8:1:2:9::9", 1)).as("the fourth failure of that network").isPresent();
     }
 
     @Test
     void addressesAreBoundAsTextAndCappedInLength() throws SQLException {
         String injection = "'); DROP TABLE auth_failures; --";
         String longAddress = "x".repeat(64) + "-and-more";
-        fail("2001:db8::1", 1);
-        fail("::ffff:192.0.2.1", 1);
         fail(injection, 2);
         fail(longAddress, 1);
         fail("x".repeat(64) + "-something-else", 2);
-        fail("fe80::1\0", 1);
+        fail("not-an-address\0", 1);
 
-        assertThat(counts()).containsOnly(Map.entry("2001:db8::1", 1), Map.entry("::ffff:192.0.2.1", 1),
-                Map.entry(injection, 2), Map.entry("x".repeat(64), 3), Map.entry("fe80::1\uFFFD", 1));
-        assertThat(throttle.blockedFor(longAddress)).isPresent();
-        assertThat(throttle.blockedFor("x".repeat(63))).isEmpty();
+        assertThat(counts()).containsOnly(Map.entry(injection, 2), Map.entry("x".repeat(64), 3),
+                Map.entry("not-an-address\uFFFD", 1));
+        assertThat(fail(longAddress, 1)).isPresent();
+        assertThat(fail("x".repeat(63), 1)).isEmpty();
         assertThat(JdbcAuthenticationThrottle.normalized("\uD83D\uDE00".repeat(70)))
                 .isEqualTo("\uD83D\uDE00".repeat(64));
     }
@@ -155,8 +158,8 @@ class JdbcAuthenticationThrottleTest {
         assertThat(throttle.removeExpired()).isEqualTo(1);
 
         assertThat(counts()).containsOnlyKeys("198.51.100.2");
-        assertThat(throttle.blockedFor("198.51.100.2")).isPresent();
-        assertThat(throttle.blockedFor("198.51.100.1")).isEmpty();
+        assertThat(fail("198.51.100.2", 1)).isPresent();
+        assertThat(fail("198.51.100.1", 1)).isEmpty();
     }
 
     @Test
@@ -190,8 +193,8 @@ class JdbcAuthenticationThrottleTest {
         JdbcAuthenticationThrottle unreachable = new JdbcAuthenticationThrottle(
                 TestPostgres.unreachableDatabase(port), 3, QUARTER, clock);
 
-        for (Runnable call : List.<Runnable>of(() -> unreachable.blockedFor(ADDRESS),
-                () -> unreachable.recordFailure(ADDRESS), unreachable::removeExpired)) {
+        for (Runnable call : List.<Runnable>of(() -> unreachable.recordFailure(ADDRESS),
+                unreachable::removeExpired)) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(ExportException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         }

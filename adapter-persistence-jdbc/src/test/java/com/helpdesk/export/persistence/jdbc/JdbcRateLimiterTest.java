@@ -129,11 +129,11 @@ class JdbcRateLimiterTest {
             ExecutorService executor = Executors.newFixedThreadPool(threads);
             try {
                 for (int round = 0; round < 3; round++) {
-                    // a used bucket: 50 - 43 = 7 left
+                    // a used counter: 50 - 43 = 7 left
                     KeyVerification.Verified used = caller(KeyKind.SECRET);
                     consume(limiter, used, 43);
                     assertSimultaneousCalls(limiter, used, threads, 7, executor);
-                    // a new bucket, created by the simultaneous calls themselves: 7 (the publishable limit) left
+                    // a new counter, created by the simultaneous calls themselves: 7 (the publishable limit) left
                     assertSimultaneousCalls(limiter, caller(KeyKind.PUBLISHABLE), threads, 7, executor);
                 }
             } finally {
@@ -232,7 +232,7 @@ class JdbcRateLimiterTest {
     }
 
     @Test
-    void anExistingBucketFollowsAChangedLimit() {
+    void aChangedLimitAppliesAtOnceToTheCallsAlreadyCountedInTheWindow() {
         KeyVerification.Verified caller = caller(KeyKind.SECRET);
         JdbcRateLimiter ten = limiter(10, 1, HOUR);
         consume(ten, caller, 3);
@@ -242,18 +242,17 @@ class JdbcRateLimiterTest {
         JdbcRateLimiter twenty = limiter(20, 1, HOUR);
         assertThat(twenty.consume(caller)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
                 .containsExactly(20L, 16L);
-        // an instance still on the old configuration reports what the bucket enforces now
+        // each instance enforces its own limit over the one shared count
         assertThat(ten.consume(caller)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
-                .containsExactly(20L, 15L);
+                .containsExactly(10L, 5L);
 
-        // restarted with a lower limit: what is left is capped at the new limit
+        // restarted with a lower limit than the calls already made: no call is left in this window
         JdbcRateLimiter five = limiter(5, 1, HOUR);
-        assertThat(five.consume(caller)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
-                .containsExactly(5L, 4L);
-        consume(five, caller, 4);
+        assertThat(five.peek(caller)).extracting(RateLimitStatus::allowed, RateLimitStatus::remaining)
+                .containsExactly(false, 0L);
         assertThat(five.consume(caller).allowed()).isFalse();
 
-        // restarted with another window: the bucket starts over on the new window
+        // restarted with another window: counting starts over on the new window
         clock.set(Instant.parse("2026-11-27T14:40:00Z"));
         JdbcRateLimiter halfHour = limiter(5, 1, Duration.ofMinutes(30));
         assertThat(halfHour.consume(caller)).isEqualTo(new RateLimitStatus(true, 5, 4,
@@ -261,7 +260,30 @@ class JdbcRateLimiterTest {
     }
 
     @Test
-    void removeExpiredDeletesTheBucketsWhoseWindowEndedAndKeepsTheOthers() throws SQLException {
+    void peekTakesNoLock() throws Exception {
+        JdbcRateLimiter limiter = limiter(5, 1, HOUR);
+        KeyVerification.Verified caller = caller(KeyKind.SECRET);
+        consume(limiter, caller, 2);
+        try (Connection locker = database.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                // what a count in progress holds: the row's lock
+                statement.executeQuery("SELECT * FROM rate_limit_windows WHERE key_id = '" + caller.keyId()
+                        + "' FOR UPDATE").close();
+            }
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            try {
+                Future<RateLimitStatus> peek = executor.submit(() -> limiter.peek(caller));
+                assertThat(peek.get(5, TimeUnit.SECONDS).remaining()).isEqualTo(3);
+            } finally {
+                executor.shutdownNow();
+                locker.rollback();
+            }
+        }
+    }
+
+    @Test
+    void removeExpiredDeletesTheCountersOfEndedWindowsAndKeepsTheOthers() throws SQLException {
         JdbcRateLimiter limiter = limiter(3, 1, HOUR);
         KeyVerification.Verified old = caller(KeyKind.SECRET);
         KeyVerification.Verified current = caller(KeyKind.SECRET);
@@ -271,12 +293,12 @@ class JdbcRateLimiterTest {
 
         clock.set(Instant.parse("2026-11-27T15:10:00Z"));
         consume(limiter, current, 2);
-        assertThat(bucketIds()).containsExactlyInAnyOrder(old.keyId(), current.keyId());
+        assertThat(counterKeys()).containsExactlyInAnyOrder(old.keyId(), current.keyId());
 
         assertThat(limiter.removeExpired()).isEqualTo(1);
-        assertThat(bucketIds()).containsExactly(current.keyId());
+        assertThat(counterKeys()).containsExactly(current.keyId());
         assertThat(limiter.removeExpired()).isZero();
-        // a removed bucket was whole anyway; the kept one still counts
+        // a removed window counter was of an ended window anyway; the kept one still counts
         assertThat(limiter.peek(old).remaining()).isEqualTo(3);
         assertThat(limiter.peek(current).remaining()).isEqualTo(1);
     }
@@ -285,11 +307,11 @@ class JdbcRateLimiterTest {
     void removeExpiredWorksInBatches() throws SQLException {
         JdbcRateLimiter limiter = limiter(3, 1, HOUR);
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO rate_limit_buckets (id, state, expires_at) "
-                    + "SELECT gen_random_uuid(), null, 0 FROM generate_series(1, 2500)");
+            statement.executeUpdate("INSERT INTO rate_limit_windows (key_id, window_start, calls) "
+                    + "SELECT gen_random_uuid(), timestamptz '2026-11-27T10:00:00Z', 1 FROM generate_series(1, 2500)");
         }
         assertThat(limiter.removeExpired()).isEqualTo(2_500);
-        assertThat(bucketIds()).isEmpty();
+        assertThat(counterKeys()).isEmpty();
     }
 
     @Test
@@ -312,12 +334,12 @@ class JdbcRateLimiterTest {
     @Test
     void aBrokenTableIsAnInternalError() throws SQLException {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE rate_limit_buckets RENAME TO rate_limit_buckets_gone");
+            statement.execute("ALTER TABLE rate_limit_windows RENAME TO rate_limit_windows_gone");
         }
         assertThatThrownBy(() -> limiter(3, 1, HOUR).consume(caller(KeyKind.SECRET)))
                 .isInstanceOfSatisfying(ExportException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-                    assertThat(e.getMessage()).doesNotContain("rate_limit_buckets");
+                    assertThat(e.getMessage()).doesNotContain("rate_limit_windows");
                 });
     }
 
@@ -334,10 +356,10 @@ class JdbcRateLimiterTest {
         assertThat(refused.retryAfterSeconds()).isEqualTo(2_846); // 47 min 25.5 s, rounded up
     }
 
-    private List<UUID> bucketIds() throws SQLException {
+    private List<UUID> counterKeys() throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id FROM rate_limit_buckets")) {
+             ResultSet rows = statement.executeQuery("SELECT key_id FROM rate_limit_windows")) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
             }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ class JdbcResourceReaderContractTest extends ResourceReaderContract {
             ResourceType.TICKETS, "tickets", ResourceType.CUSTOMERS, "customers", ResourceType.ARTICLES, "articles");
 
     private final JdbcResourceReader reader =
-            new JdbcResourceReader(TestPostgres.demoDatabase(), Duration.ofSeconds(60));
+            new JdbcResourceReader(TestPostgres.demoDatabase(), ReaderSettings.defaults());
 
     @Override
     protected ResourceReader reader() {

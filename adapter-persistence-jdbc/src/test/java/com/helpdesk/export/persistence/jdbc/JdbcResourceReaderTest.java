@@ -2,6 +2,8 @@ package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
@@ -66,17 +68,29 @@ class JdbcResourceReaderTest {
         }
     }
 
+    private static JdbcResourceReader reader(DataSource dataSource) {
+        return new JdbcResourceReader(dataSource, ReaderSettings.defaults());
+    }
+
+    private static ReadSnapshot open(JdbcResourceReader reader) {
+        return reader.openSnapshot(SCOPE, Cancellation.never());
+    }
+
+    private static PageSummary read(ReadSnapshot snapshot, ResourceQuery query, List<UUID> ids) throws IOException {
+        return snapshot.read(query, row -> ids.add((UUID) row.value(0)));
+    }
+
     @Test
     void aSnapshotKeepsShowingTheDataAsItWasWhenItWasOpened() throws Exception {
-        JdbcResourceReader reader = new JdbcResourceReader(dataSource, Duration.ofSeconds(30));
+        JdbcResourceReader reader = reader(dataSource);
         List<UUID> ticketsBefore = ids("SELECT id FROM tickets ORDER BY created_at, id");
         List<UUID> customersBefore = ids("SELECT id FROM customers ORDER BY created_at, id");
         ResourceQuery tickets = query(ResourceType.TICKETS, 1_000);
         ResourceQuery customers = query(ResourceType.CUSTOMERS, 1_000);
 
-        try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE)) {
-            PageSummary summary = snapshot.summarize(tickets);
-            assertThat(summary.rows()).isEqualTo(40);
+        try (ReadSnapshot snapshot = open(reader)) {
+            List<UUID> first = new ArrayList<>();
+            assertThat(read(snapshot, customers, first).rows()).isEqualTo(5);
 
             // another connection changes both tables and commits
             try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
@@ -96,28 +110,26 @@ class JdbcResourceReaderTest {
             }
             assertThat(ids("SELECT id FROM tickets")).hasSize(42);
 
+            // a second resource, read later in the same snapshot, does not see the changes
             List<UUID> streamed = new ArrayList<>();
             List<String> titles = new ArrayList<>();
-            snapshot.stream(tickets, row -> {
+            PageSummary summary = snapshot.read(tickets, row -> {
                 streamed.add((UUID) row.value(0));
                 titles.add((String) row.value(1));
             });
-            assertThat(streamed).hasSize(summary.rows()).isEqualTo(ticketsBefore);
+            assertThat(summary.rows()).isEqualTo(40);
+            assertThat(streamed).isEqualTo(ticketsBefore);
             assertThat(titles).doesNotContain("Changed").contains("Ticket 5", "Ticket 20");
-
-            // a second resource, read later in the same snapshot, does not see the change either
-            PageSummary customerSummary = snapshot.summarize(customers);
-            List<UUID> streamedCustomers = new ArrayList<>();
-            snapshot.stream(customers, row -> streamedCustomers.add((UUID) row.value(0)));
-            assertThat(customerSummary.rows()).isEqualTo(5);
-            assertThat(streamedCustomers).isEqualTo(customersBefore);
+            // nor does the first one, read again
+            List<UUID> again = new ArrayList<>();
+            read(snapshot, customers, again);
+            assertThat(again).isEqualTo(first).isEqualTo(customersBefore);
         }
 
-        try (ReadSnapshot later = reader.openSnapshot(SCOPE)) {
-            assertThat(later.summarize(tickets).rows()).isEqualTo(42);
-            assertThat(later.summarize(customers).rows()).isEqualTo(5);
+        try (ReadSnapshot later = open(reader)) {
             List<UUID> streamed = new ArrayList<>();
-            later.stream(tickets, row -> streamed.add((UUID) row.value(0)));
+            assertThat(read(later, tickets, streamed).rows()).isEqualTo(42);
+            assertThat(read(later, customers, new ArrayList<>()).rows()).isEqualTo(5);
             assertThat(streamed).doesNotContain(uuidOf("fixture-ticket-20")).contains(uuidOf("late-ticket-2"));
         }
     }
@@ -125,38 +137,185 @@ class JdbcResourceReaderTest {
     @Test
     void closingGivesTheConnectionBackAndIsSafeTwice() {
         TrackingDataSource tracking = new TrackingDataSource(dataSource);
-        ReadSnapshot snapshot = new JdbcResourceReader(tracking, Duration.ofSeconds(30)).openSnapshot(SCOPE);
+        JdbcResourceReader reader = reader(tracking);
+        ReadSnapshot snapshot = open(reader);
         assertThat(tracking.connections).hasSize(1);
+        assertThat(reader.openSnapshots()).isEqualTo(1);
 
         snapshot.close();
         snapshot.close();
 
         assertThat(tracking.connections).allSatisfy(connection -> assertThat(connection.isClosed()).isTrue());
-        assertThatThrownBy(() -> snapshot.summarize(query(ResourceType.TICKETS, 10)))
+        assertThat(reader.openSnapshots()).isZero();
+        assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> { }))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
-    void theSnapshotIsAReadOnlyRepeatableReadTransactionWithTheStatementTimeout() throws Exception {
+    void theSnapshotIsAReadOnlyRepeatableReadTransactionWithItsTimeouts() throws Exception {
         TrackingDataSource tracking = new TrackingDataSource(dataSource);
-        try (ReadSnapshot snapshot = new JdbcResourceReader(tracking, Duration.ofMillis(4_321)).openSnapshot(SCOPE)) {
+        ReaderSettings settings = ReaderSettings.defaults().withStatementTimeout(Duration.ofMillis(4_321))
+                .withDeadline(Duration.ofSeconds(20));
+        try (ReadSnapshot snapshot = new JdbcResourceReader(tracking, settings).openSnapshot(SCOPE,
+                Cancellation.never())) {
             Connection connection = tracking.connections.get(0);
             try (Statement statement = connection.createStatement();
-                 ResultSet settings = statement.executeQuery("SELECT current_setting('transaction_isolation'), "
-                         + "current_setting('transaction_read_only'), current_setting('statement_timeout')")) {
-                settings.next();
-                assertThat(settings.getString(1)).isEqualTo("repeatable read");
-                assertThat(settings.getString(2)).isEqualTo("on");
-                assertThat(settings.getString(3)).isEqualTo("4321ms");
+                 ResultSet current = statement.executeQuery("SELECT current_setting('transaction_isolation'), "
+                         + "current_setting('transaction_read_only'), current_setting('statement_timeout'), "
+                         + "current_setting('idle_in_transaction_session_timeout')")) {
+                current.next();
+                assertThat(current.getString(1)).isEqualTo("repeatable read");
+                assertThat(current.getString(2)).isEqualTo("on");
+                assertThat(current.getString(3)).isEqualTo("4321ms");
+                assertThat(current.getString(4)).isEqualTo("25s");
             }
+        }
+    }
+
+    @Test
+    void onePastTheLimitTellsWhetherMoreMatch() throws IOException {
+        try (ReadSnapshot snapshot = open(reader(dataSource))) {
+            List<UUID> all = new ArrayList<>();
+            read(snapshot, query(ResourceType.TICKETS, 1_000), all);
+            int n = all.size();
+            List<UUID> page = new ArrayList<>();
+            PageSummary exactly = read(snapshot, query(ResourceType.TICKETS, n), page);
+            assertThat(exactly).isEqualTo(new PageSummary(n, false, Optional.empty()));
+            assertThat(page).isEqualTo(all);
+            PageSummary fewer = read(snapshot, query(ResourceType.TICKETS, n - 1), new ArrayList<>());
+            assertThat(fewer.rows()).isEqualTo(n - 1);
+            assertThat(fewer.hasMore()).isTrue();
+            assertThat(fewer.nextCursor().orElseThrow().id()).isEqualTo(all.get(n - 2));
+        }
+    }
+
+    @Test
+    void refusesAFieldTheQueryDidNotRead() throws IOException {
+        List<Field> idOnly = ResourceType.TICKETS.selectFields(List.of("id"), "fields");
+        try (ReadSnapshot snapshot = open(reader(dataSource))) {
+            snapshot.read(new ResourceQuery(ResourceType.TICKETS, ResourceFilters.none(ResourceType.TICKETS), idOnly,
+                    Optional.empty(), 1), row -> {
+                assertThat(row.value(0)).isInstanceOf(UUID.class);
+                assertThatThrownBy(() -> row.value(ResourceType.TICKETS.field("title").orElseThrow()))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title");
+            });
+        }
+    }
+
+    @Test
+    void opensNoMoreSnapshotsThanItMayAndSaysItIsAtCapacity() throws Exception {
+        ReaderSettings one = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
+                Duration.ofMillis(200), 1 << 20, 16, 1_000);
+        JdbcResourceReader reader = new JdbcResourceReader(dataSource, one);
+        ReadSnapshot first = open(reader);
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> open(reader)).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo(SqlErrors.AT_CAPACITY_MESSAGE).contains("capacity")
+                    .isNotEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        first.close();
+        try (ReadSnapshot second = open(reader)) {
+            assertThat(read(second, query(ResourceType.CUSTOMERS, 10), new ArrayList<>()).rows()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void theDeadlineEndsAReadHoweverItIsBlockedAndFreesTheConnection() throws Exception {
+        ReaderSettings settings = ReaderSettings.defaults().withDeadline(Duration.ofMillis(700));
+        JdbcResourceReader reader = new JdbcResourceReader(dataSource, settings);
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+            }
+            try (ReadSnapshot snapshot = open(reader)) {
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
+                        .isInstanceOfSatisfying(ExportException.class, e -> {
+                            assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                            assertThat(e.getMessage()).isEqualTo(SqlErrors.TOO_LONG_MESSAGE);
+                        });
+                // the statement timeout is 30 s: only the deadline can have ended it
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                locker.rollback();
+            }
+        }
+        assertThat(reader.openSnapshots()).isZero();
+        assertThat(waitingOnArticles()).as("the aborted session is gone from the server").isZero();
+    }
+
+    @Test
+    void aCancelledExportStopsReadingAtOnce() throws Exception {
+        JdbcResourceReader reader = reader(dataSource);
+        Cancellation cancellation = new Cancellation();
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
+            }
+            try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE, cancellation)) {
+                Thread canceller = new Thread(() -> {
+                    sleep(300);
+                    cancellation.cancel();
+                });
+                canceller.start();
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
+                        .isInstanceOfSatisfying(ExportException.class, e ->
+                                assertThat(e.getMessage()).isEqualTo(SqlErrors.CANCELLED_MESSAGE));
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+                canceller.join();
+            } finally {
+                locker.rollback();
+            }
+        }
+        // cancelled before it even opened: the snapshot is stopped at once
+        Cancellation already = new Cancellation();
+        already.cancel();
+        try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE, already)) {
+            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 1), row -> { }))
+                    .isInstanceOf(ExportException.class);
+        } catch (ExportException alsoFine) {
+            assertThat(alsoFine.getMessage()).isEqualTo(SqlErrors.CANCELLED_MESSAGE);
+        }
+        assertThat(reader.openSnapshots()).isZero();
+    }
+
+    @Test
+    void fetchesAsManyRowsAsFitTheByteBudget() {
+        ReaderSettings settings = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
+                Duration.ZERO, 4 << 20, 16, 1_000);
+        assertThat(settings.fetchRows(400)).isEqualTo(1_000);
+        assertThat(settings.fetchRows(250_000)).isEqualTo(16);
+        assertThat(settings.fetchRows(10 << 20)).isEqualTo(1);
+        assertThat(settings.fetchRows(0)).isEqualTo(1_000);
+    }
+
+    private int waitingOnArticles() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
+                     + "= 'Lock' AND query LIKE '%FROM articles%' AND pid <> pg_backend_pid()")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     @Test
     void aRowIsValidOnlyWhileTheConsumerRuns() throws IOException {
         List<Row> kept = new ArrayList<>();
-        try (ReadSnapshot snapshot = new JdbcResourceReader(dataSource, Duration.ofSeconds(30)).openSnapshot(SCOPE)) {
-            snapshot.stream(query(ResourceType.TICKETS, 2), kept::add);
+        try (ReadSnapshot snapshot = open(reader(dataSource))) {
+            snapshot.read(query(ResourceType.TICKETS, 2), kept::add);
         }
         assertThat(kept).hasSize(2);
         assertThatThrownBy(() -> kept.get(0).value(0)).isInstanceOf(IllegalStateException.class);
@@ -168,9 +327,9 @@ class JdbcResourceReaderTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        JdbcResourceReader reader = new JdbcResourceReader(TestPostgres.unreachableDatabase(port), Duration.ofSeconds(5));
+        JdbcResourceReader reader = reader(TestPostgres.unreachableDatabase(port));
 
-        assertThatThrownBy(() -> reader.openSnapshot(SCOPE))
+        assertThatThrownBy(() -> open(reader))
                 .isInstanceOfSatisfying(ExportException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
                     assertThat(e.getMessage()).isEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
@@ -179,15 +338,16 @@ class JdbcResourceReaderTest {
 
     @Test
     void aStatementStoppedByTheTimeoutIsServiceUnavailableSayingItTookTooLong() throws Exception {
-        JdbcResourceReader reader = new JdbcResourceReader(dataSource, Duration.ofMillis(300));
+        JdbcResourceReader reader = new JdbcResourceReader(dataSource,
+                ReaderSettings.defaults().withStatementTimeout(Duration.ofMillis(300)));
         // a lock held elsewhere makes the read wait, deterministically, until statement_timeout cancels it
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
             try (Statement statement = locker.createStatement()) {
                 statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
             }
-            try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE)) {
-                assertThatThrownBy(() -> snapshot.summarize(query(ResourceType.ARTICLES, 10)))
+            try (ReadSnapshot snapshot = open(reader)) {
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
                         .isInstanceOfSatisfying(ExportException.class, e -> {
                             assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
                             assertThat(e.getMessage()).isEqualTo(SqlErrors.TOO_LONG_MESSAGE).contains("too long");
@@ -202,9 +362,9 @@ class JdbcResourceReaderTest {
 
     @Test
     void anyOtherFailureIsAnInternalErrorWhoseMessageHoldsNoSql() {
-        JdbcResourceReader reader = new JdbcResourceReader(TestPostgres.emptyDatabase(), Duration.ofSeconds(5));
-        try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE)) {
-            assertThatThrownBy(() -> snapshot.summarize(query(ResourceType.TICKETS, 10)))
+        JdbcResourceReader reader = reader(TestPostgres.emptyDatabase());
+        try (ReadSnapshot snapshot = open(reader)) {
+            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> { }))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
                         assertThat(e.getMessage()).isEqualTo(SqlErrors.INTERNAL_MESSAGE)
@@ -215,7 +375,7 @@ class JdbcResourceReaderTest {
     }
 
     private static ResourceQuery query(ResourceType type, int limit) {
-        return new ResourceQuery(type, ResourceFilters.none(type), Optional.empty(), limit);
+        return new ResourceQuery(type, ResourceFilters.none(type), type.fields(), Optional.empty(), limit);
     }
 
     private static UUID uuidOf(String seed) {

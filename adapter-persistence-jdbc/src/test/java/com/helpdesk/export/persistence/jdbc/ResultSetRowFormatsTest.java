@@ -1,6 +1,5 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGResultSetMetaData;
@@ -56,7 +55,7 @@ class ResultSetRowFormatsTest {
                  PreparedStatement s = c.prepareStatement(select("VALUES (NULL::timestamptz, NULL::text[])"))) {
                 forceFormat(s, binary);
                 try (ResultSet rs = s.executeQuery()) {
-                    ResultSetRow row = new ResultSetRow(rs, ResourceTable.of(ResourceType.TICKETS));
+                    ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
                     assertThat(rs.next()).isTrue();
                     row.validate();
                     assertThat(row.value(11)).as("resolvedAt").isNull();
@@ -75,9 +74,10 @@ class ResultSetRowFormatsTest {
             forceFormat(s, binary);
             try (ResultSet rs = s.executeQuery()) {
                 PGResultSetMetaData meta = rs.getMetaData().unwrap(PGResultSetMetaData.class);
-                assertThat(meta.getFormat(10)).as("format of the times").isEqualTo(binary ? 1 : 0);
-                assertThat(meta.getFormat(7)).as("format of the tags").isEqualTo(binary ? 1 : 0);
-                ResultSetRow row = new ResultSetRow(rs, ResourceTable.of(ResourceType.TICKETS));
+                assertThat(meta.getFormat(SelectList.CREATED_AT)).as("format of the times")
+                        .isEqualTo(binary ? 1 : 0);
+                assertThat(meta.getFormat(9)).as("format of the tags").isEqualTo(binary ? 1 : 0);
+                ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
                 while (rs.next()) {
                     row.validate();
                     List<Object> values = new ArrayList<>();
@@ -93,10 +93,13 @@ class ResultSetRowFormatsTest {
         return rows;
     }
 
-    /** The columns of the tickets table, in ResourceTable's order, with times and tags from the given rows. */
+    /** The columns of a whole tickets row as SelectList.all lays them out, with times and tags from the given rows. */
     private static String select(String values) {
-        return "SELECT '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 'title', 'open', 'normal', NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, "
-                + "v.at, v.at, v.at FROM (" + values + ") AS v(at, tags)";
+        assertThat(SelectList.all(ResourceTable.TICKETS).sql()).startsWith("created_at, id, ")
+                .endsWith(" AS row_bytes, title, status, priority, customer_id, assigned_to, tags, notes, "
+                        + "message_count, updated_at, resolved_at");
+        return "SELECT v.at, '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 0::bigint, 'title', 'open', 'normal', "
+                + "NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, v.at, v.at FROM (" + values + ") AS v(at, tags)";
     }
 
     private static void forceFormat(PreparedStatement statement, boolean binary) throws SQLException {

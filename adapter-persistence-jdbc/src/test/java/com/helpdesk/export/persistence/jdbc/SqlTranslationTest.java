@@ -105,14 +105,31 @@ class SqlTranslationTest {
                 new FilterCondition.TimeBound(type.filters().get("createdAfter"), Instant.EPOCH)));
         Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
 
-        ResourceSql sql = ResourceSql.of(scope, new ResourceQuery(type, filters, Optional.empty(), 10));
+        ResourceSql sql = ResourceSql.of(scope, new ResourceQuery(type, filters, type.fields(), Optional.empty(), 10));
+        SqlStatement statement = sql.rows(SelectList.all(ResourceTable.TICKETS), 10);
 
-        for (SqlStatement statement : List.of(sql.rows(10), sql.edge(10), sql.boundedCount(10))) {
-            assertThat(statement.sql()).doesNotContain(evil, "DROP", "open", new UUID(1, 2).toString(),
-                    new UUID(3, 4).toString(), "test", "1970").startsWith("SELECT")
-                    .contains("team_id = ? AND mode = ?");
-        }
-        assertThat(sql.rows(10).sql()).endsWith("ORDER BY created_at, id LIMIT ?");
-        assertThat(sql.rows(10).parameters()).hasSize(2 + 5 + 1);
+        assertThat(statement.sql()).doesNotContain(evil, "DROP", "open", new UUID(1, 2).toString(),
+                new UUID(3, 4).toString(), "test", "1970").startsWith("SELECT")
+                .contains("team_id = ? AND mode = ?").endsWith("ORDER BY created_at, id LIMIT ?");
+        assertThat(statement.parameters()).hasSize(2 + 5 + 1);
+    }
+
+    @Test
+    void aQueryReadsTheOrderKeyTheRowSizeAndOnlyTheColumnsOfItsFields() {
+        ResourceTable articles = ResourceTable.ARTICLES;
+        SelectList idOnly = SelectList.of(articles, ResourceType.ARTICLES.selectFields(List.of("id"), "fields"));
+        assertThat(idOnly.sql()).isEqualTo("created_at, id, (32) AS row_bytes");
+        assertThat(idOnly.column(0)).isEqualTo(SelectList.ID);
+        assertThat(idOnly.columnCount()).isEqualTo(3);
+
+        SelectList some = SelectList.of(articles, ResourceType.ARTICLES.selectFields(
+                List.of("tags", "title", "createdAt"), "fields"));
+        assertThat(some.sql()).isEqualTo("created_at, id, (pg_column_size(tags) + coalesce(octet_length(title), 0) "
+                + "+ 32) AS row_bytes, tags, title").doesNotContain("content");
+        assertThat(some.column(ResourceType.ARTICLES.field("tags").orElseThrow().index())).isEqualTo(4);
+        assertThat(some.column(ResourceType.ARTICLES.field("title").orElseThrow().index())).isEqualTo(5);
+        assertThat(some.column(ResourceType.ARTICLES.field("createdAt").orElseThrow().index()))
+                .isEqualTo(SelectList.CREATED_AT);
+        assertThat(some.column(ResourceType.ARTICLES.field("content").orElseThrow().index())).isZero();
     }
 }

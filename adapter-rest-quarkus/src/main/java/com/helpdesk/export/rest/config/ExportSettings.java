@@ -1,9 +1,11 @@
 package com.helpdesk.export.rest.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The service's own settings, under {@code export.*}. Every one is documented in the README. */
 @ConfigMapping(prefix = "export")
@@ -16,6 +18,53 @@ public interface ExportSettings {
     /** The longest a single database statement of an export may run. */
     @WithDefault("30S")
     Duration statementTimeout();
+
+    /** The longest the whole database part of one export may take (every resource, every fetch). */
+    @WithDefault("60S")
+    Duration readDeadline();
+
+    /** What the database driver may hold of one export's rows at once. */
+    @WithDefault("4M")
+    MemorySize fetchBytes();
+
+    /** How long an export waits for a database connection of the export pool before it is "at capacity". */
+    @WithDefault("5S")
+    Duration capacityWait();
+
+    /** Exports in progress at once, per key and per team, across every instance (contract §6). */
+    Concurrency concurrency();
+
+    interface Concurrency {
+        @WithDefault("2")
+        int perKey();
+
+        @WithDefault("4")
+        int perTeam();
+
+        /** {@code Retry-After} of a refusal over a cap. */
+        @WithDefault("2S")
+        Duration retryAfter();
+
+        /** How long a lease lives unrenewed: the longest the slot of an instance that died stays taken. */
+        @WithDefault("30S")
+        Duration leaseTtl();
+    }
+
+    /** Where exports are held between reading and sending. */
+    Spool spool();
+
+    interface Spool {
+        /** The folder under which this instance keeps its spool files; empty: the JVM's temporary folder. */
+        Optional<String> directory();
+
+        /** Bytes of one export held in memory before it moves to a file. */
+        @WithDefault("1M")
+        MemorySize memory();
+
+        /** Bytes of disk the spool files of this instance may take together. */
+        @WithDefault("4G")
+        MemorySize maxDisk();
+    }
 
     /** The largest request body, in bytes. */
     @WithDefault("65536")

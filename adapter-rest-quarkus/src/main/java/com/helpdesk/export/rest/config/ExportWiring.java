@@ -1,29 +1,38 @@
 package com.helpdesk.export.rest.config;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.helpdesk.export.application.port.in.ExportUseCase;
-import com.helpdesk.export.application.service.ExportService;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
+import com.helpdesk.export.application.port.in.PrepareExportUseCase;
+import com.helpdesk.export.application.service.AuthorizeExportService;
+import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.KeyVerifier;
-import com.helpdesk.export.domain.port.ResourceReader;
 import com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle;
+import com.helpdesk.export.persistence.jdbc.JdbcExportSlots;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
+import com.helpdesk.export.persistence.jdbc.ReaderSettings;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
 import com.helpdesk.export.rest.json.JacksonJsonSerializer;
+import com.helpdesk.export.spool.FileSpoolStore;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -31,13 +40,20 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The only place where the framework-free core meets CDI: each port and the use case are built here by hand,
- * so the domain and application carry no annotations.
+ * The only place where the framework-free core meets CDI: each port and the use cases are built here by hand, so
+ * the domain and application carry no annotations.
+ *
+ * <p>Two connection pools: the default datasource (keys, rate limits, the throttle, concurrency leases, readiness,
+ * migrations) and {@code exports}, which only export snapshots use. A flood of exports therefore never keeps a key
+ * from being verified or a limit from being counted, and "at capacity" (every export connection busy) is told apart
+ * from "database unreachable".
  */
 @ApplicationScoped
 public class ExportWiring {
 
     private static final Logger LOG = Logger.getLogger(ExportWiring.class);
+
+    private ScheduledExecutorService janitor;
 
     @Produces
     @Singleton
@@ -47,47 +63,95 @@ public class ExportWiring {
 
     @Produces
     @Singleton
-    ResourceReader resourceReader(DataSource dataSource, ExportSettings settings) {
-        return new JdbcResourceReader(dataSource, settings.statementTimeout());
+    JdbcResourceReader resourceReader(@DataSource("exports") AgroalDataSource exports, ExportSettings settings,
+                                      @ConfigProperty(name = "quarkus.datasource.exports.jdbc.max-size")
+                                      int exportPoolSize) {
+        return new JdbcResourceReader(exports, new ReaderSettings(settings.statementTimeout(),
+                settings.readDeadline(), exportPoolSize, settings.capacityWait(),
+                (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue()), 16, 1_000));
+    }
+
+    void closeResourceReader(@Disposes JdbcResourceReader reader) {
+        reader.close();
     }
 
     @Produces
     @Singleton
-    KeyVerifier keyVerifier(DataSource dataSource, Clock clock) {
-        return new JdbcKeyVerifier(dataSource, clock);
+    KeyVerifier keyVerifier(AgroalDataSource control, Clock clock) {
+        return new JdbcKeyVerifier(control, clock);
     }
 
     @Produces
     @Singleton
-    JdbcRateLimiter rateLimiter(DataSource dataSource, ExportSettings settings, Clock clock) {
+    JdbcRateLimiter rateLimiter(AgroalDataSource control, ExportSettings settings, Clock clock) {
         ExportSettings.RateLimit limits = settings.rateLimit();
-        return new JdbcRateLimiter(dataSource,
+        return new JdbcRateLimiter(control,
                 new RateLimits(limits.secretPerWindow(), limits.publishablePerWindow(), limits.window()), clock);
     }
 
     @Produces
     @Singleton
-    JdbcAuthenticationThrottle authenticationThrottle(DataSource dataSource, ExportSettings settings, Clock clock) {
-        return new JdbcAuthenticationThrottle(dataSource, settings.authFailures().max(),
+    JdbcAuthenticationThrottle authenticationThrottle(AgroalDataSource control, ExportSettings settings, Clock clock) {
+        return new JdbcAuthenticationThrottle(control, settings.authFailures().max(),
                 settings.authFailures().window(), clock);
     }
 
     @Produces
     @Singleton
-    ExportUseCase exportUseCase(KeyVerifier keyVerifier, JdbcAuthenticationThrottle throttle,
-                                JdbcRateLimiter rateLimiter, ResourceReader reader, ExportSettings settings,
-                                Clock clock) {
+    ConcurrencyLimits concurrencyLimits(ExportSettings settings) {
+        ExportSettings.Concurrency concurrency = settings.concurrency();
+        return new ConcurrencyLimits(concurrency.perKey(), concurrency.perTeam(), concurrency.retryAfter());
+    }
+
+    @Produces
+    @Singleton
+    JdbcExportSlots exportSlots(AgroalDataSource control, ConcurrencyLimits limits, ExportSettings settings) {
+        return new JdbcExportSlots(control, limits, settings.concurrency().leaseTtl());
+    }
+
+    void closeExportSlots(@Disposes JdbcExportSlots slots) {
+        slots.close();
+    }
+
+    @Produces
+    @Singleton
+    FileSpoolStore spoolStore(ExportSettings settings) {
+        ExportSettings.Spool spool = settings.spool();
+        Path root = spool.directory().map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "helpdesk-export-spool"));
+        return FileSpoolStore.open(root, (int) Math.min(Integer.MAX_VALUE, spool.memory().asLongValue()),
+                spool.maxDisk().asLongValue());
+    }
+
+    void closeSpoolStore(@Disposes FileSpoolStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    AuthorizeExportUseCase authorizeExport(KeyVerifier keyVerifier, JdbcAuthenticationThrottle throttle,
+                                           JdbcExportSlots slots, JdbcRateLimiter rateLimiter,
+                                           ConcurrencyLimits limits) {
+        return new AuthorizeExportService(keyVerifier, throttle, slots, rateLimiter, limits);
+    }
+
+    @Produces
+    @Singleton
+    PrepareExportUseCase prepareExport(JdbcResourceReader reader, FileSpoolStore spools, ExportSettings settings,
+                                       Clock clock) {
         RowLimitPolicy rowLimit = RowLimitPolicy.configured(settings.maxRowsPerResource()).orThrow();
-        return new ExportService(keyVerifier, throttle, rateLimiter, reader,
+        return new PrepareExportService(reader, spools,
                 List.of(new JacksonJsonSerializer(new JsonFactory()), new CsvSerializer()),
                 rowLimit, new FormatPolicy(), clock);
     }
 
-    private ScheduledExecutorService janitor;
-
-    /** Deletes expired rate-limit buckets and failure counts, so that their tables do not grow with time. */
+    /**
+     * Deletes expired rate-limit windows, failure counts and leases, so that their tables do not grow with time; and
+     * opens the spool store now, which clears what dead instances left in its folder.
+     */
     void startCleanup(@Observes StartupEvent event, ExportSettings settings, JdbcRateLimiter rateLimiter,
-                      JdbcAuthenticationThrottle throttle) {
+                      JdbcAuthenticationThrottle throttle, JdbcExportSlots slots, FileSpoolStore spools) {
+        LOG.debugf("spool folder %s", spools.directory());
         long every = settings.rateLimit().cleanupInterval().toMillis();
         janitor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "rate-limit-cleanup");
@@ -96,10 +160,10 @@ public class ExportWiring {
         });
         janitor.scheduleWithFixedDelay(() -> {
             try {
-                int removed = rateLimiter.removeExpired() + throttle.removeExpired();
-                LOG.debugf("rate-limit cleanup removed %d rows", removed);
+                int removed = rateLimiter.removeExpired() + throttle.removeExpired() + slots.removeExpired();
+                LOG.debugf("cleanup removed %d rows", removed);
             } catch (RuntimeException e) {
-                LOG.warnf("rate-limit cleanup failed, will retry: %s", e.getMessage());
+                LOG.warnf("cleanup failed, will retry: %s", e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
     }
@@ -110,11 +174,11 @@ public class ExportWiring {
         }
     }
 
-    void loadDemoData(@Observes StartupEvent event, ExportSettings settings, DataSource dataSource) {
+    void loadDemoData(@Observes StartupEvent event, ExportSettings settings, AgroalDataSource control) {
         if (settings.demoLoad()) {
             long start = System.nanoTime();
-            boolean loaded = DemoDataset.isLoaded(dataSource);
-            DemoDataset.load(dataSource);
+            boolean loaded = DemoDataset.isLoaded(control);
+            DemoDataset.load(control);
             LOG.infof("Demo dataset %s in %d ms.%n%s", loaded ? "already present" : "loaded",
                     (System.nanoTime() - start) / 1_000_000, DemoDataset.describe());
         }

@@ -8,6 +8,8 @@ import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.InstantText;
 import com.helpdesk.export.domain.model.PublicId;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
@@ -21,13 +23,15 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Writes the contract's JSON envelope with Jackson's streaming generator: rows go from the reader to the output one
- * at a time. Every field of the selection is present; empty values are {@code null}, empty tags {@code []}.
+ * Writes the contract's JSON envelope with Jackson's streaming generator: rows go from the reader to the spool one at
+ * a time ({@link #rows}), and the envelope is written around them once every resource is read ({@link #write}).
+ * Every field of the selection is present; empty values are {@code null}, empty tags {@code []}.
  */
 public final class JacksonJsonSerializer implements Serializer {
 
     /** Room for the longest id prefix with its 32 hex digits, and for the longest time. */
     private static final int SCRATCH_CHARS = 64;
+    private static final SerializedString ROW_SEPARATOR = new SerializedString(",");
 
     private final JsonFactory factory;
 
@@ -40,12 +44,46 @@ public final class JacksonJsonSerializer implements Serializer {
         return ExportFormat.JSON;
     }
 
+    /**
+     * The rows as a comma-separated run of JSON objects (what goes between the brackets of the section's array), one
+     * object per row with the fields in order.
+     */
+    @Override
+    public RowWriter rows(ResourceType type, List<Field> fieldList, OutputStream out) throws IOException {
+        JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(ROW_SEPARATOR);
+        Field[] fields = fieldList.toArray(new Field[0]);
+        SerializedString[] names = new SerializedString[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            names[i] = new SerializedString(fields[i].name());
+        }
+        // ids and times are formatted into this buffer and written from it: no string per value
+        char[] scratch = new char[SCRATCH_CHARS];
+        return new RowWriter() {
+            @Override
+            public void accept(Row row) throws IOException {
+                json.writeStartObject();
+                for (int i = 0; i < fields.length; i++) {
+                    json.writeFieldName(names[i]);
+                    writeValue(json, fields[i], row.value(fields[i].index()), scratch);
+                }
+                json.writeEndObject();
+            }
+
+            @Override
+            public void finish() throws IOException {
+                json.flush();
+            }
+        };
+    }
+
     @Override
     public void write(ExportDocument document, OutputStream out) throws IOException {
         JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
-        // ids and times are formatted into this buffer and written from it: no string per value
-        char[] scratch = new char[SCRATCH_CHARS];
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // the generator's flush before each section only hands its buffer over; the output is flushed once, at the end
+        json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         json.writeStartObject();
         json.writeBooleanField("success", true);
         json.writeObjectFieldStart("data");
@@ -55,19 +93,8 @@ public final class JacksonJsonSerializer implements Serializer {
         json.writeObjectFieldStart("resources");
         for (ResourceSection section : document.sections()) {
             json.writeArrayFieldStart(section.type().wireName());
-            Field[] fields = section.fields().toArray(new Field[0]);
-            SerializedString[] names = new SerializedString[fields.length];
-            for (int i = 0; i < fields.length; i++) {
-                names[i] = new SerializedString(fields[i].name());
-            }
-            section.rows().forEach(row -> {
-                json.writeStartObject();
-                for (int i = 0; i < fields.length; i++) {
-                    json.writeFieldName(names[i]);
-                    writeValue(json, fields[i], row.value(fields[i].index()), scratch);
-                }
-                json.writeEndObject();
-            });
+            json.flush();
+            section.rows().writeTo(out);
             json.writeEndArray();
         }
         json.writeEndObject();
@@ -96,6 +123,7 @@ public final class JacksonJsonSerializer implements Serializer {
         json.writeEndObject();
         json.writeEndObject();
         json.flush();
+        out.flush();
     }
 
     private static void writeValue(JsonGenerator json, Field field, Object value, char[] scratch)

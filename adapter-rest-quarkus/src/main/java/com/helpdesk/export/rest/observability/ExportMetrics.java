@@ -18,6 +18,7 @@ import java.time.Duration;
  *   <li>{@code export_bytes_total{format}}: response bytes of exports</li>
  *   <li>{@code export_duration_seconds{format,outcome}}: a histogram of export call durations</li>
  *   <li>{@code export_rate_limit_rejections_total}: 429 answers (per-key limit or per-address throttle)</li>
+ *   <li>{@code export_concurrency_rejections_total}: 429 answers over a concurrency cap</li>
  *   <li>{@code export_authentication_failures_total{code}}: 401 answers by code</li>
  * </ul>
  */
@@ -47,6 +48,8 @@ public class ExportMetrics {
             Counter.builder("export_bytes").tag("format", fmt).baseUnit("bytes").register(registry).increment(bytes);
         } else if (error == ErrorCode.RATE_LIMIT_EXCEEDED) {
             registry.counter("export_rate_limit_rejections").increment();
+        } else if (error == ErrorCode.CONCURRENCY_LIMIT_EXCEEDED) {
+            registry.counter("export_concurrency_rejections").increment();
         } else if (error.category() == ErrorCategory.AUTHENTICATION) {
             registry.counter("export_authentication_failures", "code", error.wireName()).increment();
         }

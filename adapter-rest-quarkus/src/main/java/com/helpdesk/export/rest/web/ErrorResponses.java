@@ -2,6 +2,7 @@ package com.helpdesk.export.rest.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.rest.config.ExportSettings;
@@ -38,7 +39,7 @@ public class ErrorResponses {
         return switch (code) {
             case AUTHENTICATION_REQUIRED, INVALID_KEY_FORMAT, INVALID_API_KEY, KEY_EXPIRED -> 401;
             case INSUFFICIENT_PERMISSIONS, TEAM_ACCESS_DENIED -> 403;
-            case RATE_LIMIT_EXCEEDED -> 429;
+            case RATE_LIMIT_EXCEEDED, CONCURRENCY_LIMIT_EXCEEDED -> 429;
             case INVALID_JSON, PARAMETER_MISSING, PARAMETER_INVALID, PARAMETER_UNKNOWN -> 400;
             case PAYLOAD_TOO_LARGE -> 413;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
@@ -75,7 +76,7 @@ public class ErrorResponses {
      */
     private Response response(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
         RequestFacts.failed(currentRequest.getCurrent(), code);
-        Long inBody = code == ErrorCode.RATE_LIMIT_EXCEEDED ? retryAfter : null;
+        Long inBody = code.category() == ErrorCategory.RATE_LIMIT ? retryAfter : null;
         Long inHeader = retryAfter != null ? retryAfter
                 : code == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(settings.unavailableRetryAfterSeconds()) : null;
         Response.ResponseBuilder builder = Response.status(status(code))

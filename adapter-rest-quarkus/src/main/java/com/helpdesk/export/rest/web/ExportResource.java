@@ -1,8 +1,13 @@
 package com.helpdesk.export.rest.web;
 
-import com.helpdesk.export.application.port.in.ExportCommand;
-import com.helpdesk.export.application.port.in.ExportUseCase;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
+import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
@@ -29,14 +34,14 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code POST /api/v1/teams/{teamId}/export}: every check happens before the first byte, so failures answer with
- * the error envelope; then the rows stream from the database cursor to the client. A failure after the first
- * byte aborts the connection, so that no client takes a cut-off export for a whole one.
+ * {@code POST /api/v1/teams/{teamId}/export}: authorize (key, team, permission, caps, rate limit), then read the
+ * body, then prepare the export (every resource read into a spool, the database connection given back), and only
+ * then send it. Every failure up to the first byte answers with the error envelope; a failure after it aborts the
+ * connection, so that no client takes a cut-off export for a whole one.
  */
 @Path("/api/v1/teams/{teamId}/export")
 public class ExportResource {
@@ -46,12 +51,15 @@ public class ExportResource {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(ExportResource.class);
 
-    private final ExportUseCase exports;
+    private final AuthorizeExportUseCase authorize;
+    private final PrepareExportUseCase prepare;
     private final RequestBodyReader bodyReader;
     private final RateLimitHeaders rateLimitHeaders;
 
-    public ExportResource(ExportUseCase exports, RequestBodyReader bodyReader, RateLimitHeaders rateLimitHeaders) {
-        this.exports = exports;
+    public ExportResource(AuthorizeExportUseCase authorize, PrepareExportUseCase prepare,
+                          RequestBodyReader bodyReader, RateLimitHeaders rateLimitHeaders) {
+        this.authorize = authorize;
+        this.prepare = prepare;
         this.bodyReader = bodyReader;
         this.rateLimitHeaders = rateLimitHeaders;
     }
@@ -62,22 +70,30 @@ public class ExportResource {
         String requestId = RequestIds.of(context);
         Optional<String> presented = BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         RequestFacts.exportAttempt(context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
-        ExportCommand command = new ExportCommand(
-                presented, teamId,
-                () -> bodyReader.read(RouterSetup.contentType(context, headers.getHeaderString(HttpHeaders.CONTENT_TYPE)),
-                        body), requestId,
-                clientAddress(context), status -> rateLimitHeaders.write(context.response(), status));
-        PreparedExport export = exports.prepare(command);
-        Handoff handoff = new Handoff(export);
+        Authorization authorization = authorize.authorize(
+                new ExportCredentials(presented, teamId, clientAddress(context)));
+        if (authorization instanceof Authorization.Refused refused) {
+            refused.rateLimit().ifPresent(status -> rateLimitHeaders.write(context.response(), status));
+            throw refused.reason();
+        }
+        AuthorizedExport authorized = ((Authorization.Granted) authorization).export();
+        rateLimitHeaders.write(context.response(), authorized.rateLimit());
+        // Whatever happens from here, exactly one party closes what the export holds (its slot, later its spool):
+        // the stream that sends it, this method when it fails, or the end of the exchange when the client leaves
+        // first. The client leaving also cancels the reading, which releases the database connection at once.
+        Cancellation cancellation = new Cancellation();
+        Handoff handoff = new Handoff(authorized);
+        context.addEndHandler(done -> {
+            cancellation.cancel();
+            handoff.exchangeEnded(context);
+        });
         try {
-            Response response = respond(export, handoff, context, requestId);
-            // A client that leaves before the body is written gets no StreamingOutput call at all: the end of the
-            // exchange then releases the snapshot (its pooled connection and its open transaction).
-            context.addEndHandler(done -> handoff.releaseLater(context));
-            if (context.response().closed()) {
-                handoff.release();
-            }
-            return response;
+            // the body is read only now, so that a stranger learns nothing from body errors
+            ExportRequest request = bodyReader.read(
+                    RouterSetup.contentType(context, headers.getHeaderString(HttpHeaders.CONTENT_TYPE)), body);
+            PreparedExport export = prepare.prepare(authorized, request, requestId, cancellation);
+            handoff.prepared(export);
+            return respond(export, handoff, context, requestId);
         } catch (RuntimeException | Error e) {
             handoff.release();
             throw e;
@@ -91,6 +107,8 @@ public class ExportResource {
     }
 
     private Response respond(PreparedExport export, Handoff handoff, RoutingContext context, String requestId) {
+        // captured on the thread that runs this method, which runs in the request's Vert.x context
+        PacedOutput.Pacing pacing = PacedOutput.forThisRequest(context.response());
         ExportDocument document = export.document();
         RequestFacts.exporting(context, document.format().wireName(),
                 document.sections().stream().map(s -> s.type().wireName()).toArray(String[]::new),
@@ -100,7 +118,7 @@ public class ExportResource {
                 throw new IOException("the client left before export " + requestId + " began; nothing was sent");
             }
             try {
-                export.writeTo(output);
+                export.writeTo(pacing.wrap(output));
             } catch (RuntimeException | java.io.IOException | Error e) {
                 RequestFacts.aborted(context);
                 abort(context, requestId, e);
@@ -163,34 +181,76 @@ public class ExportResource {
     }
 
     /**
-     * Who releases a prepared export: the stream that writes it (its {@code writeTo} closes it), or, when no stream
-     * ever starts because the client left first, the end of the exchange. Exactly one of them does.
+     * Who closes what an export holds: first the authorized caller (its slot), then the prepared export (its spool
+     * and the slot). The stream that sends the export closes it itself ({@code writeTo}); when no stream ever starts
+     * (the request failed, or the client left first), the request's failure or the end of the exchange does.
+     * Exactly one of them closes it, once.
      */
     private static final class Handoff {
-        private final PreparedExport export;
-        private final AtomicBoolean taken = new AtomicBoolean();
+        private AutoCloseable held;
+        private boolean streaming;
+        private boolean ended;
 
-        Handoff(PreparedExport export) {
-            this.export = export;
+        Handoff(AuthorizedExport authorized) {
+            this.held = authorized;
         }
 
-        boolean takeForStreaming() {
-            return taken.compareAndSet(false, true);
-        }
-
-        void release() {
-            if (taken.compareAndSet(false, true)) {
-                export.close();
+        /** The export took over the caller; if the exchange already ended, nobody will send it: close it now. */
+        void prepared(PreparedExport export) {
+            boolean closeNow;
+            synchronized (this) {
+                held = export;
+                closeNow = ended;
+            }
+            if (closeNow) {
+                release();
             }
         }
 
-        /** From the event loop: the release talks to the database, so it runs on a worker thread. */
-        void releaseLater(RoutingContext context) {
-            if (taken.compareAndSet(false, true)) {
+        /** From the stream: whether it may send (and so close) the export. */
+        synchronized boolean takeForStreaming() {
+            if (streaming || ended || held == null) {
+                return false;
+            }
+            streaming = true;
+            held = null;
+            return true;
+        }
+
+        /** Closes what is held, unless a stream took it. */
+        void release() {
+            AutoCloseable toClose;
+            synchronized (this) {
+                toClose = held;
+                held = null;
+            }
+            closeQuietly(toClose);
+        }
+
+        /** From the event loop, at the end of the exchange: closing talks to the database, so on a worker thread. */
+        void exchangeEnded(RoutingContext context) {
+            AutoCloseable toClose;
+            synchronized (this) {
+                ended = true;
+                toClose = held;
+                held = null;
+            }
+            if (toClose != null) {
                 context.vertx().executeBlocking(() -> {
-                    export.close();
+                    closeQuietly(toClose);
                     return null;
                 }, false);
+            }
+        }
+
+        private static void closeQuietly(AutoCloseable closeable) {
+            if (closeable == null) {
+                return;
+            }
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warnf("releasing an export failed: %s", e.getMessage());
             }
         }
     }

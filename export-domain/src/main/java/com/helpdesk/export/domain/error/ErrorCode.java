@@ -9,6 +9,7 @@ public enum ErrorCode {
     INSUFFICIENT_PERMISSIONS(ErrorCategory.AUTHORIZATION, "insufficient_permissions"),
     TEAM_ACCESS_DENIED(ErrorCategory.AUTHORIZATION, "team_access_denied"),
     RATE_LIMIT_EXCEEDED(ErrorCategory.RATE_LIMIT, "rate_limit_exceeded"),
+    CONCURRENCY_LIMIT_EXCEEDED(ErrorCategory.RATE_LIMIT, "concurrency_limit_exceeded"),
     INVALID_JSON(ErrorCategory.INVALID_REQUEST, "invalid_json"),
     PAYLOAD_TOO_LARGE(ErrorCategory.INVALID_REQUEST, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(ErrorCategory.INVALID_REQUEST, "unsupported_media_type"),

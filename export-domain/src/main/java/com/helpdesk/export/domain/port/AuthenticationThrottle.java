@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Slows key guessing: failed authentications are counted per client address (shared by every instance), and an
- * address past its allowance is refused before any key it sends is looked at.
+ * Slows key guessing without locking anyone out: failed authentications are counted per client address (shared by
+ * every instance). Only a call whose key failed is ever refused for its address; a valid key always passes.
  */
 public interface AuthenticationThrottle {
 
-    /** Empty when the address may present a key now; otherwise how long it must wait. */
-    Optional<Duration> blockedFor(String clientAddress);
-
-    /** Counts one failed authentication from the address. */
-    void recordFailure(String clientAddress);
+    /**
+     * Counts one failed authentication from the address, atomically with the check: empty while the address is
+     * within its allowance (this failure included), otherwise how long until it may try again. Of any number of
+     * simultaneous failures, exactly those past the allowance are answered with a wait.
+     */
+    Optional<Duration> recordFailure(String clientAddress);
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An export ready to be written: what it holds (known before any row is read) and its sections, whose rows are
- * read while a {@link Serializer} writes them.
+ * An export ready to be sent: what it holds and its sections, whose rows were already read and written by the
+ * {@link Serializer} that writes the whole document.
  *
  * @param requestId          the id of the request, echoed in the document's metadata
  * @param team               whose rows these are

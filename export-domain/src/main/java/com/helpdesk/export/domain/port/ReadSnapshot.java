@@ -8,17 +8,16 @@ import java.io.IOException;
 public interface ReadSnapshot extends AutoCloseable {
 
     /**
-     * What {@link #stream} will give for this query, before any row is read: the number of rows (at most the
-     * query's limit), whether more rows match past the limit, and the cursor after the last row given.
-     */
-    PageSummary summarize(ResourceQuery query);
-
-    /**
      * Hands the query's rows, in (createdAt, id) order and at most {@code query.limit()} of them, to the consumer
-     * one at a time, without holding them all. A row is valid only while the consumer runs.
+     * one at a time, without holding them all, and says what was read: how many rows, whether more rows match past
+     * the limit, and the cursor after the last row given. One query per resource: the reader looks one row past the
+     * limit to know whether more match. A row is valid only while the consumer runs.
+     *
+     * @throws IOException what the consumer threw
      */
-    void stream(ResourceQuery query, RowConsumer consumer) throws IOException;
+    PageSummary read(ResourceQuery query, RowConsumer consumer) throws IOException;
 
+    /** Ends the snapshot and gives its connection back. Idempotent. */
     @Override
     void close();
 }

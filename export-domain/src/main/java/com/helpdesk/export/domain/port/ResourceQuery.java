@@ -1,20 +1,30 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Which rows of one type to read: those matching the filters, after the cursor, at most {@code limit}. */
-public record ResourceQuery(ResourceType type, ResourceFilters filters, Optional<Cursor> after, int limit) {
+/**
+ * Which rows of one type to read: those matching the filters, after the cursor, at most {@code limit}; and which
+ * of their fields the export writes (a reader need not read the others).
+ */
+public record ResourceQuery(ResourceType type, ResourceFilters filters, List<Field> fields, Optional<Cursor> after,
+                            int limit) {
     public ResourceQuery {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(filters, "filters");
         Objects.requireNonNull(after, "after");
+        fields = List.copyOf(fields);
         if (filters.type() != type || after.map(c -> c.type() != type).orElse(false)) {
             throw new IllegalArgumentException("filters and cursor must be of " + type);
+        }
+        if (fields.isEmpty() || fields.stream().anyMatch(f -> type.fields().get(f.index()) != f)) {
+            throw new IllegalArgumentException("fields must be a non-empty list of fields of " + type);
         }
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive");

@@ -4,13 +4,15 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One resource of an export document: the fields to write, in order, what the section holds, and its rows.
+ * One resource of an export document: the fields written, in order, what the section holds, and its rows as its
+ * {@link Serializer} wrote them.
  */
-public record ResourceSection(ResourceType type, List<Field> fields, PageSummary summary, RowSource rows) {
+public record ResourceSection(ResourceType type, List<Field> fields, PageSummary summary, Content rows) {
     public ResourceSection {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(summary, "summary");
@@ -18,9 +20,9 @@ public record ResourceSection(ResourceType type, List<Field> fields, PageSummary
         fields = List.copyOf(fields);
     }
 
-    /** Gives the section's rows, once, in order. */
+    /** Bytes already written, that can be copied out (any number of times). */
     @FunctionalInterface
-    public interface RowSource {
-        void forEach(RowConsumer consumer) throws IOException;
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 }

@@ -19,6 +19,7 @@ class ErrorCodeTest {
             "INSUFFICIENT_PERMISSIONS, insufficient_permissions, authorization_error",
             "TEAM_ACCESS_DENIED, team_access_denied, authorization_error",
             "RATE_LIMIT_EXCEEDED, rate_limit_exceeded, rate_limit_error",
+            "CONCURRENCY_LIMIT_EXCEEDED, concurrency_limit_exceeded, rate_limit_error",
             "INVALID_JSON, invalid_json, invalid_request_error",
             "PAYLOAD_TOO_LARGE, payload_too_large, invalid_request_error",
             "UNSUPPORTED_MEDIA_TYPE, unsupported_media_type, invalid_request_error",
@@ -36,7 +37,7 @@ class ErrorCodeTest {
 
     @Test
     void coversEveryCode() {
-        assertThat(ErrorCode.values()).hasSize(17);
+        assertThat(ErrorCode.values()).hasSize(18);
     }
 
     @Test

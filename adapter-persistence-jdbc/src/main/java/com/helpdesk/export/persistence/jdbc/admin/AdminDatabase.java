@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 public final class AdminDatabase implements AutoCloseable {
 
-    /** The embedded server's database and superuser (see {@link EmbeddedDatabase}: trust authentication). */
+    /** The embedded server's database and superuser (see {@link EmbeddedDatabase}: its password is in its folder). */
     private static final String EMBEDDED_DATABASE = "postgres";
     private static final String EMBEDDED_USER = "postgres";
     private static final int PROBE_TIMEOUT_SECONDS = 2;
@@ -108,6 +108,7 @@ public final class AdminDatabase implements AutoCloseable {
 
     private DataSource openEmbedded() {
         PGSimpleDataSource running = embeddedDataSource(port);
+        EmbeddedDatabase.storedPassword(dataDirectory).ifPresent(running::setPassword);
         if (port != 0 && servesDataDirectory(running)) {
             notes.println("Database: the embedded PostgreSQL already running in " + dataDirectory.toAbsolutePath()
                     + " on port " + port + ".");

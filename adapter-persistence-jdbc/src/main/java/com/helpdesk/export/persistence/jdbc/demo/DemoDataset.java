@@ -185,10 +185,12 @@ public final class DemoDataset {
     }
 
     /**
-     * Loads the dataset in one transaction, unless it is already there. The schema must be migrated first
-     * ({@code SchemaMigrations.migrate} or quarkus-flyway).
+     * Loads the dataset once, in one transaction; a database that holds it already is left as it is. The schema must
+     * be migrated first ({@code SchemaMigrations.migrate} or quarkus-flyway). Refuses a database that holds teams
+     * other than the dataset's own, since the dataset's keys are public.
      *
-     * @throws IllegalStateException when the schema is missing or the load fails (nothing is then loaded)
+     * @throws IllegalStateException when the schema is missing, other teams are present, or the load fails (nothing
+     *                               is then loaded)
      */
     public static void load(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
@@ -206,6 +208,16 @@ public final class DemoDataset {
                 if (demoTeamPresent(connection)) {
                     connection.rollback();
                     return;
+                }
+                long others = otherTeams(connection);
+                if (others > 0) {
+                    throw new IllegalStateException("The demo dataset is not loaded into a database that holds "
+                            + others + " team(s) of its own: its keys are public. Load it only into an empty "
+                            + "database.");
+                }
+                try (Statement statement = connection.createStatement()) {
+                    // the load is one long transaction; the pool's per-statement bound is for requests
+                    statement.execute("SET LOCAL statement_timeout = 0");
                 }
                 insertTeamsMembersAndKeys(connection);
                 for (Part part : PARTS) {
@@ -241,6 +253,17 @@ public final class DemoDataset {
     }
 
     /** A printable summary: the teams, what they hold, and every demo key with what it is for. */
+    private static long otherTeams(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM teams WHERE id <> ALL (?)")) {
+            statement.setArray(1, connection.createArrayOf("uuid", TEAMS.stream().map(Team::id).toArray()));
+            try (ResultSet count = statement.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
     public static String describe() {
         StringBuilder out = new StringBuilder();
         out.append("Demo dataset (deterministic; its keys are public, never use it in production)\n");

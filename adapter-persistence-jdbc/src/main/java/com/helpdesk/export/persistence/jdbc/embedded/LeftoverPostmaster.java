@@ -3,6 +3,7 @@ package com.helpdesk.export.persistence.jdbc.embedded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,9 +83,11 @@ final class LeftoverPostmaster {
     }
 
     /**
-     * Whether {@code pid} is a running (not zombie) process whose command line mentions postgres and whose
-     * working directory is {@code dataDirectory} (a postmaster changes into its data directory). The second
-     * check keeps us from stopping another cluster's postmaster that happens to have reused the pid.
+     * Whether {@code pid} is a running (not zombie) postmaster of zonky's embedded binaries serving exactly
+     * {@code dataDirectory}: its executable is {@code postgres} in a folder zonky extracted
+     * ({@code <java.io.tmpdir>/embedded-pg/PG-<digest>/bin/}), and its command line's {@code -D} argument is the data
+     * directory itself, not a path that merely contains it. Anything else (another cluster's postmaster, a system
+     * PostgreSQL, an unrelated process that reused the pid) is left alone.
      */
     static boolean isPostmasterOf(long pid, Path dataDirectory) {
         if (!isRunning(pid)) {
@@ -92,23 +95,30 @@ final class LeftoverPostmaster {
         }
         Path proc = Path.of("/proc", Long.toString(pid));
         try {
-            String commandLine = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
-                    .replace('\0', ' ');
-            if (!commandLine.contains("postgres")) {
+            if (!isEmbeddedBinary(Files.readSymbolicLink(proc.resolve("exe")))) {
                 return false;
             }
-            Path expected = dataDirectory.toRealPath();
-            Path workingDirectory;
-            try {
-                workingDirectory = Files.readSymbolicLink(proc.resolve("cwd"));
-            } catch (IOException | UnsupportedOperationException e) {
-                workingDirectory = null;
+            List<String> arguments = List.of(new String(Files.readAllBytes(proc.resolve("cmdline")),
+                    StandardCharsets.UTF_8).split("\0"));
+            int flag = arguments.indexOf("-D");
+            if (flag < 0 || flag + 1 >= arguments.size()) {
+                return false;
             }
-            return expected.equals(workingDirectory) || commandLine.contains(expected.toString())
-                    || commandLine.contains(dataDirectory.toString());
-        } catch (IOException e) {
-            return false; // it ended while we looked
+            return Path.of(arguments.get(flag + 1)).toRealPath().equals(dataDirectory.toRealPath());
+        } catch (IOException | UnsupportedOperationException | InvalidPathException e) {
+            return false; // it ended while we looked, or it is not ours to inspect
         }
+    }
+
+    /** {@code <java.io.tmpdir>/embedded-pg/PG-<digest>/bin/postgres}, where zonky extracts its binaries. */
+    static boolean isEmbeddedBinary(Path executable) throws IOException {
+        Path extracted = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toRealPath();
+        Path binary = executable.toRealPath();
+        Path bin = binary.getParent();
+        Path release = bin == null ? null : bin.getParent();
+        return binary.getFileName().toString().equals("postgres") && bin.getFileName().toString().equals("bin")
+                && release != null && release.getFileName().toString().startsWith("PG-")
+                && extracted.equals(release.getParent());
     }
 
     /** Alive and not a zombie: a killed process whose parent never reaps it stays in the table as a zombie. */

@@ -83,8 +83,9 @@ class AdminDatabaseTest {
         PGSimpleDataSource empty = (PGSimpleDataSource) TestPostgres.emptyDatabase();
         String url = "jdbc:postgresql://localhost:" + TestPostgres.server().port() + "/" + empty.getDatabaseName();
 
-        try (AdminDatabase database = AdminDatabase.configured(url + "?password=s3cr3t", empty.getUser(), null,
-                notesStream)) {
+        // the password given as the setting overrides the URL's (which is wrong here, and must not be printed)
+        try (AdminDatabase database = AdminDatabase.configured(url + "?password=s3cr3t", empty.getUser(),
+                empty.getPassword(), notesStream)) {
             DataSource dataSource = database.open();
             assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL")).isEqualTo("t");
             assertThat(queryOne(dataSource, "SELECT current_database()")).isEqualTo(empty.getDatabaseName());

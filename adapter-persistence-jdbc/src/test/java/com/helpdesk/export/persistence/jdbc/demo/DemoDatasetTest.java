@@ -50,6 +50,21 @@ class DemoDatasetTest {
     }
 
     @Test
+    void refusesADatabaseThatHoldsTeamsOfItsOwnAndLeavesItAsItWas() throws SQLException {
+        DataSource real = TestPostgres.migratedDatabase();
+        try (Connection connection = real.getConnection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO teams (id, name) VALUES (?, ?)")) {
+            statement.setObject(1, UUID.fromString("c0ffee00-0000-4000-8000-000000000001"));
+            statement.setString(2, "A real customer");
+            statement.executeUpdate();
+        }
+        assertThatThrownBy(() -> DemoDataset.load(real)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 team(s) of its own").hasMessageContaining("public");
+        assertThat(strings(real, "SELECT name FROM teams")).containsExactly("A real customer");
+        assertThat(strings(real, "SELECT count(*)::text FROM api_keys")).containsExactly("0");
+    }
+
+    @Test
     void holdsTheAwkwardValuesAnExportMustSurvive() throws SQLException {
         DataSource demo = TestPostgres.demoDatabase();
         Map<String, String> mustExist = new LinkedHashMap<>();

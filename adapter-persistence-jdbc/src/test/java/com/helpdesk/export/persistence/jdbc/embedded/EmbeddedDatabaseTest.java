@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc.embedded;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -108,6 +111,76 @@ class EmbeddedDatabaseTest {
             assertThat(LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE)).orElseThrow())
                     .isNotEqualTo(leftover);
         }
+    }
+
+    @Test
+    void theServerTakesOnlyItsOwnRandomPasswordKeptInTheDataDirectory() throws Exception {
+        Path directory = temp.resolve("pgdata");
+        String password;
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
+            password = database.password();
+            assertThat(password).matches("[A-Za-z0-9]{32}");
+            Path file = directory.resolve(EmbeddedDatabase.PASSWORD_FILE);
+            assertThat(Files.readString(file).strip()).isEqualTo(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(queryOne(database, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'"))
+                    .isEqualTo("0");
+            assertThatThrownBy(() -> connect(database.port(), "postgres")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("password authentication failed");
+            assertThatThrownBy(() -> connect(database.port(), "")).isInstanceOf(SQLException.class);
+            connect(database.port(), password).close();
+        }
+        try (EmbeddedDatabase again = EmbeddedDatabase.start(directory, 0)) {
+            assertThat(again.password()).as("kept across restarts").isEqualTo(password);
+            assertThat(queryOne(again, "SELECT 1")).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void aClusterOfAnEarlierVersionThatTrustedEveryoneIsSwitchedToPasswords() throws Exception {
+        Path directory = temp.resolve("legacy");
+        // what earlier versions made: zonky's defaults, initdb -A trust
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(directory)
+                .setCleanDataDirectory(false).setPort(freePort()).start()) {
+            try (Connection connection = legacy.getPostgresDatabase().getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE kept (note text)");
+                statement.execute("INSERT INTO kept VALUES ('from the trust days')");
+            }
+        }
+        assertThat(directory.resolve(EmbeddedDatabase.PASSWORD_FILE)).doesNotExist();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
+            assertThat(queryOne(database, "SELECT note FROM kept")).isEqualTo("from the trust days");
+            assertThat(directory.resolve(EmbeddedDatabase.PASSWORD_FILE)).exists();
+            assertThatThrownBy(() -> connect(database.port(), "anything")).isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void onlyAnEmbeddedPostmasterOfExactlyThisDataDirectoryIsTakenForALeftover() throws Exception {
+        Path directory = temp.resolve("pgdata");
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
+            long postmaster = LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE))
+                    .orElseThrow();
+            assertThat(LeftoverPostmaster.isPostmasterOf(postmaster, directory)).isTrue();
+            // a directory whose path merely contains the data directory's, or is contained in it
+            Path sibling = Files.createDirectories(temp.resolve("pgdata-other"));
+            assertThat(LeftoverPostmaster.isPostmasterOf(postmaster, sibling)).isFalse();
+            assertThat(LeftoverPostmaster.isPostmasterOf(postmaster, temp)).isFalse();
+            // a process that is not the embedded postgres, even one whose command line names the directory
+            Process impostor = new ProcessBuilder("sleep", "30", "-D", directory.toString()).start();
+            try {
+                assertThat(LeftoverPostmaster.isPostmasterOf(impostor.pid(), directory)).isFalse();
+            } finally {
+                impostor.destroyForcibly();
+            }
+            assertThat(LeftoverPostmaster.isPostmasterOf(ProcessHandle.current().pid(), directory)).isFalse();
+        }
+    }
+
+    private static Connection connect(int port, String password) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
+                password);
     }
 
     private static long awaitReady(Process child) throws Exception {

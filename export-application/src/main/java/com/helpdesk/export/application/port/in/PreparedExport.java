@@ -2,31 +2,32 @@ package com.helpdesk.export.application.port.in;
 
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.KeyVerification;
-import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.Spool;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 
 /**
- * An export that passed every check and whose contents are known, holding its snapshot open until it is written
- * or closed. Write it once, then close it (closing also happens when writing fails).
+ * An export read to the end and held in its spool, ready to be sent; it holds no database connection. Send it once,
+ * then close it (sending closes it too, also when it fails): closing deletes the spool and gives back the caller's
+ * export slot.
  */
 public final class PreparedExport implements AutoCloseable {
 
     private final ExportDocument document;
     private final Serializer serializer;
-    private final ReadSnapshot snapshot;
-    private final KeyVerification.Verified caller;
+    private final Spool spool;
+    private final AuthorizedExport authorized;
+    private boolean sending;
     private boolean closed;
 
-    public PreparedExport(ExportDocument document, Serializer serializer, ReadSnapshot snapshot,
-                          KeyVerification.Verified caller) {
+    public PreparedExport(ExportDocument document, Serializer serializer, Spool spool, AuthorizedExport authorized) {
         this.document = Objects.requireNonNull(document, "document");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
-        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
-        this.caller = Objects.requireNonNull(caller, "caller");
+        this.spool = Objects.requireNonNull(spool, "spool");
+        this.authorized = Objects.requireNonNull(authorized, "authorized");
     }
 
     /** What the export holds: row counts, whether more rows match, cursors. */
@@ -36,13 +37,16 @@ public final class PreparedExport implements AutoCloseable {
 
     /** Who asked (the key's display prefix, team, member): for logs and headers, never the key itself. */
     public KeyVerification.Verified caller() {
-        return caller;
+        return authorized.caller();
     }
 
-    /** Streams the whole export to {@code out}, then releases the snapshot. */
+    /** Writes the whole export to {@code out}, then closes it. */
     public void writeTo(OutputStream out) throws IOException {
-        if (closed) {
-            throw new IllegalStateException("this export was already written or closed");
+        synchronized (this) {
+            if (closed || sending) {
+                throw new IllegalStateException("this export was already sent or closed");
+            }
+            sending = true;
         }
         try {
             serializer.write(document, out);
@@ -51,11 +55,19 @@ public final class PreparedExport implements AutoCloseable {
         }
     }
 
+    /** Deletes the spool and gives the export slot back. Idempotent, safe from any thread. */
     @Override
     public void close() {
-        if (!closed) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
-            snapshot.close();
+        }
+        try {
+            spool.close();
+        } finally {
+            authorized.close();
         }
     }
 }

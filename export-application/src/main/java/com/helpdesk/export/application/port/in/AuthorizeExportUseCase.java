@@ -1,0 +1,16 @@
+package com.helpdesk.export.application.port.in;
+
+/**
+ * The first half of an export: checks, in the contract's order (§5), the key, the team, the permission, the
+ * concurrency caps and the rate limit, before the request body is even read, so that a stranger learns nothing from
+ * body errors.
+ */
+public interface AuthorizeExportUseCase {
+
+    /**
+     * @return {@link Authorization.Granted} with a slot taken and the call counted, or {@link Authorization.Refused}
+     * @throws com.helpdesk.export.domain.error.ExportException when the checks cannot be made at all (the database
+     *                                                          cannot be reached)
+     */
+    Authorization authorize(ExportCredentials credentials);
+}

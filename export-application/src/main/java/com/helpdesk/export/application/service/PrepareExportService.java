@@ -1,0 +1,142 @@
+package com.helpdesk.export.application.service;
+
+import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.PrepareExportUseCase;
+import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.ResourceSpec;
+import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.policy.FormatPolicy;
+import com.helpdesk.export.domain.policy.RowLimitPolicy;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ReadSnapshot;
+import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.domain.port.ResourceReader;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.Spool;
+import com.helpdesk.export.domain.port.SpoolFullException;
+import com.helpdesk.export.domain.port.SpoolStore;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Prepares an export for an authorized caller: the format and row-limit policies, then one read-only snapshot of the
+ * key's team and mode (never taken from the request) in which every resource is read with one query and written by
+ * the format's serializer into one spool; the snapshot is closed before anything is sent. What the export holds
+ * (rows, whether more match, cursors) is then known, and no database connection waits for the client.
+ */
+public final class PrepareExportService implements PrepareExportUseCase {
+
+    static final String AT_CAPACITY = "The service is at capacity: its room for exports in progress is full. "
+            + "Try again shortly.";
+    static final String SPOOL_FAILED = "The export could not be held for sending because of an internal error.";
+
+    private final ResourceReader reader;
+    private final SpoolStore spools;
+    private final Map<ExportFormat, Serializer> serializers;
+    private final RowLimitPolicy rowLimitPolicy;
+    private final FormatPolicy formatPolicy;
+    private final Clock clock;
+
+    /**
+     * @param serializers one per format this service offers (an app may offer only some formats; a request for
+     *                    another is refused as {@code parameter_invalid} on {@code format})
+     */
+    public PrepareExportService(ResourceReader reader, SpoolStore spools, List<Serializer> serializers,
+                                RowLimitPolicy rowLimitPolicy, FormatPolicy formatPolicy, Clock clock) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.spools = Objects.requireNonNull(spools, "spools");
+        this.rowLimitPolicy = Objects.requireNonNull(rowLimitPolicy, "rowLimitPolicy");
+        this.formatPolicy = Objects.requireNonNull(formatPolicy, "formatPolicy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.serializers = new EnumMap<>(ExportFormat.class);
+        for (Serializer serializer : serializers) {
+            if (this.serializers.put(serializer.format(), serializer) != null) {
+                throw new IllegalArgumentException("two serializers for " + serializer.format());
+            }
+        }
+        if (this.serializers.isEmpty()) {
+            throw new IllegalArgumentException("at least one serializer is needed");
+        }
+    }
+
+    @Override
+    public PreparedExport prepare(AuthorizedExport authorized, ExportRequest request, String requestId,
+                                  Cancellation cancellation) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(cancellation, "cancellation");
+        if (!(authorized instanceof Authorized caller)) {
+            throw new IllegalArgumentException("only a caller authorized by AuthorizeExportService can export");
+        }
+        if (!caller.take()) {
+            throw new IllegalStateException("this authorization was used for an export already, or closed");
+        }
+        try {
+            return prepare(caller, request, requestId, cancellation);
+        } catch (RuntimeException | Error e) {
+            caller.untake(); // still the caller's to close
+            throw e;
+        }
+    }
+
+    private PreparedExport prepare(Authorized caller, ExportRequest request, String requestId,
+                                   Cancellation cancellation) {
+        ExportFormat format = formatPolicy.decide(request).orThrow();
+        Serializer serializer = serializers.get(format);
+        if (serializer == null) {
+            throw ExportException.invalid("format", "Format '" + format.wireName() + "' is not offered here.");
+        }
+        List<ResourceQuery> queries = new ArrayList<>(request.resources().size());
+        for (ResourceSpec spec : request.resources()) {
+            int limit = rowLimitPolicy.limitFor(spec).orThrow();
+            queries.add(new ResourceQuery(spec.type(), spec.filters(), spec.fields(), spec.after(), limit));
+        }
+        Spool spool = spools.create();
+        try {
+            List<ResourceSection> sections = read(new Scope(caller.team(), caller.caller().mode()), queries,
+                    serializer, spool, cancellation);
+            ExportDocument document = new ExportDocument(requestId, caller.team(), clock.instant(), format,
+                    request.csv().orElse(CsvOptions.DEFAULT), rowLimitPolicy.maxRowsPerResource(), sections);
+            return new PreparedExport(document, serializer, spool, caller);
+        } catch (RuntimeException | Error e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    /** Every resource, in one snapshot, into the spool; the snapshot is closed when this returns or fails. */
+    private List<ResourceSection> read(Scope scope, List<ResourceQuery> queries, Serializer serializer, Spool spool,
+                                       Cancellation cancellation) {
+        List<ResourceSection> sections = new ArrayList<>(queries.size());
+        try (ReadSnapshot snapshot = reader.openSnapshot(scope, cancellation)) {
+            for (ResourceQuery query : queries) {
+                long from = spool.size();
+                Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), spool.output());
+                PageSummary summary = snapshot.read(query, rows);
+                rows.finish();
+                long to = spool.size();
+                sections.add(new ResourceSection(query.type(), query.fields(), summary,
+                        out -> spool.copyTo(from, to, out)));
+            }
+        } catch (SpoolFullException e) {
+            throw new ExportException(ErrorCode.SERVICE_UNAVAILABLE, AT_CAPACITY, null, e);
+        } catch (IOException e) {
+            throw new ExportException(ErrorCode.INTERNAL_ERROR, SPOOL_FAILED, null, e);
+        }
+        return sections;
+    }
+}

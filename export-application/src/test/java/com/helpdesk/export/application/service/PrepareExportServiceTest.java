@@ -1,0 +1,695 @@
+package com.helpdesk.export.application.service;
+
+import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.PreparedExport;
+import com.helpdesk.export.application.service.Fakes.Events;
+import com.helpdesk.export.application.service.Fakes.FakeKeyVerifier;
+import com.helpdesk.export.application.service.Fakes.FakeRateLimiter;
+import com.helpdesk.export.application.service.Fakes.FakeReader;
+import com.helpdesk.export.application.service.Fakes.FakeSerializer;
+import com.helpdesk.export.application.service.Fakes.FakeSlots;
+import com.helpdesk.export.application.service.Fakes.FakeSnapshot;
+import com.helpdesk.export.application.service.Fakes.FakeSpool;
+import com.helpdesk.export.application.service.Fakes.FakeSpoolStore;
+import com.helpdesk.export.application.service.Fakes.FakeThrottle;
+import com.helpdesk.export.application.service.Fakes.MemRow;
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.Mode;
+import com.helpdesk.export.domain.model.RateLimitStatus;
+import com.helpdesk.export.domain.model.ResourceFilters;
+import com.helpdesk.export.domain.model.ResourceSpec;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.model.Role;
+import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.policy.ConcurrencyLimits;
+import com.helpdesk.export.domain.policy.FormatPolicy;
+import com.helpdesk.export.domain.policy.RowLimitPolicy;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.KeyVerification;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.SpoolFullException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrepareExportServiceTest {
+
+    static final TeamId TEAM = new TeamId(UUID.fromString("1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10"));
+    static final TeamId OTHER_TEAM = new TeamId(UUID.fromString("2a1b0c9d-8e7f-4a6b-9c5d-4e3f2a1b0c9d"));
+    static final Instant NOW = Instant.parse("2026-11-27T14:30:00Z");
+    static final String REQUEST_ID = "req_123";
+
+    static final String LIVE_KEY = "sk_live_AbCdEfGh12345678";
+    static final String TEST_KEY = "sk_test_AbCdEfGh12345678";
+
+    /** The head line the fake serializer writes for a JSON export of TEAM at NOW with the contract's limit. */
+    static final String JSON_HEAD = "json req_123 " + TEAM + " " + NOW + " bom=false max=10000 total=";
+
+    FakeKeyVerifier verifier;
+    FakeSlots slots;
+    FakeRateLimiter limiter;
+    AuthorizeExportService authorizer;
+    FakeReader reader;
+    FakeSpoolStore spools;
+    FakeSerializer json;
+    FakeSerializer csv;
+    Events events;
+    PrepareExportService service;
+
+    @BeforeEach
+    void setUp() {
+        verifier = new FakeKeyVerifier()
+                .answer(LIVE_KEY, verified(TEAM, Mode.LIVE))
+                .answer(TEST_KEY, verified(TEAM, Mode.TEST));
+        slots = new FakeSlots(ConcurrencyLimits.contractDefault());
+        limiter = new FakeRateLimiter();
+        authorizer = new AuthorizeExportService(verifier, new FakeThrottle(), slots, limiter,
+                ConcurrencyLimits.contractDefault());
+        events = new Events();
+        reader = new FakeReader();
+        reader.events = events;
+        spools = new FakeSpoolStore();
+        spools.events = events;
+        json = new FakeSerializer(ExportFormat.JSON);
+        json.events = events;
+        csv = new FakeSerializer(ExportFormat.CSV);
+        csv.events = events;
+        service = service(RowLimitPolicy.contractDefault());
+    }
+
+    static KeyVerification.Verified verified(TeamId team, Mode mode) {
+        return new KeyVerification.Verified(UUID.randomUUID(), team, UUID.randomUUID(), Role.OWNER, KeyKind.SECRET,
+                mode, "sk_" + mode.wireName() + "_AbCd");
+    }
+
+    PrepareExportService service(RowLimitPolicy limit) {
+        return new PrepareExportService(reader, spools, List.of(json, csv), limit, new FormatPolicy(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    AuthorizedExport authorize(String key) {
+        Authorization answer = authorizer.authorize(new ExportCredentials(Optional.of(key), TEAM.toString(),
+                "203.0.113.9"));
+        assertThat(answer).isInstanceOf(Authorization.Granted.class);
+        return ((Authorization.Granted) answer).export();
+    }
+
+    PreparedExport prepare(ExportRequest request) {
+        return service.prepare(authorize(LIVE_KEY), request, REQUEST_ID, Cancellation.never());
+    }
+
+    static ExportRequest json(ResourceSpec... specs) {
+        return new ExportRequest(List.of(specs), ExportFormat.JSON, Optional.empty());
+    }
+
+    static ExportRequest jsonOf(ResourceType... types) {
+        List<ResourceSpec> specs = new ArrayList<>();
+        for (ResourceType type : types) {
+            specs.add(ResourceSpec.all(type));
+        }
+        return new ExportRequest(specs, ExportFormat.JSON, Optional.empty());
+    }
+
+    static ResourceSpec spec(ResourceType type, String... fields) {
+        return spec(type, Optional.empty(), fields);
+    }
+
+    static ResourceSpec spec(ResourceType type, Optional<Cursor> after, String... fields) {
+        return new ResourceSpec(type, ResourceFilters.none(type), type.selectFields(List.of(fields), "f"), after);
+    }
+
+    static MemRow row(ResourceType type, int n) {
+        return new MemRow(type, new UUID(0, n), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "row " + n);
+    }
+
+    static String id(int n) {
+        return new UUID(0, n).toString();
+    }
+
+    static String written(PreparedExport export) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static String content(ResourceSection section) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        section.rows().writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    void addRows(Scope scope, ResourceType type, int... ns) {
+        for (int n : ns) {
+            reader.add(scope, row(type, n));
+        }
+    }
+
+    static final Scope LIVE = new Scope(TEAM, Mode.LIVE);
+
+    @Nested
+    class OnlyForAuthorizedCallers {
+
+        @Test
+        void refusesAnAuthorizedExportNotMadeByTheAuthorizeService() {
+            KeyVerification.Verified caller = verified(TEAM, Mode.LIVE);
+            List<String> closed = new ArrayList<>();
+            AuthorizedExport forged = new AuthorizedExport() {
+                @Override
+                public KeyVerification.Verified caller() {
+                    return caller;
+                }
+
+                @Override
+                public TeamId team() {
+                    return TEAM;
+                }
+
+                @Override
+                public RateLimitStatus rateLimit() {
+                    return new RateLimitStatus(true, 1_000, 999, NOW, Duration.ofHours(1), Duration.ZERO);
+                }
+
+                @Override
+                public void close() {
+                    closed.add("closed");
+                }
+            };
+            assertThatThrownBy(() -> service.prepare(forged, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> service.prepare(null, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(reader.opened).isEmpty();
+            assertThat(reader.cancellations).isEmpty();
+            assertThat(spools.created).isEmpty();
+            assertThat(closed).isEmpty();
+        }
+
+        @Test
+        void oneAuthorizationPreparesOneExportAndAClosedOneNone() {
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            PreparedExport first = service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never());
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .as("a second export on one slot").isInstanceOf(IllegalStateException.class);
+            first.close();
+            assertThat(slots.held()).isZero();
+
+            AuthorizedExport closed = authorize(LIVE_KEY);
+            closed.close();
+            assertThatThrownBy(() -> service.prepare(closed, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .as("an export without a slot").isInstanceOf(IllegalStateException.class);
+            assertThat(reader.opened).hasSize(1);
+        }
+
+        @Test
+        void anAuthorizationWhoseExportWasRefusedCanStillBeUsed() {
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, new ExportRequest(List.of(spec(TICKETS, "id"),
+                    spec(CUSTOMERS, "id")), ExportFormat.CSV, Optional.empty()), REQUEST_ID, Cancellation.never()))
+                    .isInstanceOf(ExportException.class);
+            service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()).close();
+            assertThat(slots.held()).isZero();
+        }
+
+        @Test
+        void needsARequestARequestIdAndACancellation() {
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, null, REQUEST_ID, Cancellation.never()))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), null, Cancellation.never()))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, null))
+                    .isInstanceOf(NullPointerException.class);
+            assertThat(spools.created).isEmpty();
+            assertThat(slots.held()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Policies {
+
+        private void assertRefusedBeforeAnythingIsOpened(PrepareExportService service, ExportRequest request,
+                                                         String param) {
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, request, REQUEST_ID, Cancellation.never()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                        assertThat(e.param()).isEqualTo(param);
+                    });
+            assertThat(reader.opened).as("snapshots opened").isEmpty();
+            assertThat(spools.created).as("spools created").isEmpty();
+            assertThat(slots.held()).as("the caller still owns its slot").isEqualTo(1);
+            authorized.close();
+            assertThat(slots.held()).isZero();
+        }
+
+        @Test
+        void refusesCsvWithSeveralResourcesBeforeOpeningAnything() {
+            assertRefusedBeforeAnythingIsOpened(service, new ExportRequest(
+                    List.of(ResourceSpec.all(TICKETS), ResourceSpec.all(CUSTOMERS)), ExportFormat.CSV,
+                    Optional.empty()), "resources");
+        }
+
+        @Test
+        void refusesCsvOptionsWithJsonBeforeOpeningAnything() {
+            assertRefusedBeforeAnythingIsOpened(service, new ExportRequest(List.of(ResourceSpec.all(TICKETS)),
+                    ExportFormat.JSON, Optional.of(new CsvOptions(true))), "csv");
+        }
+
+        @Test
+        void refusesAFormatThisServiceDoesNotOfferBeforeOpeningAnything() {
+            PrepareExportService jsonOnly = new PrepareExportService(reader, spools, List.of(json),
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
+            assertRefusedBeforeAnythingIsOpened(jsonOnly, new ExportRequest(List.of(ResourceSpec.all(TICKETS)),
+                    ExportFormat.CSV, Optional.empty()), "format");
+        }
+
+        @Test
+        void writesCsvWithTheCsvSerializerAndItsOptions() throws IOException {
+            addRows(LIVE, TICKETS, 1);
+            PreparedExport export = prepare(new ExportRequest(List.of(spec(TICKETS, "title", "id")),
+                    ExportFormat.CSV, Optional.of(new CsvOptions(true))));
+            assertThat(export.document().format()).isEqualTo(ExportFormat.CSV);
+            assertThat(export.document().csv()).isEqualTo(new CsvOptions(true));
+            assertThat(written(export)).isEqualTo("csv req_123 " + TEAM + " " + NOW + " bom=true max=10000 total=1\n"
+                    + "== tickets 1 false -\n[tickets]\nrow 1|" + id(1) + "\n[/tickets]\n== end\n");
+            assertThat(csv.rowsCalls).containsExactly(TICKETS);
+            assertThat(csv.written).hasSize(1);
+            assertThat(json.rowsCalls).isEmpty();
+            assertThat(json.written).isEmpty();
+        }
+
+        @Test
+        void writesJsonWithDefaultCsvOptions() throws IOException {
+            PreparedExport export = prepare(json(spec(TICKETS, "id")));
+            assertThat(export.document().csv()).isEqualTo(CsvOptions.DEFAULT);
+            assertThat(written(export)).isEqualTo(JSON_HEAD + "0\n== tickets 0 false -\n[tickets]\n[/tickets]\n"
+                    + "== end\n");
+            assertThat(json.written).hasSize(1);
+            assertThat(csv.rowsCalls).isEmpty();
+            assertThat(csv.written).isEmpty();
+        }
+
+        @Test
+        void appliesTheConfiguredRowLimitToEveryResource() throws IOException {
+            addRows(LIVE, TICKETS, 5, 4, 3, 2, 1);
+            addRows(LIVE, CUSTOMERS, 2, 1);
+            service = service(RowLimitPolicy.configured(2).orThrow());
+
+            PreparedExport export = prepare(json(spec(TICKETS, "id", "title"), spec(CUSTOMERS, "name"),
+                    spec(ARTICLES, "id")));
+            assertThat(reader.only().queries).extracting(ResourceQuery::limit).containsExactly(2, 2, 2);
+            ExportDocument document = export.document();
+            assertThat(document.maxRowsPerResource()).isEqualTo(2);
+            assertThat(document.sections()).extracting(ResourceSection::summary).containsExactly(
+                    new PageSummary(2, true, Optional.of(row(TICKETS, 2).cursor())),
+                    new PageSummary(2, false, Optional.empty()),
+                    new PageSummary(0, false, Optional.empty()));
+            assertThat(document.totalRows()).isEqualTo(4);
+            assertThat(written(export)).isEqualTo("json req_123 " + TEAM + " " + NOW + " bom=false max=2 total=4\n"
+                    + "== tickets 2 true " + row(TICKETS, 2).cursor().encode() + "\n"
+                    + "[tickets]\n" + id(1) + "|row 1\n" + id(2) + "|row 2\n[/tickets]\n"
+                    + "== customers 2 false -\n[customers]\nrow 1\nrow 2\n[/customers]\n"
+                    + "== articles 0 false -\n[articles]\n[/articles]\n"
+                    + "== end\n");
+        }
+
+        @Test
+        void usesTheContractLimitByDefault() {
+            prepare(jsonOf(TICKETS, ARTICLES)).close();
+            assertThat(reader.only().queries).extracting(ResourceQuery::limit).containsExactly(10_000, 10_000);
+        }
+    }
+
+    @Nested
+    class Snapshot {
+
+        @Test
+        void opensOneSnapshotWithTheKeysTeamAndMode() {
+            service.prepare(authorize(TEST_KEY), jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID,
+                    Cancellation.never()).close();
+            assertThat(reader.only().scope).isEqualTo(new Scope(TEAM, Mode.TEST));
+            assertThat(reader.only().queries).extracting(ResourceQuery::type)
+                    .containsExactly(TICKETS, CUSTOMERS, ARTICLES);
+        }
+
+        @Test
+        void takesTheModeFromTheVerifiedKeyNotFromWhatTheCallerSent() {
+            // the verifier is the authority: a key it knows as a test key reads test rows, whatever its text says
+            verifier.answer(LIVE_KEY, verified(TEAM, Mode.TEST));
+            prepare(jsonOf(TICKETS)).close();
+            assertThat(reader.only().scope).isEqualTo(new Scope(TEAM, Mode.TEST));
+        }
+
+        @Test
+        void seesOnlyTheRowsOfItsScope() throws IOException {
+            reader.add(LIVE, row(TICKETS, 1))
+                    .add(new Scope(TEAM, Mode.TEST), row(TICKETS, 2))
+                    .add(new Scope(OTHER_TEAM, Mode.LIVE), row(TICKETS, 3));
+            PreparedExport export = service.prepare(authorize(TEST_KEY), json(spec(TICKETS, "id")), REQUEST_ID,
+                    Cancellation.never());
+            assertThat(written(export)).contains(id(2)).doesNotContain(id(1)).doesNotContain(id(3));
+        }
+
+        @Test
+        void passesTypeFiltersFieldsAndCursorOfEachResource() {
+            Cursor after = row(TICKETS, 1).cursor();
+            ResourceFilters filters = ResourceFilters.parse(TICKETS, Map.of("status", "open"), "resources[0].filters");
+            List<Field> fields = TICKETS.selectFields(List.of("status", "id"), "f");
+            prepare(json(new ResourceSpec(TICKETS, filters, fields, Optional.of(after)),
+                    ResourceSpec.all(ARTICLES))).close();
+            assertThat(reader.only().queries).containsExactly(
+                    new ResourceQuery(TICKETS, filters, fields, Optional.of(after), 10_000),
+                    new ResourceQuery(ARTICLES, ResourceFilters.none(ARTICLES), ARTICLES.fields(), Optional.empty(),
+                            10_000));
+        }
+
+        @Test
+        void readsEveryResourceOnceInRequestOrderIntoOneSpoolAndClosesTheSnapshotBeforeReturning()
+                throws IOException {
+            PreparedExport export = prepare(jsonOf(CUSTOMERS, ARTICLES, TICKETS));
+            assertThat(events.log).as("the spool is made before any row is written")
+                    .containsSubsequence("create spool", "rows customers");
+            assertThat(events.log.stream().filter(e -> !e.equals("create spool"))).containsExactly("open snapshot",
+                    "rows customers", "read customers", "finish customers",
+                    "rows articles", "read articles", "finish articles",
+                    "rows tickets", "read tickets", "finish tickets",
+                    "close snapshot");
+            FakeSnapshot snapshot = reader.only();
+            assertThat(snapshot.closeCount).isEqualTo(1);
+            assertThat(spools.created).hasSize(1);
+            assertThat(spools.only().closed).isFalse();
+            assertThat(json.written).as("nothing is sent by prepare").isEmpty();
+
+            written(export);
+            assertThat(events.log).endsWith("close snapshot", "write", "close spool");
+            assertThat(snapshot.closeCount).isEqualTo(1);
+            assertThat(reader.opened).hasSize(1);
+        }
+
+        @Test
+        void handsTheCancellationToTheReader() {
+            Cancellation cancellation = new Cancellation();
+            service.prepare(authorize(LIVE_KEY), jsonOf(TICKETS), REQUEST_ID, cancellation).close();
+            assertThat(reader.cancellations).singleElement().isSameAs(cancellation);
+        }
+    }
+
+    @Nested
+    class Document {
+
+        @Test
+        void carriesTheRequestTeamTimeLimitFieldsAndTotals() {
+            addRows(LIVE, TICKETS, 1, 2);
+            addRows(LIVE, ARTICLES, 7);
+            try (PreparedExport export = prepare(json(spec(ARTICLES, "createdAt", "id"),
+                    ResourceSpec.all(TICKETS)))) {
+                ExportDocument document = export.document();
+                assertThat(document.requestId()).isEqualTo(REQUEST_ID);
+                assertThat(document.team()).isEqualTo(TEAM);
+                assertThat(document.generatedAt()).isEqualTo(NOW);
+                assertThat(document.format()).isEqualTo(ExportFormat.JSON);
+                assertThat(document.maxRowsPerResource()).isEqualTo(10_000);
+                assertThat(document.sections()).extracting(ResourceSection::type).containsExactly(ARTICLES, TICKETS);
+                assertThat(document.sections().get(0).fields()).extracting(Field::name)
+                        .containsExactly("createdAt", "id");
+                assertThat(document.sections().get(1).fields()).isEqualTo(TICKETS.fields());
+                assertThat(document.sections()).extracting(s -> s.summary().rows()).containsExactly(1, 2);
+                assertThat(document.totalRows()).isEqualTo(3);
+                assertThat(export.caller().team()).isEqualTo(TEAM);
+                assertThat(export.caller().displayPrefix()).isEqualTo("sk_live_AbCd");
+            }
+        }
+
+        @Test
+        void eachSectionCopiesExactlyTheBytesWrittenForIt() throws IOException {
+            addRows(LIVE, TICKETS, 3, 1, 2);
+            addRows(LIVE, CUSTOMERS, 4);
+            try (PreparedExport export = prepare(json(spec(TICKETS, "title"), spec(ARTICLES, "id"),
+                    spec(CUSTOMERS, "id", "name")))) {
+                List<ResourceSection> sections = export.document().sections();
+                String tickets = "[tickets]\nrow 1\nrow 2\nrow 3\n[/tickets]\n";
+                String articles = "[articles]\n[/articles]\n";
+                String customers = "[customers]\n" + id(4) + "|row 4\n[/customers]\n";
+                assertThat(content(sections.get(0))).isEqualTo(tickets);
+                assertThat(content(sections.get(1))).isEqualTo(articles);
+                assertThat(content(sections.get(2))).isEqualTo(customers);
+                assertThat(content(sections.get(0))).as("copied again").isEqualTo(tickets);
+                assertThat(spools.only().text()).as("one spool holds them all, in order")
+                        .isEqualTo(tickets + articles + customers);
+                assertThat(sections).extracting(ResourceSection::summary).containsExactly(
+                        new PageSummary(3, false, Optional.empty()), new PageSummary(0, false, Optional.empty()),
+                        new PageSummary(1, false, Optional.empty()));
+            }
+        }
+
+        @Test
+        void continuesAfterTheGivenCursor() throws IOException {
+            addRows(LIVE, CUSTOMERS, 3, 1, 2);
+            service = service(RowLimitPolicy.configured(1).orThrow());
+
+            List<String> names = new ArrayList<>();
+            Optional<Cursor> after = Optional.empty();
+            List<PageSummary> pages = new ArrayList<>();
+            do {
+                try (PreparedExport export = prepare(json(spec(CUSTOMERS, after, "name")))) {
+                    ResourceSection section = export.document().sections().get(0);
+                    pages.add(section.summary());
+                    names.add(content(section));
+                    after = section.summary().nextCursor();
+                }
+            } while (after.isPresent() && pages.size() < 10);
+
+            assertThat(names).containsExactly("[customers]\nrow 1\n[/customers]\n",
+                    "[customers]\nrow 2\n[/customers]\n", "[customers]\nrow 3\n[/customers]\n");
+            assertThat(pages).containsExactly(new PageSummary(1, true, Optional.of(row(CUSTOMERS, 1).cursor())),
+                    new PageSummary(1, true, Optional.of(row(CUSTOMERS, 2).cursor())),
+                    new PageSummary(1, false, Optional.empty()));
+            assertThat(reader.opened).extracting(s -> s.queries.get(0).after()).containsExactly(Optional.empty(),
+                    Optional.of(row(CUSTOMERS, 1).cursor()), Optional.of(row(CUSTOMERS, 2).cursor()));
+            assertThat(slots.held()).isZero();
+        }
+    }
+
+    @Nested
+    class Sending {
+
+        @Test
+        void writesTheDocumentThenClosesTheSpoolAndGivesTheSlotBack() throws IOException {
+            addRows(LIVE, ARTICLES, 1);
+            PreparedExport export = prepare(json(spec(ARTICLES, "title")));
+            FakeSpool spool = spools.only();
+            assertThat(slots.held()).isEqualTo(1);
+            assertThat(spool.closed).isFalse();
+
+            assertThat(written(export)).isEqualTo(JSON_HEAD + "1\n== articles 1 false -\n[articles]\nrow 1\n"
+                    + "[/articles]\n== end\n");
+            assertThat(json.written).singleElement().isSameAs(export.document());
+            assertThat(spool.closeCount).isEqualTo(1);
+            assertThat(slots.held()).isZero();
+            assertThat(slots.releases).isEqualTo(1);
+
+            export.close();
+            assertThat(spool.closeCount).as("closing again does nothing").isEqualTo(1);
+            assertThat(slots.releases).isEqualTo(1);
+        }
+
+        @Test
+        void closingWithoutWritingClosesTheSpoolAndGivesTheSlotBack() {
+            PreparedExport export = prepare(jsonOf(TICKETS));
+            export.close();
+            export.close();
+            assertThat(spools.only().closeCount).isEqualTo(1);
+            assertThat(slots.held()).isZero();
+            assertThat(slots.releases).isEqualTo(1);
+            assertThat(json.written).isEmpty();
+        }
+
+        @Test
+        void anExportIsSentOnlyOnce() throws IOException {
+            PreparedExport export = prepare(jsonOf(TICKETS));
+            written(export);
+            ByteArrayOutputStream again = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> export.writeTo(again)).isInstanceOf(IllegalStateException.class);
+            assertThat(again.size()).isZero();
+            assertThat(json.written).hasSize(1);
+
+            PreparedExport closed = prepare(jsonOf(TICKETS));
+            closed.close();
+            assertThatThrownBy(() -> closed.writeTo(new ByteArrayOutputStream()))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(json.written).hasSize(1);
+        }
+
+        @Test
+        void aFailedWriteStillClosesTheSpoolAndGivesTheSlotBack() {
+            IOException failure = new IOException("client went away");
+            json.writeFailure = failure;
+            PreparedExport export = prepare(jsonOf(TICKETS));
+            assertThatThrownBy(() -> export.writeTo(new ByteArrayOutputStream())).isSameAs(failure);
+            assertThat(spools.only().closed).isTrue();
+            assertThat(slots.held()).isZero();
+        }
+    }
+
+    @Nested
+    class Failures {
+
+        /** The snapshot and the spool are closed; the slot is still the caller's, who gives it back. */
+        private void assertCleanedUpButStillOwned(AuthorizedExport authorized) {
+            assertThat(reader.only().closeCount).as("snapshot closed").isEqualTo(1);
+            assertThat(spools.only().closed).as("spool closed").isTrue();
+            assertThat(slots.held()).as("prepare did not close the caller's authorization").isEqualTo(1);
+            assertThat(json.written).isEmpty();
+            authorized.close();
+            assertThat(slots.held()).isZero();
+        }
+
+        @ParameterizedTest(name = "room for {0} bytes")
+        @ValueSource(longs = {5, 40})
+        void aFullSpoolIsServiceUnavailableAtCapacity(long capacity) {
+            // 5 bytes: full as the section starts; 40: full when its rows are flushed
+            spools.capacity = capacity;
+            addRows(LIVE, TICKETS, 1, 2, 3);
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, json(spec(TICKETS, "id")), REQUEST_ID,
+                    Cancellation.never())).isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+                        assertThat(e.getMessage()).contains("at capacity");
+                        assertThat(e.getCause()).isInstanceOf(SpoolFullException.class);
+                    });
+            assertCleanedUpButStillOwned(authorized);
+        }
+
+        @Test
+        void theRoomIsSharedByEverySpoolOfTheStore() throws IOException {
+            addRows(LIVE, TICKETS, 1);
+            spools.capacity = 200;
+            PreparedExport first = prepare(json(spec(TICKETS, "id")));
+            long used = spools.inUse();
+            assertThat(used).isPositive();
+            spools.capacity = used + 10;
+            assertThatThrownBy(() -> prepare(json(spec(TICKETS, "id"))))
+                    .isInstanceOfSatisfying(ExportException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+            assertThat(written(first)).contains(id(1));
+        }
+
+        @Test
+        void anotherSpoolFailureIsAnInternalError() {
+            IOException disk = new IOException("disk error");
+            spools.writeFailure = disk;
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
+                        assertThat(e.getMessage()).doesNotContain("disk error");
+                        assertThat(e.getCause()).isSameAs(disk);
+                    });
+            assertCleanedUpButStillOwned(authorized);
+        }
+
+        @Test
+        void aReaderFailurePropagatesAndClosesTheSnapshotAndTheSpool() {
+            ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "database unreachable");
+            reader.readFailure = q -> q.type() == CUSTOMERS ? down : null;
+            addRows(LIVE, TICKETS, 1);
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID,
+                    Cancellation.never())).isSameAs(down);
+            assertThat(reader.only().queries).extracting(ResourceQuery::type).containsExactly(TICKETS, CUSTOMERS);
+            assertCleanedUpButStillOwned(authorized);
+        }
+
+        @Test
+        void anUnexpectedReaderFailurePropagatesAndClosesTheSnapshotAndTheSpool() {
+            IllegalStateException bug = new IllegalStateException("boom");
+            reader.readFailure = q -> bug;
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .isSameAs(bug);
+            assertCleanedUpButStillOwned(authorized);
+        }
+
+        @Test
+        void aSnapshotThatCannotBeOpenedClosesTheSpool() {
+            ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "database unreachable");
+            reader.openFailure = down;
+            AuthorizedExport authorized = authorize(LIVE_KEY);
+            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
+                    .isSameAs(down);
+            assertThat(spools.only().closed).isTrue();
+            assertThat(slots.held()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Construction {
+
+        @Test
+        void needsAtMostOneSerializerPerFormatAndAtLeastOne() {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, List.of(),
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
+                    .isInstanceOf(IllegalArgumentException.class);
+            List<Serializer> twoJson = List.of(json, csv, new FakeSerializer(ExportFormat.JSON));
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, twoJson,
+                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void needsEveryCollaborator() {
+            Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+            List<Serializer> both = List.of(json, csv);
+            RowLimitPolicy limit = RowLimitPolicy.contractDefault();
+            FormatPolicy format = new FormatPolicy();
+            assertThatThrownBy(() -> new PrepareExportService(null, spools, both, limit, format, clock))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PrepareExportService(reader, null, both, limit, format, clock))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, null, limit, format, clock))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, both, null, format, clock))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, both, limit, null, clock))
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PrepareExportService(reader, spools, both, limit, format, null))
+                    .isInstanceOf(NullPointerException.class);
+        }
+    }
+}
