@@ -42,7 +42,7 @@ class ServiceInstancesIT {
     private static final String BIG = "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"}]}";
 
     @TempDir
-    Path work;
+    static Path work;
 
     private EmbeddedDatabase database;
     private ServiceProcess a;
