@@ -73,13 +73,14 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         // one row past the limit tells whether more rows match
         try (PreparedStatement statement = sql.rows(columns, limit + 1).prepare(connection)) {
             // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, a fetch at a time,
-            // instead of loading the whole result into memory; each fetch is sized by the rows seen so far
-            int fetchRows = settings.firstFetchRows();
+            // instead of loading the whole result into memory; each fetch is sized by the largest of the rows it may
+            // take, which the row before it reports (SelectList)
+            int fetchRows = 1; // until the first row says what the rows after it take
             statement.setFetchSize(fetchRows);
             receiveInBinary(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 ResultSetRow row = new ResultSetRow(rows, columns);
-                long largestRow = 0;
+                long[] ahead = new long[SelectList.AHEAD.length];
                 int given = 0;
                 Instant lastCreatedAt = null;
                 UUID lastId = null;
@@ -89,14 +90,13 @@ final class JdbcReadSnapshot implements ReadSnapshot {
                         more = true;
                         break;
                     }
-                    long bytes = rows.getLong(SelectList.ROW_BYTES);
-                    if (bytes > largestRow) {
-                        largestRow = bytes;
-                        int next = settings.fetchRows(largestRow);
-                        if (next != fetchRows) {
-                            fetchRows = next;
-                            rows.setFetchSize(fetchRows);
-                        }
+                    for (int i = 0; i < ahead.length; i++) {
+                        ahead[i] = rows.getLong(SelectList.FIRST_AHEAD_COLUMN + i);
+                    }
+                    int next = settings.fetchRows(ahead);
+                    if (next != fetchRows) {
+                        fetchRows = next;
+                        rows.setFetchSize(fetchRows);
                     }
                     row.validate();
                     try {

@@ -12,13 +12,13 @@ import java.util.Objects;
  * @param maxSnapshots     snapshots open at once in this instance (at most the export pool's size, so that the pool
  *                         never runs dry and a connection that cannot be had means the database is in trouble)
  * @param capacityWait     how long an export waits for one of those before it is refused as "at capacity"
- * @param fetchBytes       what the driver may hold of one snapshot's rows at once, in bytes: each fetch takes as many
- *                         rows as fit, by the largest row seen so far
- * @param firstFetchRows   rows of a query's first fetch, before any row's size is known
- * @param maxFetchRows     rows of any fetch at most
+ * @param fetchBytes       what the driver may hold of one query's rows at once, in bytes: a query's first fetch takes
+ *                         one row; each later one 1,000, 64, 8 or 1 rows, the most whose bytes (which the row before
+ *                         reports, see {@link SelectList}) fit in this; only a single row larger than this is fetched
+ *                         whole anyway
  */
 public record ReaderSettings(Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait,
-                             int fetchBytes, int firstFetchRows, int maxFetchRows) {
+                             int fetchBytes) {
 
     public ReaderSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -30,31 +30,36 @@ public record ReaderSettings(Duration statementTimeout, Duration deadline, int m
         if (capacityWait.isNegative()) {
             throw new IllegalArgumentException("capacityWait must not be negative");
         }
-        if (maxSnapshots < 1 || fetchBytes < 1 || firstFetchRows < 1 || maxFetchRows < firstFetchRows) {
-            throw new IllegalArgumentException("maxSnapshots, fetchBytes and firstFetchRows must be positive, and "
-                    + "maxFetchRows at least firstFetchRows");
+        if (maxSnapshots < 1 || fetchBytes < 1) {
+            throw new IllegalArgumentException("maxSnapshots and fetchBytes must be positive");
         }
     }
 
-    /** 30 s per statement, 60 s per export, 20 snapshots, 5 s wait, 4 MiB per fetch, 16 then up to 1,000 rows. */
+    /** 30 s per statement, 60 s per export, 20 snapshots, 5 s wait, 4 MiB per fetch. */
     public static ReaderSettings defaults() {
         return new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 20, Duration.ofSeconds(5),
-                4 << 20, 16, 1_000);
+                4 << 20);
     }
 
     public ReaderSettings withStatementTimeout(Duration timeout) {
-        return new ReaderSettings(timeout, deadline, maxSnapshots, capacityWait, fetchBytes, firstFetchRows,
-                maxFetchRows);
+        return new ReaderSettings(timeout, deadline, maxSnapshots, capacityWait, fetchBytes);
     }
 
     public ReaderSettings withDeadline(Duration newDeadline) {
-        return new ReaderSettings(statementTimeout, newDeadline, maxSnapshots, capacityWait, fetchBytes,
-                firstFetchRows, maxFetchRows);
+        return new ReaderSettings(statementTimeout, newDeadline, maxSnapshots, capacityWait, fetchBytes);
     }
 
-    /** Rows of the next fetch, when the largest row seen so far took {@code maxRowBytes}. */
-    int fetchRows(long maxRowBytes) {
-        long fit = fetchBytes / Math.max(1, maxRowBytes);
-        return (int) Math.max(1, Math.min(maxFetchRows, fit));
+    /**
+     * Rows of the next fetch: the most of {@link SelectList#AHEAD} whose bytes fit the budget, else 1.
+     *
+     * @param aheadBytes the bytes of the next {@code SelectList.AHEAD[i]} rows, for each i
+     */
+    int fetchRows(long[] aheadBytes) {
+        for (int i = 0; i < SelectList.AHEAD.length; i++) {
+            if (aheadBytes[i] <= fetchBytes) {
+                return SelectList.AHEAD[i];
+            }
+        }
+        return 1;
     }
 }

@@ -6,20 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The columns one query reads: the order key ({@code created_at}, {@code id}) as columns 1 and 2, the row's size in
- * bytes as column 3, then the column of each exported field not already among them, so that a query reads no column
- * the export does not write. {@link #column(int)} says where each exported field is.
+ * The columns one query reads: the order key ({@code created_at}, {@code id}) as columns 1 and 2, the bytes of the
+ * rows ahead as columns 3 to 5, then the column of each exported field not already among them, so that a query reads
+ * no column the export does not write. {@link #column(int)} says where each exported field is.
  *
- * <p>The size is what the row's columns take on the wire, near enough: the byte length of each text
+ * <p>A row's size is what its columns take on the wire, near enough: the byte length of each text
  * ({@code octet_length}, which PostgreSQL answers from the value's header without decompressing it), the stored size
- * of each array, 16 bytes for any other column. The reader sizes its fetches by it, so that what the driver holds at
- * once stays within a byte budget whatever the rows hold.
+ * of each array, 16 bytes for any other column. Columns 3, 4 and 5 are moving sums of it over this row and the
+ * {@link #AHEAD} rows that follow it ({@code sum(...) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND
+ * 999 FOLLOWING)}, and 63, and 7): at the last row of a fetch the reader knows what the next 1,000, 64 or 8 rows
+ * take before it asks for them, and asks for as many as fit its byte budget, also where small rows are followed by
+ * big ones. A moving sum costs PostgreSQL one addition and one subtraction per row (a moving maximum would cost the
+ * whole frame per row); the rows ahead wait in the window's own store (work_mem, then disk).
  */
 final class SelectList {
 
     static final int CREATED_AT = 1;
     static final int ID = 2;
-    static final int ROW_BYTES = 3;
+    /** The fetch sizes whose bytes each row reports, largest first, and the columns that report them. */
+    static final int[] AHEAD = {1_000, 64, 8};
+    static final int FIRST_AHEAD_COLUMN = 3;
+    private static final int FIRST_FIELD_COLUMN = FIRST_AHEAD_COLUMN + AHEAD.length;
     private static final int FIXED_COLUMN_BYTES = 16;
 
     private final ResourceTable table;
@@ -51,12 +58,19 @@ final class SelectList {
                 rest.add(column);
                 at = rest.size() - 1;
             }
-            columnOfField[field.index()] = ROW_BYTES + 1 + at;
+            columnOfField[field.index()] = FIRST_FIELD_COLUMN + at;
         }
         read.addAll(rest);
-        String sql = "created_at, id, " + rowBytes(table, read) + " AS row_bytes"
-                + (rest.isEmpty() ? "" : ", " + String.join(", ", rest));
-        return new SelectList(table, sql, ROW_BYTES + rest.size(), columnOfField);
+        StringBuilder sql = new StringBuilder("created_at, id");
+        String bytes = rowBytes(table, read);
+        for (int rows : AHEAD) {
+            sql.append(", sum").append(bytes).append(" OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND ")
+                    .append(rows - 1).append(" FOLLOWING) AS ahead_").append(rows);
+        }
+        for (String column : rest) {
+            sql.append(", ").append(column);
+        }
+        return new SelectList(table, sql.toString(), FIRST_FIELD_COLUMN - 1 + rest.size(), columnOfField);
     }
 
     /** Every field of the type, for tests and tools that read whole rows. */

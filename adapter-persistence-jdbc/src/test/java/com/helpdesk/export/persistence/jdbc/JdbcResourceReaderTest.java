@@ -18,10 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.postgresql.ds.PGSimpleDataSource;
+
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -205,7 +210,7 @@ class JdbcResourceReaderTest {
     @Test
     void opensNoMoreSnapshotsThanItMayAndSaysItIsAtCapacity() throws Exception {
         ReaderSettings one = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
-                Duration.ofMillis(200), 1 << 20, 16, 1_000);
+                Duration.ofMillis(200), 1 << 20);
         JdbcResourceReader reader = new JdbcResourceReader(dataSource, one);
         ReadSnapshot first = open(reader);
         long start = System.nanoTime();
@@ -284,14 +289,43 @@ class JdbcResourceReaderTest {
         assertThat(reader.openSnapshots()).isZero();
     }
 
+    /**
+     * Memory flat in rows and in row size: 100 small articles, then 400 of 250 KB each (100 MB in all, with a fetch
+     * that would take 1,000 rows after the small ones), read to the last value in a JVM of 48 MB.
+     */
+    @Test
+    void aSmallHeapReadsBigRowsThatFollowSmallOnes() throws Exception {
+        UUID team = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO teams (id, name) VALUES ('" + team + "', 'Big articles')");
+            statement.execute("""
+                    INSERT INTO articles (id, team_id, mode, title, content, status, created_at, updated_at)
+                    SELECT md5('flat-' || i)::uuid, '%s', 'live', 'Article ' || i,
+                           CASE WHEN i <= 100 THEN 'short' ELSE repeat(md5(i::text), 7813) END, 'published',
+                           timestamptz '2026-03-01T10:00:00Z' + i * interval '1 second',
+                           timestamptz '2026-03-01T10:00:00Z' + i * interval '1 second'
+                    FROM generate_series(1, 500) AS i""".formatted(team));
+        }
+        PGSimpleDataSource target = (PGSimpleDataSource) dataSource;
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-Xmx48m", "-cp", System.getProperty("java.class.path"),
+                FlatMemoryMain.class.getName(), target.getUrl(), target.getUser(), target.getPassword(),
+                team.toString()).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as(output).isZero();
+        assertThat(output).contains("READ 500 250016");
+    }
+
     @Test
     void fetchesAsManyRowsAsFitTheByteBudget() {
         ReaderSettings settings = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
-                Duration.ZERO, 4 << 20, 16, 1_000);
-        assertThat(settings.fetchRows(400)).isEqualTo(1_000);
-        assertThat(settings.fetchRows(250_000)).isEqualTo(16);
-        assertThat(settings.fetchRows(10 << 20)).isEqualTo(1);
-        assertThat(settings.fetchRows(0)).isEqualTo(1_000);
+                Duration.ZERO, 4 << 20);
+        assertThat(SelectList.AHEAD).containsExactly(1_000, 64, 8);
+        assertThat(settings.fetchRows(new long[] {400_000, 25_600, 3_200})).isEqualTo(1_000);
+        assertThat(settings.fetchRows(new long[] {250_000_000, 16_000_000, 2_000_000})).isEqualTo(8);
+        assertThat(settings.fetchRows(new long[] {80_000_000, 4 << 20, 4_000})).as("exactly the budget").isEqualTo(64);
+        assertThat(settings.fetchRows(new long[] {90 << 20, 80 << 20, 70 << 20})).isEqualTo(1);
     }
 
     private int waitingOnArticles() throws SQLException {

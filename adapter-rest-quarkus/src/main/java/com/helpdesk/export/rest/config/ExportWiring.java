@@ -68,7 +68,7 @@ public class ExportWiring {
                                       int exportPoolSize) {
         return new JdbcResourceReader(exports, new ReaderSettings(settings.statementTimeout(),
                 settings.readDeadline(), exportPoolSize, settings.capacityWait(),
-                (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue()), 16, 1_000));
+                (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue())));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {
