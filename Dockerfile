@@ -1,6 +1,6 @@
 # JVM image of the export service (not built on these machines: no container engine runs here).
 #   docker build -t helpdesk-export .
-#   docker run -p 8080:8080 \
+#   docker run -p 8080:8080 -p 9000:9000 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/helpdesk \
 #     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret helpdesk-export
 
@@ -26,7 +26,7 @@ COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/*.ja
 COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/app/ /work/app/
 COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/quarkus/ /work/quarkus/
 USER 1001
-EXPOSE 8080
+EXPOSE 8080 9000
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /work/quarkus-run.jar \"$@\"", "--"]

@@ -228,17 +228,19 @@ CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
 # first start: initdb, migrations, demo dataset
 log "first start of the service (creates the embedded database and loads the demo dataset)"
 start_service "$HTTP_PORT" "$PG_PORT"
+# the embedded database takes password authentication; its password is kept in its data folder
+DB_PASSWORD="$(cat "$WORK/pg/helpdesk-export.password")"
 
 # ---------------------------------------------------------------------------------------------------- profile
 if (( PROFILE )); then
   stop_service
   start_service "$HTTP_PORT" "$PG_PORT" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
-  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --variant HTTP_CSV --per-client 30 >/dev/null
-  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --variant HTTP_JSON --per-client 30 >/dev/null
+  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant HTTP_CSV --per-client 30 >/dev/null
+  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant HTTP_JSON --per-client 30 >/dev/null
   for variant in HTTP_CSV HTTP_JSON; do
     wait_quiet "profile $variant"
     jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/$variant.jfr" >/dev/null
-    bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --variant "$variant" --per-client 150
+    bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant "$variant" --per-client 150
     jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
     echo; echo "## JFR of the service during 150 exports, $variant (executor threads)"; echo '```'
     bench com.helpdesk.export.benchmarks.JfrTop "$WORK/$variant.jfr" 25 executor-thread
@@ -268,12 +270,12 @@ OUT="$WORK/results.md"
 } > "$OUT"
 
 compare_phase() { # extra options for ExportBench compare
-  bench com.helpdesk.export.benchmarks.ExportBench compare --port "$HTTP_PORT" --jdbc "$JDBC" --pid "$SERVICE_PID" \
+  bench com.helpdesk.export.benchmarks.ExportBench compare --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --pid "$SERVICE_PID" \
     --pg-data "$WORK/pg" --clk-tck "$CLK_TCK" "${COMPARE[@]}" "$@"
 }
 jmh_phase() {
   echo '```'
-  bench -Dbench.jdbc.url="$JDBC" org.openjdk.jmh.Main 'SerializerBenchmark|RowMappingBenchmark|ReadPipelineBenchmark' \
+  bench -Dbench.jdbc.url="$JDBC" -Dbench.jdbc.password="$DB_PASSWORD" org.openjdk.jmh.Main 'SerializerBenchmark|RowMappingBenchmark|ReadPipelineBenchmark' \
     -prof gc "${JMH[@]}" -rf text -rff "$WORK/jmh.txt" > "$WORK/jmh.log" 2>&1 || { tail -40 "$WORK/jmh.log"; return 1; }
   grep -E '^Benchmark|:bytes|alloc.rate.norm|^[A-Za-z]+Benchmark\.[A-Za-z]+ ' "$WORK/jmh.txt" || true
   echo '```'
@@ -341,7 +343,7 @@ ACCOUNT=0 measured "startup" "## Start to first successful export (JVM; database
   startup_phase
 
 concurrent_phase() {
-  bench com.helpdesk.export.benchmarks.ExportBench concurrent --port "$HTTP_PORT" --jdbc "$JDBC" --pid "$SERVICE_PID" --clients 16 \
+  bench com.helpdesk.export.benchmarks.ExportBench concurrent --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --pid "$SERVICE_PID" --clients 16 \
     --per-client "$CONCURRENT_PER_CLIENT"
   if grep -qiE 'OutOfMemoryError|GC overhead' "$WORK/service.log"; then echo "the service log shows an OutOfMemoryError"; fi
 }

@@ -7,15 +7,14 @@ import java.util.List;
 
 /**
  * The columns one query reads: the order key ({@code created_at}, {@code id}) as columns 1 and 2, the bytes of the
- * rows ahead as columns 3 to 5, then the column of each exported field not already among them, so that a query reads
+ * rows ahead as columns 3 and 4, then the column of each exported field not already among them, so that a query reads
  * no column the export does not write. {@link #column(int)} says where each exported field is.
  *
  * <p>A row's size is what its columns take on the wire, near enough: the byte length of each text
  * ({@code octet_length}, which PostgreSQL answers from the value's header without decompressing it), the stored size
- * of each array, 16 bytes for any other column. Columns 3, 4 and 5 are moving sums of it over this row and the
- * {@link #AHEAD} rows that follow it ({@code sum(...) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND
- * 999 FOLLOWING)}, and 63, and 7): at the last row of a fetch the reader knows what the next 1,000, 64 or 8 rows
- * take before it asks for them, and asks for as many as fit its byte budget, also where small rows are followed by
+ * of each array, 16 bytes for any other column. Columns 3 and 4 are moving sums of it over this row and the
+ * rows that follow it ({@code sum(...) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING)},
+ * and 31): at the last row of a fetch the reader knows what the next 1,000 or 32 rows take before it asks for them, and asks for as many as fit its byte budget, also where small rows are followed by
  * big ones. A moving sum costs PostgreSQL one addition and one subtraction per row (a moving maximum would cost the
  * whole frame per row); the rows ahead wait in the window's own store (work_mem, then disk).
  */
@@ -24,7 +23,7 @@ final class SelectList {
     static final int CREATED_AT = 1;
     static final int ID = 2;
     /** The fetch sizes whose bytes each row reports, largest first, and the columns that report them. */
-    static final int[] AHEAD = {1_000, 64, 8};
+    static final int[] AHEAD = {1_000, 32};
     static final int FIRST_AHEAD_COLUMN = 3;
     private static final int FIRST_FIELD_COLUMN = FIRST_AHEAD_COLUMN + AHEAD.length;
     private static final int FIXED_COLUMN_BYTES = 16;
