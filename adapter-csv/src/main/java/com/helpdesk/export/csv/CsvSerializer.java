@@ -2,21 +2,19 @@ package com.helpdesk.export.csv;
 
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.FieldKind;
-import com.helpdesk.export.domain.model.InstantText;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.text.InstantText;
 import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -175,20 +173,30 @@ public final class CsvSerializer implements Serializer {
 
     /** The text of one cell: never null, "" for an empty cell. */
     static String cell(Field field, Row row) {
-        Object value = row.value(field);
-        if (value == null) {
+        String text = switch (field.kind()) {
+            case ID -> {
+                UUID id = row.id(field);
+                yield id == null ? null : PublicId.format(field.idPrefix(), id);
+            }
+            case TEXT, ENUM -> row.text(field);
+            case TAGS -> joinTags(row.tags(field));
+            case INTEGER -> {
+                Integer number = row.integer(field);
+                yield number == null ? null : number.toString();
+            }
+            case BOOLEAN -> {
+                Boolean bool = row.bool(field);
+                yield bool == null ? null : bool.toString();
+            }
+            case TIMESTAMP -> {
+                Instant time = row.time(field);
+                yield time == null ? null : InstantText.format(time);
+            }
+        };
+        if (text == null) {
             return "";
         }
-        FieldKind kind = field.kind();
-        String text = switch (kind) {
-            case ID -> PublicId.format(field.idPrefix(), as(UUID.class, field, value));
-            case TEXT, ENUM -> as(String.class, field, value);
-            case TAGS -> joinTags(field, value);
-            case INTEGER -> integer(field, value);
-            case BOOLEAN -> as(Boolean.class, field, value).toString();
-            case TIMESTAMP -> InstantText.format(as(Instant.class, field, value));
-        };
-        return kind.isFreeText() ? guardFormula(text) : text;
+        return field.kind().isFreeText() ? guardFormula(text) : text;
     }
 
     /** Prefixes {@code '} to a text a spreadsheet would take for a formula. */
@@ -203,42 +211,23 @@ public final class CsvSerializer implements Serializer {
         return text;
     }
 
-    private static String joinTags(Field field, Object value) {
-        if (!(value instanceof List<?> tags)) {
-            throw wrongType(field, value, "List<String>");
-        }
+    /** The tags joined by one space; {@code null} (an empty cell) when there are none. */
+    private static String joinTags(List<String> tags) {
         int size = tags.size();
+        if (size == 0) {
+            return null;
+        }
         if (size == 1) {
-            return as(String.class, field, tags.get(0));
+            return tags.get(0);
         }
         StringBuilder joined = new StringBuilder(size * 12);
         for (int i = 0; i < size; i++) {
             if (i > 0) {
                 joined.append(' ');
             }
-            joined.append(as(String.class, field, tags.get(i)));
+            joined.append(tags.get(i));
         }
         return joined.toString();
-    }
-
-    private static String integer(Field field, Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger) {
-            return value.toString();
-        }
-        throw wrongType(field, value, "Integer");
-    }
-
-    private static <T> T as(Class<T> type, Field field, Object value) {
-        if (!type.isInstance(value)) {
-            throw wrongType(field, value, type.getSimpleName());
-        }
-        return type.cast(value);
-    }
-
-    private static IllegalArgumentException wrongType(Field field, Object value, String expected) {
-        return new IllegalArgumentException("field " + field.name() + " (" + field.kind() + ") holds a "
-                + (value == null ? "null" : value.getClass().getName()) + ", expected " + expected);
     }
 
     /** An I/O failure univocity wrapped: the caller gets the {@link IOException} itself. */

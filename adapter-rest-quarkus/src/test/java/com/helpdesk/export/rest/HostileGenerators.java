@@ -8,7 +8,7 @@ import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.rest.config.ExportSettings;
-import com.helpdesk.export.rest.web.ErrorResponses;
+import com.helpdesk.export.rest.web.HttpErrors;
 import com.helpdesk.export.rest.web.RequestBodyReader;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -80,7 +80,7 @@ final class HostileGenerators {
             new FormatPolicy().decide(request).orThrow();
             return Outcome.ok();
         } catch (ExportException e) {
-            return new Outcome(ErrorResponses.status(e.code()), e.code(), e.param(), e.getMessage());
+            return new Outcome(HttpErrors.status(e.code()), e.code(), e.param(), e.getMessage());
         }
     }
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
-import com.helpdesk.export.rest.web.ErrorResponses;
+import com.helpdesk.export.rest.web.HttpErrors;
 import com.helpdesk.export.rest.web.ExportRequestBody;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -74,7 +74,7 @@ class OperationsSurfaceTest {
                 Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());
         JsonNode responses = api.get("paths").get("/api/v1/teams/{teamId}/export").get("post").get("responses");
         for (ErrorCode code : ErrorCode.values()) {
-            JsonNode response = responses.get(Integer.toString(ErrorResponses.status(code)));
+            JsonNode response = responses.get(Integer.toString(HttpErrors.status(code)));
             assertThat(response).as(code.wireName()).isNotNull();
             assertThat(response.toString()).as(code.wireName()).contains(code.wireName());
         }

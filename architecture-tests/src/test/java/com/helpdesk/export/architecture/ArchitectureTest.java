@@ -25,15 +25,17 @@ import static com.helpdesk.export.architecture.Packages.CSV;
 import static com.helpdesk.export.architecture.Packages.DOMAIN;
 import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
 import static com.helpdesk.export.architecture.Packages.FORBIDDEN_IN_CORE;
+import static com.helpdesk.export.architecture.Packages.JSON;
 import static com.helpdesk.export.architecture.Packages.PERSISTENCE;
 import static com.helpdesk.export.architecture.Packages.REST;
 import static com.helpdesk.export.architecture.Packages.SPOOL;
+import static com.helpdesk.export.architecture.Packages.TEXT;
 import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -53,7 +55,8 @@ class ArchitectureTest {
     @ArchTest
     static void everyModulesPackageIsImported(JavaClasses classes) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String pkg : new String[] {"domain", "application", "csv", "persistence.jdbc", "spool", "rest"}) {
+        for (String pkg : new String[] {"domain", "application", "csv", "json", "text", "persistence.jdbc", "spool",
+                "rest"}) {
             String name = ROOT + "." + pkg;
             counts.put(name, classes.stream()
                     .filter(c -> c.getPackageName().equals(name) || c.getPackageName().startsWith(name + "."))
@@ -131,19 +134,41 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule csvAdapterUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(CSV)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, SPOOL, REST)
+            .should().dependOnClassesThat().resideInAnyPackage(JSON, PERSISTENCE, SPOOL, REST)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule jsonAdapterUsesOnlyTheJdkTheDomainTheWireTextAndJacksonCore = classes()
+            .that().resideInAPackage(JSON)
+            .should().onlyDependOnClassesThat(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON, "com.fasterxml.jackson.core.."))
+                    .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON)))))
+            .as("the JSON adapter needs nothing but the JDK, the domain, the wire text and jackson-core: no Quarkus")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule wireTextUsesOnlyTheJdk = classes()
+            .that().resideInAPackage(TEXT)
+            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(TEXT)).or(primitiveOrArrayOf(jdk())))
+            .as("the wire-text writers are plain JDK code")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule onlyTheSerializersUseTheWireText = noClasses()
+            .that().resideOutsideOfPackages(TEXT, CSV, JSON)
+            .should().dependOnClassesThat().resideInAPackage(TEXT)
+            .as("the wire text belongs to the serializers")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule persistenceAdapterUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, SPOOL, REST)
+            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule spoolAdapterUsesNoOtherAdapter = noClasses()
             .that().resideInAPackage(SPOOL)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, PERSISTENCE, REST)
+            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, PERSISTENCE, REST)
             .allowEmptyShould(false);
 
     @ArchTest

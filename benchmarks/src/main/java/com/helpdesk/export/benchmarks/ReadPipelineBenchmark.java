@@ -9,7 +9,7 @@ import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
-import com.helpdesk.export.rest.json.JacksonJsonSerializer;
+import com.helpdesk.export.json.JacksonJsonSerializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.rest.json.JacksonJsonSerializer;
+import com.helpdesk.export.json.JacksonJsonSerializer;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -105,7 +105,7 @@ class HandWiredExportTest {
                 new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock), slots,
                 new JdbcRateLimiter(counters, rateLimits, clock), ConcurrencyLimits.contractDefault());
         PrepareExportUseCase prepare = new PrepareExportService(reader, spools, List.of(new CsvSerializer()),
-                RowLimitPolicy.configured(rowLimit).orThrow(), new FormatPolicy(), clock);
+                RowLimitPolicy.configured(rowLimit), new FormatPolicy(), clock);
         return new Wired(authorize, prepare, slots, spools, reader);
     }
 

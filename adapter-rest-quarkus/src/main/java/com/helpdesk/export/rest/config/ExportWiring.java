@@ -7,6 +7,7 @@ import com.helpdesk.export.application.service.AuthorizeExportService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
+import com.helpdesk.export.json.JacksonJsonSerializer;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
@@ -18,7 +19,6 @@ import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.ReaderSettings;
 import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
-import com.helpdesk.export.rest.json.JacksonJsonSerializer;
 import com.helpdesk.export.spool.FileSpoolStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -54,6 +54,16 @@ public class ExportWiring {
     private static final Logger LOG = Logger.getLogger(ExportWiring.class);
 
     private ScheduledExecutorService janitor;
+
+    /**
+     * Builds both use cases at start (producers are lazy), so that a configuration mistake (a row limit outside 1 to
+     * 10,000, a spool folder that cannot be used, caps that make no sense) stops the start instead of failing the
+     * first request.
+     */
+    void buildAtStart(@Observes StartupEvent event, AuthorizeExportUseCase authorize, PrepareExportUseCase prepare) {
+        LOG.debugf("use cases ready: %s, %s", authorize.getClass().getSimpleName(),
+                prepare.getClass().getSimpleName());
+    }
 
     @Produces
     @Singleton
@@ -139,7 +149,7 @@ public class ExportWiring {
     @Singleton
     PrepareExportUseCase prepareExport(JdbcResourceReader reader, FileSpoolStore spools, ExportSettings settings,
                                        Clock clock) {
-        RowLimitPolicy rowLimit = RowLimitPolicy.configured(settings.maxRowsPerResource()).orThrow();
+        RowLimitPolicy rowLimit = RowLimitPolicy.configured(settings.maxRowsPerResource());
         return new PrepareExportService(reader, spools,
                 List.of(new JacksonJsonSerializer(new JsonFactory()), new CsvSerializer()),
                 rowLimit, new FormatPolicy(), clock);

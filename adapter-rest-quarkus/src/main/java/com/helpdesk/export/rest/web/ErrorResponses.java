@@ -16,8 +16,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The one place where failures become the contract's error envelope and HTTP status. Both the JAX-RS exception
- * mappers and the router-level handlers (unknown routes, oversized bodies) answer through it.
+ * The one place where failures become the contract's error envelope (with the status of {@link HttpErrors}). Both
+ * the JAX-RS exception mappers and the router-level handlers (unknown routes, oversized bodies) answer through it.
  */
 @ApplicationScoped
 public class ErrorResponses {
@@ -33,21 +33,6 @@ public class ErrorResponses {
         this.mapper = mapper;
         this.clock = clock;
         this.currentRequest = currentRequest;
-    }
-
-    public static int status(ErrorCode code) {
-        return switch (code) {
-            case AUTHENTICATION_REQUIRED, INVALID_KEY_FORMAT, INVALID_API_KEY, KEY_EXPIRED -> 401;
-            case INSUFFICIENT_PERMISSIONS, TEAM_ACCESS_DENIED -> 403;
-            case RATE_LIMIT_EXCEEDED, CONCURRENCY_LIMIT_EXCEEDED -> 429;
-            case INVALID_JSON, PARAMETER_MISSING, PARAMETER_INVALID, PARAMETER_UNKNOWN -> 400;
-            case PAYLOAD_TOO_LARGE -> 413;
-            case UNSUPPORTED_MEDIA_TYPE -> 415;
-            case RESOURCE_MISSING -> 404;
-            case METHOD_NOT_ALLOWED -> 405;
-            case INTERNAL_ERROR -> 500;
-            case SERVICE_UNAVAILABLE -> 503;
-        };
     }
 
     public ErrorEnvelope envelope(ErrorCode code, String message, String param, String requestId) {
@@ -79,7 +64,7 @@ public class ErrorResponses {
         Long inBody = code.category() == ErrorCategory.RATE_LIMIT ? retryAfter : null;
         Long inHeader = retryAfter != null ? retryAfter
                 : code == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(settings.unavailableRetryAfterSeconds()) : null;
-        Response.ResponseBuilder builder = Response.status(status(code))
+        Response.ResponseBuilder builder = Response.status(HttpErrors.status(code))
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(envelope(code, message, param, requestId, inBody));
         if (inHeader != null) {

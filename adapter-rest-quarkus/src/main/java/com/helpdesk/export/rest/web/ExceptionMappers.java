@@ -12,7 +12,12 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps every exception that reaches JAX-RS to the error envelope, through {@link ErrorResponses}. */
+import java.util.regex.Pattern;
+
+/**
+ * Maps every exception that reaches JAX-RS to the error envelope, through {@link ErrorResponses}; codes and statuses
+ * come from {@link HttpErrors}.
+ */
 public class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
@@ -50,48 +55,28 @@ public class ExceptionMappers {
         return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
     }
 
-    private static final java.util.regex.Pattern EXPORT_PATH =
-            java.util.regex.Pattern.compile("/api/v1/teams/[^/]+/export/?");
+    private static final Pattern EXPORT_PATH = Pattern.compile("/api/v1/teams/[^/]+/export/?");
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e, RoutingContext context) {
-        return errors.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json.", null,
-                RequestIds.of(context));
+        return errors.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                HttpErrors.defaultMessage(ErrorCode.UNSUPPORTED_MEDIA_TYPE), null, RequestIds.of(context));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, RoutingContext context) {
-        int status = e.getResponse().getStatus();
-        ErrorCode code = switch (status) {
-            case 404 -> ErrorCode.RESOURCE_MISSING;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ErrorCode.SERVICE_UNAVAILABLE;
-            default -> status >= 500 || status < 400 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_JSON;
-        };
+        ErrorCode code = e.getResponse().getStatus() < 400 ? ErrorCode.INTERNAL_ERROR
+                : HttpErrors.forStatus(e.getResponse().getStatus());
         if (code == ErrorCode.INTERNAL_ERROR) {
             return unexpected(e, context);
         }
-        return errors.response(code, messageFor(code), null, RequestIds.of(context));
+        return errors.response(code, HttpErrors.defaultMessage(code), null, RequestIds.of(context));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, RoutingContext context) {
         String requestId = RequestIds.of(context);
         LOG.errorf(e, "request %s failed unexpectedly", requestId);
-        return errors.response(ErrorCode.INTERNAL_ERROR, "An internal error occurred. Quote request id " + requestId
-                + " when you report it.", null, requestId);
-    }
-
-    private static String messageFor(ErrorCode code) {
-        return switch (code) {
-            case RESOURCE_MISSING -> "No such route.";
-            case METHOD_NOT_ALLOWED -> "Method not allowed.";
-            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
-            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json.";
-            case SERVICE_UNAVAILABLE -> "The service is unavailable; retry later.";
-            default -> "The request is not valid.";
-        };
+        return errors.response(ErrorCode.INTERNAL_ERROR, HttpErrors.internalMessage(requestId), null, requestId);
     }
 }

@@ -98,33 +98,20 @@ public class RouterSetup {
             context.request().connection().close();
             return;
         }
-        int status = context.statusCode();
-        ErrorCode code = switch (status) {
-            case 404 -> ErrorCode.RESOURCE_MISSING;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 400 -> ErrorCode.INVALID_JSON;
-            default -> ErrorCode.INTERNAL_ERROR;
-        };
+        ErrorCode code = HttpErrors.forStatus(context.statusCode());
         if (code == ErrorCode.INTERNAL_ERROR) {
             LOG.errorf(context.failure(), "request %s failed below JAX-RS", RequestIds.of(context));
+            send(context, code, HttpErrors.internalMessage(RequestIds.of(context)));
+            return;
         }
-        send(context, code, switch (code) {
-            case RESOURCE_MISSING -> "No such route.";
-            case METHOD_NOT_ALLOWED -> "Method not allowed.";
-            case PAYLOAD_TOO_LARGE -> "The request body is too large.";
-            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json.";
-            case INVALID_JSON -> "The request could not be read.";
-            default -> "An internal error occurred. Quote request id " + RequestIds.of(context) + " when you report it.";
-        });
+        send(context, code, HttpErrors.defaultMessage(code));
     }
 
     private void send(RoutingContext context, ErrorCode code, String message) {
         String requestId = RequestIds.of(context);
         RequestFacts.failed(context, code);
         context.response()
-                .setStatusCode(ErrorResponses.status(code))
+                .setStatusCode(HttpErrors.status(code))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(RequestIds.HEADER, requestId)
                 .end(io.vertx.core.buffer.Buffer.buffer(errors.bytes(code, message, requestId)));

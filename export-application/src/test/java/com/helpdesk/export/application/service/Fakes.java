@@ -291,7 +291,7 @@ final class Fakes {
         private List<MemRow> matching(ResourceQuery query) {
             List<MemRow> rows = new ArrayList<>(reader.data.getOrDefault(scope, Map.of())
                     .getOrDefault(query.type(), List.of()));
-            Comparator<MemRow> order = Comparator.comparing(MemRow::createdAt).thenComparing(MemRow::id);
+            Comparator<MemRow> order = Comparator.comparing(MemRow::createdAt).thenComparing((MemRow r) -> r.id());
             rows.sort(order);
             if (query.after().isPresent()) {
                 Cursor after = query.after().get();

@@ -328,7 +328,7 @@ class PrepareExportServiceTest {
         void appliesTheConfiguredRowLimitToEveryResource() throws IOException {
             addRows(LIVE, TICKETS, 5, 4, 3, 2, 1);
             addRows(LIVE, CUSTOMERS, 2, 1);
-            service = service(RowLimitPolicy.configured(2).orThrow());
+            service = service(RowLimitPolicy.configured(2));
 
             PreparedExport export = prepare(json(spec(TICKETS, "id", "title"), spec(CUSTOMERS, "name"),
                     spec(ARTICLES, "id")));
@@ -480,7 +480,7 @@ class PrepareExportServiceTest {
         @Test
         void continuesAfterTheGivenCursor() throws IOException {
             addRows(LIVE, CUSTOMERS, 3, 1, 2);
-            service = service(RowLimitPolicy.configured(1).orThrow());
+            service = service(RowLimitPolicy.configured(1));
 
             List<String> names = new ArrayList<>();
             Optional<Cursor> after = Optional.empty();

@@ -10,35 +10,17 @@ public final class PublicId {
     private static final Pattern HEX32 = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private PublicId() {
     }
 
     public static String format(String prefix, UUID id) {
-        char[] out = new char[prefix.length() + 32];
-        write(prefix, id, out, 0);
-        return new String(out);
+        return prefix + hex16(id.getMostSignificantBits()) + hex16(id.getLeastSignificantBits());
     }
 
-    /**
-     * Writes the public id ({@code prefix} and 32 lower-case hex digits) into {@code out} at {@code at}, for a
-     * serializer that reuses one buffer instead of making a string per id.
-     *
-     * @return the position after the id
-     * @throws IndexOutOfBoundsException when {@code out} has fewer than {@code prefix.length() + 32} chars left
-     */
-    public static int write(String prefix, UUID id, char[] out, int at) {
-        prefix.getChars(0, prefix.length(), out, at);
-        int end = hex(id.getMostSignificantBits(), out, at + prefix.length());
-        return hex(id.getLeastSignificantBits(), out, end);
-    }
-
-    private static int hex(long bits, char[] out, int at) {
-        for (int shift = 60; shift >= 0; shift -= 4) {
-            out[at++] = HEX[(int) (bits >>> shift) & 0xF];
-        }
-        return at;
+    private static String hex16(long bits) {
+        String hex = Long.toHexString(bits);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 
     /** Accepts {@code <prefix><32 hex>} or a canonical UUID (any case); anything else is empty. */

@@ -1,6 +1,5 @@
 package com.helpdesk.export.domain.policy;
 
-import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.model.ResourceSpec;
 
 /**
@@ -21,14 +20,18 @@ public final class RowLimitPolicy {
         return new RowLimitPolicy(CONTRACT_MAXIMUM);
     }
 
-    /** A deployment's setting: 1 to {@value #CONTRACT_MAXIMUM}, else rejected. */
-    public static Decision<RowLimitPolicy> configured(int maxRowsPerResource) {
+    /**
+     * A deployment's setting: 1 to {@value #CONTRACT_MAXIMUM}. Anything else is a mistake in the configuration, not an
+     * answer to a caller: it stops the start.
+     *
+     * @throws IllegalArgumentException outside 1 to {@value #CONTRACT_MAXIMUM}
+     */
+    public static RowLimitPolicy configured(int maxRowsPerResource) {
         if (maxRowsPerResource < 1 || maxRowsPerResource > CONTRACT_MAXIMUM) {
-            return Decision.rejected(ErrorCode.INTERNAL_ERROR,
-                    "The row limit must be between 1 and " + CONTRACT_MAXIMUM + ", not " + maxRowsPerResource + ".",
-                    null);
+            throw new IllegalArgumentException("The row limit (export.max-rows-per-resource) must be between 1 and "
+                    + CONTRACT_MAXIMUM + ", not " + maxRowsPerResource + ".");
         }
-        return Decision.allowed(new RowLimitPolicy(maxRowsPerResource));
+        return new RowLimitPolicy(maxRowsPerResource);
     }
 
     public int maxRowsPerResource() {

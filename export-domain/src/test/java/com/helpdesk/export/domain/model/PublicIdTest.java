@@ -43,15 +43,6 @@ class PublicIdTest {
         return Arbitraries.of("tkt_", "cus_", "art_", "mem_");
     }
 
-    @Property
-    void writeIntoABufferGivesTheFormattedId(@ForAll long msb, @ForAll long lsb, @ForAll("prefixes") String prefix) {
-        UUID id = new UUID(msb, lsb);
-        char[] buffer = new char[3 + prefix.length() + 32 + 2];
-        int end = PublicId.write(prefix, id, buffer, 3);
-        assertThat(end).isEqualTo(3 + prefix.length() + 32);
-        assertThat(new String(buffer, 3, end - 3)).isEqualTo(PublicId.format(prefix, id));
-    }
-
     @Test
     void formatsKnownValues() {
         assertThat(PublicId.format("tkt_", UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8")))

@@ -1,7 +1,5 @@
 package com.helpdesk.export.domain.policy;
 
-import com.helpdesk.export.domain.error.ErrorCode;
-import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
 import net.jqwik.api.ForAll;
@@ -28,26 +26,21 @@ class RowLimitPolicyTest {
 
     @Property
     void allowsAnyConfiguredLimitFromOneToTenThousand(@ForAll @IntRange(min = 1, max = 10_000) int limit) {
-        RowLimitPolicy policy = RowLimitPolicy.configured(limit).orThrow();
+        RowLimitPolicy policy = RowLimitPolicy.configured(limit);
         assertThat(policy.maxRowsPerResource()).isEqualTo(limit);
         assertThat(policy.limitFor(ResourceSpec.all(ResourceType.TICKETS)).orThrow()).isEqualTo(limit);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 10_001, Integer.MAX_VALUE, Integer.MIN_VALUE})
-    void rejectsALimitOutsideOneToTenThousand(int limit) {
-        Decision<RowLimitPolicy> decision = RowLimitPolicy.configured(limit);
-        assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, r -> {
-            assertThat(r.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-            assertThat(r.reason()).contains(String.valueOf(limit));
-            assertThat(r.param()).isNull();
-        });
-        assertThatThrownBy(decision::orThrow).isInstanceOf(ExportException.class);
+    void aLimitOutsideOneToTenThousandIsAConfigurationMistakeNotAnAnswer(int limit) {
+        assertThatThrownBy(() -> RowLimitPolicy.configured(limit)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(limit)).hasMessageContaining("export.max-rows-per-resource");
     }
 
     @Test
     void acceptsTheEdges() {
-        assertThat(RowLimitPolicy.configured(1).orThrow().maxRowsPerResource()).isEqualTo(1);
-        assertThat(RowLimitPolicy.configured(10_000).orThrow().maxRowsPerResource()).isEqualTo(10_000);
+        assertThat(RowLimitPolicy.configured(1).maxRowsPerResource()).isEqualTo(1);
+        assertThat(RowLimitPolicy.configured(10_000).maxRowsPerResource()).isEqualTo(10_000);
     }
 }

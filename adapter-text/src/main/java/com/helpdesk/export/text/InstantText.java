@@ -1,4 +1,4 @@
-package com.helpdesk.export.domain.model;
+package com.helpdesk.export.text;
 
 import java.time.Instant;
 

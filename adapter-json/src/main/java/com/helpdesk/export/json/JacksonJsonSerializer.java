@@ -1,4 +1,4 @@
-package com.helpdesk.export.rest.json;
+package com.helpdesk.export.json;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.InstantText;
-import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.text.IdText;
+import com.helpdesk.export.text.InstantText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +66,7 @@ public final class JacksonJsonSerializer implements Serializer {
                 json.writeStartObject();
                 for (int i = 0; i < fields.length; i++) {
                     json.writeFieldName(names[i]);
-                    writeValue(json, fields[i], row.value(fields[i].index()), scratch);
+                    writeValue(json, fields[i], row, scratch);
                 }
                 json.writeEndObject();
             }
@@ -126,33 +126,60 @@ public final class JacksonJsonSerializer implements Serializer {
         out.flush();
     }
 
-    private static void writeValue(JsonGenerator json, Field field, Object value, char[] scratch)
-            throws IOException {
-        if (value == null) {
-            json.writeNull();
-            return;
-        }
+    private static void writeValue(JsonGenerator json, Field field, Row row, char[] scratch) throws IOException {
         switch (field.kind()) {
-            case ID -> json.writeString(scratch, 0, PublicId.write(field.idPrefix(), (UUID) value, scratch, 0));
-            case TEXT, ENUM -> json.writeString((String) value);
-            case INTEGER -> json.writeNumber(((Number) value).longValue());
-            case BOOLEAN -> json.writeBoolean((Boolean) value);
+            case ID -> {
+                UUID id = row.id(field);
+                if (id == null) {
+                    json.writeNull();
+                } else {
+                    json.writeString(scratch, 0, IdText.write(field.idPrefix(), id, scratch, 0));
+                }
+            }
+            case TEXT, ENUM -> writeNullable(json, row.text(field));
+            case INTEGER -> {
+                Integer number = row.integer(field);
+                if (number == null) {
+                    json.writeNull();
+                } else {
+                    json.writeNumber(number);
+                }
+            }
+            case BOOLEAN -> {
+                Boolean bool = row.bool(field);
+                if (bool == null) {
+                    json.writeNull();
+                } else {
+                    json.writeBoolean(bool);
+                }
+            }
             case TIMESTAMP -> {
-                int end = InstantText.write((Instant) value, scratch, 0);
-                if (end < 0) {
-                    json.writeString(value.toString());
+                Instant time = row.time(field);
+                int end = time == null ? 0 : InstantText.write(time, scratch, 0);
+                if (time == null) {
+                    json.writeNull();
+                } else if (end < 0) {
+                    json.writeString(time.toString());
                 } else {
                     json.writeString(scratch, 0, end);
                 }
             }
             case TAGS -> {
                 json.writeStartArray();
-                List<?> tags = (List<?>) value;
+                List<String> tags = row.tags(field);
                 for (int i = 0, n = tags.size(); i < n; i++) { // no iterator per row
-                    json.writeString((String) tags.get(i));
+                    json.writeString(tags.get(i));
                 }
                 json.writeEndArray();
             }
+        }
+    }
+
+    private static void writeNullable(JsonGenerator json, String text) throws IOException {
+        if (text == null) {
+            json.writeNull();
+        } else {
+            json.writeString(text);
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.helpdesk.export.domain.model;
+package com.helpdesk.export.text;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,0 +1,118 @@
+package com.helpdesk.export.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.model.Row;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The JSON serializer without HTTP: rows as the spool holds them, the envelope around them, read back by Jackson. */
+class JacksonJsonSerializerTest {
+
+    private static final ResourceType TICKETS = ResourceType.TICKETS;
+    private static final ResourceType ARTICLES = ResourceType.ARTICLES;
+    private final Serializer json = new JacksonJsonSerializer(new JsonFactory());
+
+    /** A row over a map by field name, as the tests build it. */
+    private record MapRow(ResourceType type, Map<String, Object> values) implements Row {
+        @Override
+        public Object value(int fieldIndex) {
+            return values.get(type.fields().get(fieldIndex).name());
+        }
+    }
+
+    private ResourceSection section(ResourceType type, List<Field> fields, List<Row> rows, PageSummary summary)
+            throws IOException {
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        Serializer.RowWriter writer = json.rows(type, fields, spool);
+        for (Row row : rows) {
+            writer.accept(row);
+        }
+        writer.finish();
+        byte[] bytes = spool.toByteArray();
+        return new ResourceSection(type, fields, summary, out -> out.write(bytes));
+    }
+
+    private JsonNode write(ResourceSection... sections) throws IOException {
+        ExportDocument document = new ExportDocument("req_test", new TeamId(new UUID(1, 2)),
+                Instant.parse("2026-12-01T10:00:00.123Z"), ExportFormat.JSON, CsvOptions.DEFAULT, 10_000,
+                List.of(sections));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        json.write(document, out);
+        return new ObjectMapper().readTree(out.toByteArray());
+    }
+
+    @Test
+    void writesTheEnvelopeInTheContractsOrderAroundTheSpooledRows() throws IOException {
+        UUID id = UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8");
+        Instant created = Instant.parse("2026-01-02T03:04:05.000006Z");
+        List<Field> fields = TICKETS.selectFields(List.of("id", "title", "tags", "messageCount", "createdAt",
+                "resolvedAt", "customerId"), "fields");
+        List<Row> rows = new ArrayList<>();
+        rows.add(new MapRow(TICKETS, Map.of("id", id, "title", "a \"quoted\", line\nbreak", "tags", List.of("x", "y"),
+                "messageCount", 3, "createdAt", created)));
+        rows.add(new MapRow(TICKETS, Map.of("id", id, "title", "second", "tags", List.of(), "messageCount", 0,
+                "createdAt", created)));
+        Cursor next = new Cursor(TICKETS, created, id);
+        JsonNode root = write(section(TICKETS, fields, rows, new PageSummary(2, true, Optional.of(next))),
+                section(ARTICLES, ARTICLES.selectFields(List.of("id"), "fields"), List.of(),
+                        new PageSummary(0, false, Optional.empty())));
+
+        assertThat(names(root)).containsExactly("success", "data", "meta");
+        assertThat(names(root.get("data"))).containsExactly("object", "format", "totalRows", "resources", "hasMore",
+                "nextCursor", "limits");
+        assertThat(root.get("data").get("totalRows").asInt()).isEqualTo(2);
+        JsonNode first = root.get("data").get("resources").get("tickets").get(0);
+        assertThat(names(first)).containsExactly("id", "title", "tags", "messageCount", "createdAt", "resolvedAt",
+                "customerId");
+        assertThat(first.get("id").asText()).isEqualTo("tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8");
+        assertThat(first.get("title").asText()).isEqualTo("a \"quoted\", line\nbreak");
+        assertThat(first.get("tags")).hasSize(2);
+        assertThat(first.get("messageCount").isInt()).isTrue();
+        assertThat(first.get("createdAt").asText()).isEqualTo("2026-01-02T03:04:05.000006Z");
+        assertThat(first.get("resolvedAt").isNull()).isTrue();
+        assertThat(first.get("customerId").isNull()).isTrue();
+        assertThat(root.get("data").get("resources").get("tickets").get(1).get("tags")).isEmpty();
+        assertThat(root.get("data").get("resources").get("articles")).isEmpty();
+        assertThat(root.get("data").get("hasMore").get("tickets").asBoolean()).isTrue();
+        assertThat(root.get("data").get("nextCursor").get("tickets").asText()).isEqualTo(next.encode());
+        assertThat(root.get("data").get("nextCursor").get("articles").isNull()).isTrue();
+        assertThat(root.get("meta").get("timestamp").asText()).isEqualTo("2026-12-01T10:00:00Z");
+    }
+
+    @Test
+    void aValueOfTheWrongJavaTypeIsRefusedNamingTheField() {
+        List<Field> fields = TICKETS.selectFields(List.of("createdAt"), "fields");
+        Row wrong = new MapRow(TICKETS, Map.of("createdAt", "2026-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> section(TICKETS, fields, List.of(wrong), new PageSummary(1, false, Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
