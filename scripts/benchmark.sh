@@ -9,6 +9,8 @@
 #   --jar PATH --only compare        measure another build of the service (e.g. the commit before a change) with
 #                                    this harness: only the side-by-side HTTP/COPY phase
 #   --only gzip                      build, then only the gzip phase (level 1, the service's, against level 6)
+#   --only records                   build, then only the phases of the other records: 10,000 messages as CSV and
+#                                    JSON against COPY of the same rows, and the five-resource JSON export
 #
 # Needs only a JDK 17 and curl. Starts the packaged service on a temporary embedded PostgreSQL (demo dataset) and
 # free ports, talks to 127.0.0.1 only, stops everything it started, and prints the figures as Markdown (also kept
@@ -281,6 +283,20 @@ jmh_phase() {
   echo '```'
 }
 
+records_phases() {
+  measured "messages: HTTP export vs COPY" "## End to end: 10,000 messages, HTTP export vs PostgreSQL COPY of the same rows" \
+    compare_phase --type messages --clients 0 --variants COPY_CSV,HTTP_CSV,COPY_JSON,HTTP_JSON --title " (messages)"
+  measured "five resources: HTTP export vs COPY" "## End to end: five resources in one JSON export (10,000 tickets, 4,000 customers, 300 articles, 10,000 messages, 13 members) vs COPY of each in one snapshot" \
+    compare_phase --type five --clients 0 --title " (five resources)"
+}
+
+if [[ "$ONLY" == records ]]; then
+  records_phases
+  stop_service
+  mkdir -p "$RESULTS_DIR"; cp "$OUT" "$RESULTS_DIR/$STAMP-records.md"; log "figures kept in $RESULTS_DIR/$STAMP-records.md"
+  exit 0
+fi
+
 if [[ "$ONLY" != gzip ]]; then
 measured "side by side: HTTP export vs COPY" "## End to end: HTTP export vs PostgreSQL COPY (service: default JVM options)" \
   compare_phase
@@ -291,6 +307,7 @@ if [[ "$ONLY" == compare ]]; then
   mkdir -p "$RESULTS_DIR"; cp "$OUT" "$RESULTS_DIR/$STAMP-compare.md"; log "figures kept in $RESULTS_DIR/$STAMP-compare.md"
   exit 0
 fi
+records_phases
 measured "JMH" "## JMH: serializers, row mapping, in-process read pipeline (one operation = one row)" jmh_phase
 else
 measured "gzip level 1" "## The service as built (gzip level 1)" \

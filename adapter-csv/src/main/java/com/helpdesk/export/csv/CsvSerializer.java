@@ -2,6 +2,7 @@ package com.helpdesk.export.csv;
 
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
@@ -9,13 +10,16 @@ import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.text.InstantText;
+import com.helpdesk.export.text.JsonText;
 import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,9 +31,12 @@ import java.util.UUID;
  *
  * <p>Cells: a null is an empty cell; tags are joined by one space; booleans are {@code true}/{@code false};
  * times are {@link Instant#toString()} (ISO-8601 UTC with {@code Z}, every fractional digit kept); ids are public
- * ids ({@code tkt_} and 32 hex digits); integers are decimal. A free-text cell (text, enum, tags) that begins with
- * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR gets a leading {@code '} so that spreadsheets do not
- * run it as a formula; ids, numbers, booleans and times are never altered.
+ * ids ({@code tkt_} and 32 hex digits); integers are decimal, other numbers plain decimal as stored (never an
+ * exponent); dates {@code YYYY-MM-DD}; metadata its compact JSON text. Custom fields are columns of their own,
+ * {@code customFields.<key>}, where the request put them (the whole group after the fixed columns). A free-text
+ * cell (text, enum and select, tags) that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a CR gets
+ * a leading {@code '} so that spreadsheets do not run it as a formula; ids, numbers, booleans, dates, times and
+ * metadata (which begins with <code>{</code>) are never altered.
  *
  * <p>One choice the contract leaves open: when the table has a single column, an empty cell is written as
  * {@code ""} rather than as nothing, because a blank line is skipped by most CSV readers and the row would be
@@ -108,11 +115,13 @@ public final class CsvSerializer implements Serializer {
         out.flush();
     }
 
+    /** The columns: every field but the group {@code customFields} itself, whose fields are columns of their own. */
     private static Field[] columns(List<Field> fields) {
-        if (fields.isEmpty()) {
-            throw new IllegalArgumentException("a CSV section needs at least one field");
+        Field[] columns = fields.stream().filter(f -> f.kind() != FieldKind.CUSTOM).toArray(Field[]::new);
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("a CSV section needs at least one column");
         }
-        return fields.toArray(new Field[0]);
+        return columns;
     }
 
     private static void writeRow(CsvWriter csv, String[] cells) throws IOException {
@@ -179,6 +188,17 @@ public final class CsvSerializer implements Serializer {
                 yield id == null ? null : PublicId.format(field.idPrefix(), id);
             }
             case TEXT, ENUM -> row.text(field);
+            case REF -> row.ref(field);
+            case NUMBER -> {
+                BigDecimal number = row.number(field);
+                yield number == null ? null : number.toPlainString();
+            }
+            case DATE -> {
+                LocalDate date = row.date(field);
+                yield date == null ? null : date.toString();
+            }
+            case OBJECT -> JsonText.compact(row.object(field));
+            case CUSTOM -> throw new IllegalArgumentException("the group " + field.name() + " is not a column");
             case TAGS -> joinTags(row.tags(field));
             case INTEGER -> {
                 Integer number = row.integer(field);

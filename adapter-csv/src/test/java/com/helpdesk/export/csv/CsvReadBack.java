@@ -1,6 +1,9 @@
 package com.helpdesk.export.csv;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.Row;
 import org.apache.commons.csv.CSVFormat;
@@ -10,7 +13,9 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,11 +81,29 @@ final class CsvReadBack {
                 default -> throw new AssertionError("not a boolean: " + cell);
             };
             case TIMESTAMP -> Instant.parse(cell);
+            case REF -> cell;
+            case NUMBER -> new BigDecimal(cell);
+            case DATE -> LocalDate.parse(cell);
+            case OBJECT -> json(cell);
+            case CUSTOM -> throw new AssertionError("the group customFields is not a column");
         };
     }
 
+    private static JsonNode json(String text) {
+        try {
+            return JACKSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    private static final ObjectMapper JACKSON = new ObjectMapper();
+
     /** The row's value as the read-back should give it: empty text reads back as null. */
     static Object normalized(Field field, Row row) {
+        if (field.kind() == FieldKind.OBJECT) {
+            return json(row.object(field));
+        }
         Object value = row.value(field);
         if (value instanceof String s && s.isEmpty()) {
             return null;

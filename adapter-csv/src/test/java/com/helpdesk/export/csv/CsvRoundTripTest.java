@@ -1,11 +1,17 @@
 package com.helpdesk.export.csv;
 
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ResourceType;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,11 +53,29 @@ class CsvRoundTripTest {
                     .with("messageCount", i - 3)
                     .with("createdAt", Instant.parse("2026-01-01T00:00:00Z").plusNanos(i * 1_001_000L))
                     .with("updatedAt", Instant.parse("2026-03-04T05:06:07.123456Z").plusSeconds(i))
-                    .with("resolvedAt", i % 2 == 0 ? null : Instant.ofEpochSecond(-i, i * 1000L)));
+                    .with("resolvedAt", i % 2 == 0 ? null : Instant.ofEpochSecond(-i, i * 1000L))
+                    .with("responseDeadline", i % 3 == 0 ? null : Instant.ofEpochSecond(1_800_000_000L + i))
+                    .with("metadata", i % 4 == 0 ? null : "{\"source\": \"" + (i % 2 == 0 ? "=cmd" : "mail, \\\"x\\\"")
+                            + "\", \"n\": [1, 2.50, {\"deep\": null}], \"é\": true}")
+                    .with("customFields.plan", i % 3 == 0 ? null : i % 2 == 0 ? "-gold" : "silver")
+                    .with("customFields.note", i % 4 == 1 ? null : text)
+                    .with("customFields.amount", i % 5 == 0 ? null : new BigDecimal("-" + i + ".50"))
+                    .with("customFields.vip", i % 3 == 0 ? null : i % 2 == 0)
+                    .with("customFields.due", i % 2 == 0 ? null : LocalDate.of(2026, 1 + i % 12, 1 + i % 28)));
         }
+        List<Field> fields = FieldSelection.all(TICKETS).resolve(DEFINITIONS);
+        assertRoundTrip(TICKETS, fields, rows, false);
+        assertRoundTrip(TICKETS, fields, rows, true);
         assertRoundTrip(TICKETS, TICKETS.fields(), rows, false);
-        assertRoundTrip(TICKETS, TICKETS.fields(), rows, true);
     }
+
+    /** One custom field of every kind; text and select cells follow the formula rule, the others never change. */
+    static final List<CustomFieldDefinition> DEFINITIONS = List.of(
+            new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0),
+            new CustomFieldDefinition("note", "Note", CustomFieldKind.TEXT, 1),
+            new CustomFieldDefinition("amount", "Amount", CustomFieldKind.NUMBER, 2),
+            new CustomFieldDefinition("vip", "VIP", CustomFieldKind.BOOLEAN, 3),
+            new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 4));
 
     @Test
     void customersAndArticlesSurviveAnIndependentReader() {
@@ -63,14 +87,17 @@ class CsvRoundTripTest {
                     .with("email", i % 2 == 0 ? null : text + "@example.com").with("status", "active")
                     .with("sentiment", "neutral").with("tags", List.of("a" + i)).with("notes", text)
                     .with("ticketCount", i).with("createdAt", Instant.ofEpochMilli(i))
-                    .with("updatedAt", Instant.ofEpochMilli(i)));
+                    .with("updatedAt", Instant.ofEpochMilli(i)).with("phone", i % 2 == 0 ? "+33 6 12 34 56 78" : null)
+                    .with("metadata", "{}").with("customFields.note", "=SUM(A1:A9)")
+                    .with("customFields.amount", new BigDecimal("1e-7").multiply(BigDecimal.valueOf(i))));
             articles.add(TestRow.of(ARTICLES).with("id", UUID.randomUUID()).with("title", text)
                     .with("content", text + "\n\n" + text).with("category", i % 3 == 0 ? null : "-cat")
                     .with("status", "published").with("isPublic", i % 3 == 0 ? null : i % 2 == 0)
                     .with("tags", List.of()).with("viewCount", Integer.MAX_VALUE - i).with("useCount", null)
-                    .with("createdAt", Instant.EPOCH).with("updatedAt", Instant.EPOCH).with("publishedAt", null));
+                    .with("createdAt", Instant.EPOCH).with("updatedAt", Instant.EPOCH).with("publishedAt", null)
+                    .with("slug", "article-" + i).with("seoTitle", text).with("seoDescription", i % 2 == 0 ? null : text));
         }
-        assertRoundTrip(CUSTOMERS, CUSTOMERS.fields(), customers, false);
+        assertRoundTrip(CUSTOMERS, FieldSelection.all(CUSTOMERS).resolve(DEFINITIONS), customers, false);
         assertRoundTrip(ARTICLES, ARTICLES.fields(), articles, true);
     }
 
@@ -93,8 +120,31 @@ class CsvRoundTripTest {
         assertRoundTrip(TICKETS, fields(TICKETS, "notes", "id", "title"), rows, false);
     }
 
-    static void assertRoundTrip(ResourceType type, List<Field> fields, List<TestRow> rows, boolean bom) {
-        byte[] bytes = write(document(bom, section(type, fields, rows)));
+    @Test
+    void messagesAndMembersSurviveAnIndependentReader() {
+        List<TestRow> messages = new ArrayList<>();
+        List<TestRow> members = new ArrayList<>();
+        for (int i = 0; i < NASTY.size(); i++) {
+            String text = NASTY.get(i);
+            String sender = List.of("agent", "customer", "system").get(i % 3);
+            messages.add(TestRow.of(ResourceType.MESSAGES).with("id", UUID.randomUUID())
+                    .with("ticketId", UUID.randomUUID()).with("sender", sender)
+                    .with("authorId", sender.equals("system") ? null : (sender.equals("agent") ? "mem_" : "cus_")
+                            + "0123456789abcdef0123456789abcdef")
+                    .with("senderName", sender.equals("system") ? null : text).with("isInternal", i % 4 == 0)
+                    .with("content", text).with("createdAt", Instant.ofEpochSecond(i)));
+            members.add(TestRow.of(ResourceType.MEMBERS).with("id", UUID.randomUUID()).with("name", text)
+                    .with("email", i % 2 == 0 ? null : "m" + i + "@example.com").with("role", "agent")
+                    .with("createdAt", Instant.ofEpochSecond(i)));
+        }
+        assertRoundTrip(ResourceType.MESSAGES, ResourceType.MESSAGES.fields(), messages, false);
+        assertRoundTrip(ResourceType.MEMBERS, ResourceType.MEMBERS.fields(), members, true);
+    }
+
+    static void assertRoundTrip(ResourceType type, List<Field> selection, List<TestRow> rows, boolean bom) {
+        // the group customFields itself is no column: its fields are
+        List<Field> fields = selection.stream().filter(f -> f.kind() != FieldKind.CUSTOM).toList();
+        byte[] bytes = write(document(bom, section(type, selection, rows)));
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (bom) {
             assertThat(text).startsWith("\uFEFF");

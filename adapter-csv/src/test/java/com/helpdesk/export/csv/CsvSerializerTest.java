@@ -2,7 +2,11 @@ package com.helpdesk.export.csv;
 
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
+import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ResourceSection;
@@ -18,6 +22,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,14 +69,41 @@ class CsvSerializerTest {
 
         @Test
         void writesEveryFieldOfATypeInContractOrderWhenAllAreSelected() {
+            // a team without custom fields: the group adds no column
             assertThat(writeText(TICKETS, TICKETS.fields(), List.of())).isEqualTo(
-                    "id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,createdAt,updatedAt,"
-                            + "resolvedAt\r\n");
+                    "id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,responseDeadline,"
+                            + "resolutionDeadline,createdAt,updatedAt,resolvedAt,metadata\r\n");
             assertThat(writeText(CUSTOMERS, CUSTOMERS.fields(), List.of())).isEqualTo(
-                    "id,name,email,status,sentiment,tags,notes,ticketCount,createdAt,updatedAt\r\n");
+                    "id,name,email,phone,status,sentiment,tags,notes,ticketCount,createdAt,updatedAt,metadata\r\n");
             assertThat(writeText(ARTICLES, ARTICLES.fields(), List.of())).isEqualTo(
-                    "id,title,content,category,status,isPublic,tags,viewCount,useCount,createdAt,updatedAt,"
-                            + "publishedAt\r\n");
+                    "id,title,slug,content,category,status,isPublic,tags,seoTitle,seoDescription,viewCount,useCount,"
+                            + "createdAt,updatedAt,publishedAt\r\n");
+            assertThat(writeText(ResourceType.MESSAGES, ResourceType.MESSAGES.fields(), List.of())).isEqualTo(
+                    "id,ticketId,sender,authorId,senderName,isInternal,content,createdAt\r\n");
+            assertThat(writeText(ResourceType.MEMBERS, ResourceType.MEMBERS.fields(), List.of())).isEqualTo(
+                    "id,name,email,role,createdAt\r\n");
+        }
+
+        @Test
+        void writesTheTeamsCustomFieldsAfterTheFixedColumnsInPositionOrderWithPlainValues() {
+            List<CustomFieldDefinition> definitions = List.of(
+                    new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0),
+                    new CustomFieldDefinition("amount", "Amount", CustomFieldKind.NUMBER, 1),
+                    new CustomFieldDefinition("vip", "VIP", CustomFieldKind.BOOLEAN, 2),
+                    new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 3));
+            List<Field> fields = FieldSelection.parse(CUSTOMERS, List.of("id", "metadata", "customFields"), "f")
+                    .resolve(definitions);
+            String csv = writeText(CUSTOMERS, fields, List.of(
+                    TestRow.of(CUSTOMERS).with("id", new java.util.UUID(0, 1))
+                            .with("metadata", "{\"a\": [1, \"=x\"], \"b\": {}}")
+                            .with("customFields.plan", "=gold").with("customFields.amount", new BigDecimal("-1.50"))
+                            .with("customFields.vip", false).with("customFields.due", LocalDate.of(2026, 2, 28)),
+                    TestRow.of(CUSTOMERS).with("id", new java.util.UUID(0, 2))));
+            assertThat(csv).isEqualTo("id,metadata,customFields.plan,customFields.amount,customFields.vip,"
+                    + "customFields.due\r\n"
+                    + "cus_00000000000000000000000000000001,\"{\"\"a\"\":[1,\"\"=x\"\"],\"\"b\"\":{}}\",'=gold,-1.50,false,"
+                    + "2026-02-28\r\n"
+                    + "cus_00000000000000000000000000000002,{},,,,\r\n");
         }
 
         @Test

@@ -4,17 +4,17 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** A row over an array indexed like its type's full field list; built by field name. */
+/** A row of values by field name (custom fields by {@code customFields.<key>}); built by field name. */
 final class TestRow implements Row {
 
     private final ResourceType type;
-    private final Object[] values;
+    private final Map<String, Object> values = new LinkedHashMap<>();
 
     private TestRow(ResourceType type) {
         this.type = type;
-        this.values = new Object[type.fields().size()];
     }
 
     static TestRow of(ResourceType type) {
@@ -22,7 +22,10 @@ final class TestRow implements Row {
     }
 
     TestRow with(String field, Object value) {
-        values[field(field).index()] = value;
+        if (!field.startsWith(Field.CUSTOM_PREFIX)) {
+            field(field);
+        }
+        values.put(field, value);
         return this;
     }
 
@@ -31,12 +34,12 @@ final class TestRow implements Row {
     }
 
     @Override
-    public Object value(int fieldIndex) {
-        return values[fieldIndex];
+    public Object value(Field field) {
+        return values.get(field.name());
     }
 
     @Override
     public String toString() {
-        return type.wireName() + Arrays.toString(values);
+        return type.wireName() + values;
     }
 }

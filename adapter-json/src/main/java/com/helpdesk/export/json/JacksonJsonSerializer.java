@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.port.ExportDocument;
@@ -13,10 +14,14 @@ import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.text.IdText;
 import com.helpdesk.export.text.InstantText;
+import com.helpdesk.export.text.JsonText;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
@@ -25,13 +30,17 @@ import java.util.UUID;
 /**
  * Writes the contract's JSON envelope with Jackson's streaming generator: rows go from the reader to the spool one at
  * a time ({@link #rows}), and the envelope is written around them once every resource is read ({@link #write}).
- * Every field of the selection is present; empty values are {@code null}, empty tags {@code []}.
+ * Every field of the selection is present; empty values are {@code null}, empty tags {@code []}. The custom fields
+ * of a selection are one object, {@code customFields}, where the first of them stands (the whole group: every field
+ * the team defines, {@code {}} when it defines none), each typed by its kind: text and select strings, numbers JSON
+ * numbers as stored, booleans, dates {@code YYYY-MM-DD}. Metadata is its JSON object, compact.
  */
 public final class JacksonJsonSerializer implements Serializer {
 
     /** Room for the longest id prefix with its 32 hex digits, and for the longest time. */
     private static final int SCRATCH_CHARS = 64;
     private static final SerializedString ROW_SEPARATOR = new SerializedString(",");
+    private static final SerializedString CUSTOM_FIELDS = new SerializedString("customFields");
 
     private final JsonFactory factory;
 
@@ -60,13 +69,35 @@ public final class JacksonJsonSerializer implements Serializer {
         }
         // ids and times are formatted into this buffer and written from it: no string per value
         char[] scratch = new char[SCRATCH_CHARS];
+        // the custom fields go into one object, "customFields", where the first of them (or the group) stands
+        int firstCustom = -1;
+        for (int i = 0; i < fields.length && firstCustom < 0; i++) {
+            if (fields[i].isCustom() || fields[i].kind() == FieldKind.CUSTOM) {
+                firstCustom = i;
+            }
+        }
+        int groupAt = firstCustom;
+        Field[] customs = Arrays.stream(fields).filter(Field::isCustom).toArray(Field[]::new);
+        SerializedString[] customNames = Arrays.stream(customs).map(f -> new SerializedString(f.custom().key()))
+                .toArray(SerializedString[]::new);
         return new RowWriter() {
             @Override
             public void accept(Row row) throws IOException {
                 json.writeStartObject();
                 for (int i = 0; i < fields.length; i++) {
-                    json.writeFieldName(names[i]);
-                    writeValue(json, fields[i], row, scratch);
+                    Field field = fields[i];
+                    if (i == groupAt) {
+                        json.writeFieldName(CUSTOM_FIELDS);
+                        json.writeStartObject();
+                        for (int c = 0; c < customs.length; c++) {
+                            json.writeFieldName(customNames[c]);
+                            writeValue(json, customs[c], row, scratch);
+                        }
+                        json.writeEndObject();
+                    } else if (!field.isCustom() && field.kind() != FieldKind.CUSTOM) {
+                        json.writeFieldName(names[i]);
+                        writeValue(json, field, row, scratch);
+                    }
                 }
                 json.writeEndObject();
             }
@@ -137,6 +168,21 @@ public final class JacksonJsonSerializer implements Serializer {
                 }
             }
             case TEXT, ENUM -> writeNullable(json, row.text(field));
+            case REF -> writeNullable(json, row.ref(field));
+            case NUMBER -> {
+                BigDecimal number = row.number(field);
+                if (number == null) {
+                    json.writeNull();
+                } else {
+                    json.writeNumber(number.toPlainString());
+                }
+            }
+            case DATE -> {
+                LocalDate date = row.date(field);
+                writeNullable(json, date == null ? null : date.toString());
+            }
+            case OBJECT -> json.writeRawValue(JsonText.compact(row.object(field)));
+            case CUSTOM -> throw new IllegalArgumentException("the group " + field.name() + " holds no value");
             case INTEGER -> {
                 Integer number = row.integer(field);
                 if (number == null) {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.TeamId;
@@ -18,8 +21,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +44,8 @@ class JacksonJsonSerializerTest {
     /** A row over a map by field name, as the tests build it. */
     private record MapRow(ResourceType type, Map<String, Object> values) implements Row {
         @Override
-        public Object value(int fieldIndex) {
-            return values.get(type.fields().get(fieldIndex).name());
+        public Object value(Field field) {
+            return values.get(field.name());
         }
     }
 
@@ -108,6 +114,74 @@ class JacksonJsonSerializerTest {
         Row wrong = new MapRow(TICKETS, Map.of("createdAt", "2026-01-01T00:00:00Z"));
         assertThatThrownBy(() -> section(TICKETS, fields, List.of(wrong), new PageSummary(1, false, Optional.empty())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
+    }
+
+    @Test
+    void writesCustomFieldsAsOneTypedObjectInPositionOrderAndMetadataAsItsObject() throws IOException {
+        List<CustomFieldDefinition> definitions = List.of(
+                new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0),
+                new CustomFieldDefinition("note", "Note", CustomFieldKind.TEXT, 1),
+                new CustomFieldDefinition("amount", "Amount", CustomFieldKind.NUMBER, 2),
+                new CustomFieldDefinition("vip", "VIP", CustomFieldKind.BOOLEAN, 3),
+                new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 4));
+        List<Field> fields = FieldSelection.parse(TICKETS, List.of("id", "customFields", "metadata"), "fields")
+                .resolve(definitions);
+        Map<String, Object> values = new HashMap<>(Map.of("id", new UUID(0, 1),
+                "metadata", "{\"source\": \"mail\", \"n\": [1, 2.50, null], \"deep\": {\"x\": true}}",
+                "customFields.plan", "=gold", "customFields.amount", new BigDecimal("12345678901234567890.0100"),
+                "customFields.vip", false, "customFields.due", LocalDate.of(2026, 2, 28)));
+        List<Row> rows = List.of(new MapRow(TICKETS, values), new MapRow(TICKETS, Map.of("id", new UUID(0, 2))));
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
+        for (Row row : rows) {
+            writer.accept(row);
+        }
+        writer.finish();
+        String text = spool.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).as("numbers as stored, metadata compact").contains(
+                "\"customFields\":{\"plan\":\"=gold\",\"note\":null,\"amount\":12345678901234567890.0100,"
+                        + "\"vip\":false,\"due\":\"2026-02-28\"},"
+                        + "\"metadata\":{\"source\":\"mail\",\"n\":[1,2.50,null],\"deep\":{\"x\":true}}");
+
+        JsonNode root = write(section(TICKETS, fields, rows, new PageSummary(2, false, Optional.empty())));
+        JsonNode first = root.get("data").get("resources").get("tickets").get(0);
+        assertThat(names(first)).containsExactly("id", "customFields", "metadata");
+        assertThat(names(first.get("customFields"))).containsExactly("plan", "note", "amount", "vip", "due");
+        assertThat(first.get("customFields").get("amount").isNumber()).isTrue();
+        JsonNode second = root.get("data").get("resources").get("tickets").get(1);
+        assertThat(second.get("metadata").isObject()).isTrue();
+        assertThat(second.get("metadata")).isEmpty();
+        assertThat(names(second.get("customFields"))).as("every defined field, null when empty")
+                .containsExactly("plan", "note", "amount", "vip", "due");
+
+        // a team that defines none: the group is the empty object; one field alone stands where the request put it
+        JsonNode none = write(section(TICKETS, FieldSelection.parse(TICKETS, List.of("customFields", "id"), "f")
+                .resolve(List.of()), rows, new PageSummary(2, false, Optional.empty())));
+        JsonNode empty = none.get("data").get("resources").get("tickets").get(0);
+        assertThat(names(empty)).containsExactly("customFields", "id");
+        assertThat(empty.get("customFields").isObject()).isTrue();
+        assertThat(empty.get("customFields")).isEmpty();
+        JsonNode one = write(section(TICKETS, FieldSelection.parse(TICKETS, List.of("id", "customFields.due"), "f")
+                .resolve(definitions), rows, new PageSummary(2, false, Optional.empty())));
+        assertThat(one.get("data").get("resources").get("tickets").get(0).toString())
+                .isEqualTo("{\"id\":\"tkt_00000000000000000000000000000001\",\"customFields\":{\"due\":\"2026-02-28\"}}");
+    }
+
+    @Test
+    void writesMessagesAndMembers() throws IOException {
+        ResourceType messages = ResourceType.MESSAGES;
+        Row message = new MapRow(messages, Map.of("id", new UUID(0, 3), "ticketId", new UUID(0, 1), "sender",
+                "agent", "authorId", "mem_00000000000000000000000000000009", "isInternal", true, "content", "hi"));
+        JsonNode root = write(section(messages, messages.fields(), List.of(message),
+                new PageSummary(1, false, Optional.empty())));
+        JsonNode first = root.get("data").get("resources").get("messages").get(0);
+        assertThat(names(first)).containsExactly("id", "ticketId", "sender", "authorId", "senderName", "isInternal",
+                "content", "createdAt");
+        assertThat(first.get("id").asText()).isEqualTo("msg_00000000000000000000000000000003");
+        assertThat(first.get("ticketId").asText()).isEqualTo("tkt_00000000000000000000000000000001");
+        assertThat(first.get("authorId").asText()).isEqualTo("mem_00000000000000000000000000000009");
+        assertThat(first.get("isInternal").asBoolean()).isTrue();
+        assertThat(first.get("senderName").isNull()).isTrue();
     }
 
     private static List<String> names(JsonNode node) {

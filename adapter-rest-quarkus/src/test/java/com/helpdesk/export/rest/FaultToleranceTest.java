@@ -253,12 +253,17 @@ class FaultToleranceTest {
     void aDatabaseFailureWhileReadingIsA503EnvelopeNotACutOffBody() throws Exception {
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
+            int lockerPid;
             try (Statement s = locker.createStatement()) {
                 s.execute("lock table customers in access exclusive mode");
+                try (ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    lockerPid = rs.getInt(1);
+                }
             }
             Thread killer = new Thread(() -> {
                 try {
-                    terminateSessionsWaitingOn("customers", Duration.ofSeconds(10));
+                    terminateSessionsWaitingOn(lockerPid, Duration.ofSeconds(30));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -275,13 +280,14 @@ class FaultToleranceTest {
         assertHealthy();
     }
 
-    private void terminateSessionsWaitingOn(String table, Duration wait) throws Exception {
+    /** Terminates the sessions that wait on a lock the locker's session holds (their query text may be cut short). */
+    private void terminateSessionsWaitingOn(int lockerPid, Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                     "select pg_terminate_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' "
-                            + "and query ilike ? and pid <> pg_backend_pid()")) {
-                s.setString(1, "%from " + table + "%");
+                            + "and ? = any (pg_blocking_pids(pid)) and pid <> pg_backend_pid()")) {
+                s.setInt(1, lockerPid);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
                         return;
@@ -290,7 +296,7 @@ class FaultToleranceTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no export waited on " + table);
+        throw new AssertionError("no export waited on a lock of session " + lockerPid);
     }
 
     // ------------------------------------------------------------------------------------------- stalled clients

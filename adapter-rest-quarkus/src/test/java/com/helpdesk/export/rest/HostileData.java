@@ -107,6 +107,10 @@ final class HostileData {
         exec(c, "insert into teams (id, name) values (?, ?)", TEAM, "Formula Corp (hostile suite)");
         exec(c, "insert into members (id, team_id, name, email, role) values (?, ?, ?, ?, 'owner')", OWNER, TEAM,
                 "=Formula Owner", "owner@formula.example");
+        // one text custom field each for tickets and customers: its values are the formula texts too
+        exec(c, "insert into custom_field_definitions (team_id, resource, key, label, kind, position) values "
+                + "(?, 'tickets', 'formula', '=Formula', 'text', 0), (?, 'customers', 'formula', '@Formula', 'text', 0)",
+                TEAM, TEAM);
         for (String key : List.of(LIVE_KEY, TEST_KEY)) {
             exec(c, "insert into api_keys (id, team_id, member_id, key_hash, display_prefix, kind, mode) "
                             + "values (?, ?, ?, ?, ?, 'secret', ?)", UUID.nameUUIDFromBytes(key.getBytes()), TEAM, OWNER,
@@ -136,14 +140,29 @@ final class HostileData {
                         i % 2 == 0 ? "active" : "inactive", List.of("positive", "neutral", "negative").get(i % 3),
                         tags, i % 4 == 3 ? null : text, i % 2 == 0 ? 0 : Integer.MAX_VALUE, created,
                         created.plusSeconds(i));
+                exec(c, "update customers set metadata = jsonb_build_object('text', ?::text), "
+                        + "custom_fields = jsonb_build_object('formula', ?::text) where id = ?", text, second, customer);
                 exec(c, "insert into tickets (id, team_id, mode, title, status, priority, customer_id, assigned_to, "
-                                + "tags, notes, message_count, created_at, updated_at, resolved_at) "
-                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + "tags, notes, created_at, updated_at, resolved_at, metadata, custom_fields) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object(?::text, ?::text), "
+                                + "jsonb_build_object('formula', ?::text))",
                         id("ticket", mode, i), TEAM, mode, text,
                         List.of("new", "open", "pending", "resolved", "closed").get(i % 5),
                         List.of("low", "normal", "high", "urgent").get(i % 4), i % 3 == 0 ? null : customer,
-                        i % 2 == 0 ? OWNER : null, tags, i % 4 == 3 ? null : second, i % 2 == 0 ? Integer.MAX_VALUE : 0,
-                        created, created.plusNanos(1_000), i % 5 == 3 ? created.plusDays(1) : null);
+                        i % 2 == 0 ? OWNER : null, tags, i % 4 == 3 ? null : second,
+                        created, created.plusNanos(1_000), i % 5 == 3 ? created.plusDays(1) : null, text, second,
+                        text);
+                // the conversation: the same texts, from the system and (where there is one) the customer
+                exec(c, "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, sender_name, "
+                                + "is_internal, content, created_at) values (?, ?, ?, ?, 'system', null, ?, false, ?, ?)",
+                        id("message", mode, i), TEAM, mode, id("ticket", mode, i), second, text, created);
+                if (i % 3 != 0) {
+                    exec(c, "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, "
+                                    + "sender_name, is_internal, content, created_at) "
+                                    + "values (?, ?, ?, ?, 'customer', ?, ?, false, ?, ?)",
+                            id("reply", mode, i), TEAM, mode, id("ticket", mode, i), customer, text, second,
+                            created.plusSeconds(1));
+                }
                 exec(c, "insert into articles (id, team_id, mode, title, content, category, status, is_public, tags, "
                                 + "view_count, use_count, created_at, updated_at, published_at) "
                                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -240,16 +240,20 @@ final class HostileGenerators {
                 });
     }
 
-    /** Requests the contract accepts: 1 to 3 distinct types, JSON, or CSV with one resource. */
+    /** Requests the contract accepts: 1 to 5 distinct types, JSON, or CSV with one resource. */
     static Arbitrary<Map<String, Object>> validRequests() {
         Arbitrary<List<ResourceType>> types = Arbitraries.of(ResourceType.values()).list().uniqueElements()
-                .ofMinSize(1).ofMaxSize(3);
-        return Combinators.combine(types, validResource(ResourceType.TICKETS), validResource(ResourceType.CUSTOMERS),
-                validResource(ResourceType.ARTICLES), Arbitraries.of("json", "csv", "default"),
+                .ofMinSize(1).ofMaxSize(ResourceType.values().length);
+        Arbitrary<Map<ResourceType, Map<String, Object>>> resources = Combinators.combine(
+                validResource(ResourceType.TICKETS), validResource(ResourceType.CUSTOMERS),
+                validResource(ResourceType.ARTICLES), validResource(ResourceType.MESSAGES),
+                validResource(ResourceType.MEMBERS))
+                .as((tickets, customers, articles, messages, members) -> Map.of(ResourceType.TICKETS, tickets,
+                        ResourceType.CUSTOMERS, customers, ResourceType.ARTICLES, articles,
+                        ResourceType.MESSAGES, messages, ResourceType.MEMBERS, members));
+        return Combinators.combine(types, resources, Arbitraries.of("json", "csv", "default"),
                 Arbitraries.of(true, false).injectNull(0.3))
-                .as((chosen, tickets, customers, articles, f, bom) -> {
-                    Map<ResourceType, Map<String, Object>> byType = Map.of(ResourceType.TICKETS, tickets,
-                            ResourceType.CUSTOMERS, customers, ResourceType.ARTICLES, articles);
+                .as((chosen, byType, f, bom) -> {
                     List<Map<String, Object>> list = new ArrayList<>();
                     chosen.forEach(t -> list.add(byType.get(t)));
                     String format = f.equals("csv") && chosen.size() > 1 ? "json" : f;

@@ -103,12 +103,27 @@ class HostileInputTest {
                 new Filter("isPublic", Kind.BOOL, List.of(), null),
                 new Filter("tag", Kind.TAG, List.of(), null),
                 new Filter("search", Kind.TEXT, List.of(), null)), times()));
+        FILTERS.put("messages", List.of(
+                new Filter("ticketId", Kind.ID, List.of(), "tkt_"),
+                enumerated("sender", "agent", "customer", "system"),
+                new Filter("isInternal", Kind.BOOL, List.of(), null),
+                new Filter("createdAfter", Kind.TIME, List.of(), null),
+                new Filter("createdBefore", Kind.TIME, List.of(), null)));
+        FILTERS.put("members", List.of(
+                enumerated("role", "owner", "admin", "manager", "librarian", "agent", "spectator"),
+                new Filter("search", Kind.TEXT, List.of(), null),
+                new Filter("createdAfter", Kind.TIME, List.of(), null),
+                new Filter("createdBefore", Kind.TIME, List.of(), null)));
         FIELDS.put("tickets", List.of("id", "title", "status", "priority", "customerId", "assignedTo", "tags", "notes",
-                "messageCount", "createdAt", "updatedAt", "resolvedAt"));
-        FIELDS.put("customers", List.of("id", "name", "email", "status", "sentiment", "tags", "notes", "ticketCount",
-                "createdAt", "updatedAt"));
-        FIELDS.put("articles", List.of("id", "title", "content", "category", "status", "isPublic", "tags",
-                "viewCount", "useCount", "createdAt", "updatedAt", "publishedAt"));
+                "messageCount", "responseDeadline", "resolutionDeadline", "createdAt", "updatedAt", "resolvedAt",
+                "metadata", "customFields"));
+        FIELDS.put("customers", List.of("id", "name", "email", "phone", "status", "sentiment", "tags", "notes",
+                "ticketCount", "createdAt", "updatedAt", "metadata", "customFields"));
+        FIELDS.put("articles", List.of("id", "title", "slug", "content", "category", "status", "isPublic", "tags",
+                "seoTitle", "seoDescription", "viewCount", "useCount", "createdAt", "updatedAt", "publishedAt"));
+        FIELDS.put("messages", List.of("id", "ticketId", "sender", "authorId", "senderName", "isInternal", "content",
+                "createdAt"));
+        FIELDS.put("members", List.of("id", "name", "email", "role", "createdAt"));
     }
 
     @Test
@@ -238,7 +253,7 @@ class HostileInputTest {
                         String hex = "0123456789abcdef0123456789abcdef";
                         String other = f.prefix().equals("cus_") ? "mem_" : "cus_";
                         for (String bad : List.of(f.prefix(), f.prefix() + hex.substring(1), f.prefix() + hex + "0",
-                                f.prefix() + hex.toUpperCase(), other + hex, "tkt_" + hex, hex,
+                                f.prefix() + hex.toUpperCase(), other + hex, (f.prefix().equals("tkt_") ? "msg_" : "tkt_") + hex, hex,
                                 "01234567-89ab-cdef-0123-456789abcde", "{01234567-89ab-cdef-0123-456789abcdef}",
                                 "01234567-89ab-cdef-0123-456789abcdef ", " " + f.prefix() + hex,
                                 f.prefix() + hex + "\u0000", f.prefix() + hex + "' OR '1'='1")) {
@@ -353,6 +368,23 @@ class HostileInputTest {
             cases.add(invalid(cat, "element " + bad, resource(t + "\"fields\":[" + bad + "]"), "resources[0].fields[0]"));
         }
         cases.add(invalid(cat, "duplicate", resource(t + "\"fields\":[\"id\",\"title\",\"id\"]"), "resources[0].fields[2]"));
+        // custom fields: the demo team's keys, keys it does not define, keys that cannot be keys, types without them
+        String tickets = "\"type\":\"tickets\",\"filters\":{\"createdAfter\":\"2099-01-01T00:00:00Z\"},";
+        cases.add(ok(cat, "customFields", resource(tickets + "\"fields\":[\"id\",\"customFields\"]")));
+        cases.add(ok(cat, "customFields.<key>", resource(tickets + "\"fields\":[\"customFields.due_on\",\"id\"]")));
+        for (String bad : List.of("customFields.nope", "customFields.region", "customFields.", "customFields.Plan",
+                "customFields.plan ", "customFields.plan.x", "customFields.1plan", "customFields.p-l",
+                "customFields." + "a".repeat(41), "customFields.'; DROP TABLE tickets; --", "customfields",
+                "customFields.account_tier")) {
+            cases.add(invalid(cat, "custom " + bad, resource(tickets + "\"fields\":[\"id\"," + q(bad) + "]"),
+                    "resources[0].fields[1]"));
+        }
+        cases.add(invalid(cat, "custom twice", resource(tickets + "\"fields\":[\"customFields\",\"customFields.plan\"]"),
+                "resources[0].fields[1]"));
+        cases.add(invalid(cat, "custom field of articles", resource(t + "\"fields\":[\"customFields\"]"),
+                "resources[0].fields[0]"));
+        cases.add(invalid(cat, "custom field of members", resource("\"type\":\"members\",\"fields\":"
+                + "[\"customFields.plan\"]"), "resources[0].fields[0]"));
         cases.add(invalid(cat, "3,000 repeats", resource(t + "\"fields\":[" + repeat("\"id\"", 3000) + "]"),
                 "resources[0].fields[1]"));
         cases.add(invalid(cat, "60,000 characters", resource(t + "\"fields\":[" + q(SIXTY_K) + "]"),
@@ -424,8 +456,12 @@ class HostileInputTest {
         for (String bad : List.of("\"tickets\"", "5", "[]", "true")) {
             cases.add(invalid(cat, "element " + bad, "{\"resources\":[" + bad + "]}", "resources[0]"));
         }
-        cases.add(invalid(cat, "four entries", "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"},"
-                + "{\"type\":\"articles\"},{\"type\":\"tickets\"}]}", "resources"));
+        cases.add(invalid(cat, "six entries", "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"},"
+                + "{\"type\":\"articles\"},{\"type\":\"messages\"},{\"type\":\"members\"},{\"type\":\"tickets\"}]}",
+                "resources"));
+        cases.add(ok(cat, "five types", "{\"resources\":[" + Stream.of("tickets", "customers", "articles", "messages",
+                "members").map(type -> "{\"type\":" + q(type) + ",\"fields\":[\"id\"],"
+                + "\"filters\":{\"createdAfter\":\"2099-01-01T00:00:00Z\"}}").collect(Collectors.joining(",")) + "]}"));
         cases.add(invalid(cat, "3,000 entries", "{\"resources\":[" + repeat("{\"type\":\"tickets\"}", 3000) + "]}",
                 "resources"));
         cases.add(invalid(cat, "same type twice", "{\"resources\":[" + one + "," + one + "]}", "resources[1].type"));

@@ -54,9 +54,10 @@ class JsonExportTest {
     }
 
     @Test
-    void threeResourcesInOneEnvelope() throws Exception {
+    void fiveResourcesInOneEnvelope() throws Exception {
         JsonNode root = export(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM,
-                "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"}]}");
+                "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"},"
+                        + "{\"type\":\"messages\"},{\"type\":\"members\"}]}");
         assertThat(root.get("success").asBoolean()).isTrue();
         JsonNode data = root.get("data");
         assertThat(fieldNames(data)).containsExactly("object", "format", "totalRows", "resources", "hasMore",
@@ -68,9 +69,9 @@ class JsonExportTest {
         assertThat(root.get("meta").get("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
 
         long total = 0;
-        for (String type : List.of("tickets", "customers", "articles")) {
-            long matching = count("select count(*) from " + type + " where team_id = ? and mode = 'live'",
-                    UUID.fromString(DEMO_TEAM));
+        for (String type : List.of("tickets", "customers", "articles", "messages", "members")) {
+            long matching = count("select count(*) from " + type + " where team_id = ?"
+                    + (type.equals("members") ? "" : " and mode = 'live'"), UUID.fromString(DEMO_TEAM));
             JsonNode rows = data.get("resources").get(type);
             assertThat(rows.size()).as(type).isEqualTo((int) Math.min(matching, 10_000));
             assertThat(data.get("hasMore").get(type).asBoolean()).as(type).isEqualTo(matching > 10_000);
@@ -82,13 +83,50 @@ class JsonExportTest {
 
         JsonNode ticket = data.get("resources").get("tickets").get(0);
         assertThat(fieldNames(ticket)).containsExactly("id", "title", "status", "priority", "customerId",
-                "assignedTo", "tags", "notes", "messageCount", "createdAt", "updatedAt", "resolvedAt");
+                "assignedTo", "tags", "notes", "messageCount", "responseDeadline", "resolutionDeadline", "createdAt",
+                "updatedAt", "resolvedAt", "metadata", "customFields");
+        assertThat(fieldNames(ticket.get("customFields"))).as("the demo team's ticket fields, in position order")
+                .containsExactly("plan", "order_ref", "amount", "is_vip", "due_on");
         JsonNode customer = data.get("resources").get("customers").get(0);
-        assertThat(fieldNames(customer)).containsExactly("id", "name", "email", "status", "sentiment", "tags",
-                "notes", "ticketCount", "createdAt", "updatedAt");
+        assertThat(fieldNames(customer)).containsExactly("id", "name", "email", "phone", "status", "sentiment",
+                "tags", "notes", "ticketCount", "createdAt", "updatedAt", "metadata", "customFields");
+        assertThat(fieldNames(customer.get("customFields")))
+                .containsExactly("account_tier", "crm_note", "lifetime_value", "newsletter", "birthday");
         JsonNode article = data.get("resources").get("articles").get(0);
-        assertThat(fieldNames(article)).containsExactly("id", "title", "content", "category", "status", "isPublic",
-                "tags", "viewCount", "useCount", "createdAt", "updatedAt", "publishedAt");
+        assertThat(fieldNames(article)).containsExactly("id", "title", "slug", "content", "category", "status",
+                "isPublic", "tags", "seoTitle", "seoDescription", "viewCount", "useCount", "createdAt", "updatedAt",
+                "publishedAt");
+        assertThat(fieldNames(data.get("resources").get("messages").get(0))).containsExactly("id", "ticketId",
+                "sender", "authorId", "senderName", "isInternal", "content", "createdAt");
+        assertThat(fieldNames(data.get("resources").get("members").get(0))).containsExactly("id", "name", "email",
+                "role", "createdAt");
+        Set<String> memberIds = new HashSet<>();
+        data.get("resources").get("members").forEach(m -> memberIds.add(m.get("id").asText()));
+        for (JsonNode t : data.get("resources").get("tickets")) {
+            assertThat(t.get("metadata").isObject()).isTrue();
+            assertThat(t.get("customFields").isObject()).isTrue();
+            JsonNode amount = t.get("customFields").get("amount");
+            assertThat(amount.isNull() || amount.isNumber()).as("amount is a number").isTrue();
+            JsonNode vip = t.get("customFields").get("is_vip");
+            assertThat(vip.isNull() || vip.isBoolean()).isTrue();
+            JsonNode due = t.get("customFields").get("due_on");
+            assertThat(due.isNull() || due.asText().matches("\\d{4}-\\d\\d-\\d\\d")).isTrue();
+            assertThat(t.get("assignedTo").isNull() || memberIds.contains(t.get("assignedTo").asText()))
+                    .as("assignedTo resolves to an exported member").isTrue();
+        }
+        for (JsonNode m : data.get("resources").get("messages")) {
+            assertThat(m.get("id").asText()).matches("msg_[0-9a-f]{32}");
+            assertThat(m.get("ticketId").asText()).matches("tkt_[0-9a-f]{32}");
+            String sender = m.get("sender").asText();
+            JsonNode author = m.get("authorId");
+            if (sender.equals("agent")) {
+                assertThat(memberIds).contains(author.asText());
+            } else if (sender.equals("customer")) {
+                assertThat(author.asText()).matches("cus_[0-9a-f]{32}");
+            } else {
+                assertThat(author.isNull()).isTrue();
+            }
+        }
         for (JsonNode t : data.get("resources").get("tickets")) {
             assertThat(t.get("id").asText()).matches("tkt_[0-9a-f]{32}");
             assertThat(t.get("customerId").isNull() || t.get("customerId").asText().matches("cus_[0-9a-f]{32}")).isTrue();
@@ -98,6 +136,47 @@ class JsonExportTest {
         assertOrdered(data.get("resources").get("tickets"));
         assertOrdered(data.get("resources").get("customers"));
         assertOrdered(data.get("resources").get("articles"));
+        assertOrdered(data.get("resources").get("messages"));
+        assertOrdered(data.get("resources").get("members"));
+    }
+
+    @Test
+    void liveAndTestKeysSeeTheSameMembersAndMessagesFollowTheirTicketsMode() throws Exception {
+        String body = "{\"resources\":[{\"type\":\"members\",\"fields\":[\"id\"]},"
+                + "{\"type\":\"messages\",\"fields\":[\"ticketId\"]},{\"type\":\"tickets\",\"fields\":[\"id\"]}]}";
+        JsonNode live = export(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, body).get("data").get("resources");
+        JsonNode test = export(DemoDataset.TEST_SECRET_KEY, DEMO_TEAM, body).get("data").get("resources");
+        assertThat(test.get("members")).isEqualTo(live.get("members"));
+        Set<String> testTickets = new HashSet<>();
+        test.get("tickets").forEach(t -> testTickets.add(t.get("id").asText()));
+        assertThat(test.get("messages")).isNotEmpty()
+                .allSatisfy(m -> assertThat(testTickets).contains(m.get("ticketId").asText()));
+        Set<String> liveTicketsOfMessages = new HashSet<>();
+        live.get("messages").forEach(m -> liveTicketsOfMessages.add(m.get("ticketId").asText()));
+        assertThat(liveTicketsOfMessages).doesNotContainAnyElementsOf(testTickets);
+        JsonNode other = export(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM, body).get("data")
+                .get("resources");
+        Set<String> otherMembers = new HashSet<>();
+        other.get("members").forEach(m -> otherMembers.add(m.get("id").asText()));
+        live.get("members").forEach(m -> assertThat(otherMembers).doesNotContain(m.get("id").asText()));
+    }
+
+    @Test
+    void oneCustomFieldAloneAndAnUndefinedKeyNamedInTheError() throws Exception {
+        JsonNode rows = export(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"tickets\","
+                + "\"fields\":[\"customFields.due_on\",\"id\"]}]}").get("data").get("resources").get("tickets");
+        assertThat(fieldNames(rows.get(0))).containsExactly("customFields", "id");
+        assertThat(fieldNames(rows.get(0).get("customFields"))).containsExactly("due_on");
+        Api.error(post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"tickets\","
+                + "\"fields\":[\"id\",\"customFields.region\"]}]}"), 400, "invalid_request_error", "parameter_invalid")
+                .body("error.param", org.hamcrest.Matchers.equalTo("resources[0].fields[1]"));
+        // the other team defines region, and no customer fields at all
+        JsonNode other = export(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM, "{\"resources\":["
+                + "{\"type\":\"tickets\",\"fields\":[\"customFields\"]},{\"type\":\"customers\",\"fields\":[\"id\","
+                + "\"customFields\"]}]}").get("data").get("resources");
+        assertThat(fieldNames(other.get("tickets").get(0).get("customFields"))).containsExactly("region");
+        assertThat(other.get("customers").get(0).get("customFields").isObject()).isTrue();
+        assertThat(other.get("customers").get(0).get("customFields")).isEmpty();
     }
 
     @Test

@@ -46,7 +46,11 @@ class OperationsSurfaceTest {
     @Test
     void theDocumentInDocsIsTheServedOne() throws Exception {
         JsonNode docs = new YAMLMapper().readTree(Files.readString(Path.of("../docs/openapi.yaml")));
-        assertThat(served()).isEqualTo(docs);
+        JsonNode served = served();
+        // both, for a diff when they differ
+        Files.writeString(Path.of("target/openapi-served.json"), served.toPrettyString());
+        Files.writeString(Path.of("target/openapi-docs.json"), docs.toPrettyString());
+        assertThat(served).isEqualTo(docs);
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
@@ -69,6 +73,22 @@ class OperationsSurfaceTest {
             assertThat(line.substring(line.indexOf(':') + 1).replaceAll("\\s+", " ").trim())
                     .as(type.wireName()).isEqualTo(String.join(", ", type.filters().keySet()));
         }
+        String fieldDoc = schemas.get("ResourceRequest").get("properties").get("fields").get("description").asText();
+        JsonNode resources = schemas.get("ExportEnvelope").get("properties").get("data").get("properties")
+                .get("resources").get("properties");
+        assertThat(names(resources)).containsExactlyElementsOf(
+                Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList());
+        for (ResourceType type : ResourceType.values()) {
+            String line = fieldDoc.substring(fieldDoc.indexOf(type.wireName() + ":"));
+            line = line.substring(0, line.indexOf('.'));
+            assertThat(line.substring(line.indexOf(':') + 1).replaceAll("\\s+", " ").trim())
+                    .as("fields of %s", type.wireName()).isEqualTo(String.join(", ", type.fieldNames()));
+            String record = resources.get(type.wireName()).get("items").get("$ref").asText();
+            assertThat(names(schemas.get(record.substring(record.lastIndexOf('/') + 1)).get("properties")))
+                    .as("record of %s", type.wireName()).containsExactlyElementsOf(type.fieldNames());
+        }
+        assertThat(api.get("servers")).as("servers").isNotEmpty();
+        assertThat(api.get("info").get("license").get("name").asText()).isNotBlank();
         assertThat(texts(schemas.get("ErrorEnvelope").get("properties").get("error").get("properties").get("code")
                 .get("enum"))).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName).toList());

@@ -52,7 +52,9 @@ class RateLimitHttpTest {
         assertThat(response.header("RateLimit-Policy")).isEqualTo("\"per-key\";q=" + limit + ";w=3600");
         assertThat(response.header("RateLimit")).matches("\"per-key\";r=" + remaining + ";t=\\d+");
         long t = Long.parseLong(response.header("RateLimit").replaceAll(".*;t=", ""));
-        assertThat(t).isBetween(reset - now - 2, reset - now + 1);
+        // t was computed when the call was counted, before this test read the clock: on a busy machine that can
+        // be a few seconds earlier, never later
+        assertThat(t).isBetween(reset - now - 2, reset - now + 5);
     }
 
     @Test
@@ -71,7 +73,7 @@ class RateLimitHttpTest {
         assertThat(refused.<Integer>path("error.retryAfter").longValue()).isEqualTo(retryAfter);
         long reset = Long.parseLong(refused.header("X-RateLimit-Reset"));
         assertThat(retryAfter).isBetween(reset - Instant.now().getEpochSecond() - 2,
-                reset - Instant.now().getEpochSecond() + 1);
+                reset - Instant.now().getEpochSecond() + 5);
     }
 
     @Test

@@ -80,7 +80,7 @@ class RequestValidationTest {
             {"resources":null}                                                        | parameter_missing | resources
             {"resources":[]}                                                          | parameter_invalid | resources
             {"resources":"tickets"}                                                   | parameter_invalid | resources
-            {"resources":[{"type":"tickets"},{"type":"customers"},{"type":"articles"},{"type":"tickets"}]} | parameter_invalid | resources
+            {"resources":[{"type":"tickets"},{"type":"customers"},{"type":"articles"},{"type":"messages"},{"type":"members"},{"type":"tickets"}]} | parameter_invalid | resources
             {"resources":[{"type":"tickets"},{"type":"tickets"}]}                     | parameter_invalid | resources[1].type
             {"resources":[{}]}                                                        | parameter_missing | resources[0].type
             {"resources":[null]}                                                      | parameter_missing | resources[0]

@@ -76,8 +76,8 @@ final class DemoRows {
         Object[] values;
 
         @Override
-        public Object value(int fieldIndex) {
-            return values[fieldIndex];
+        public Object value(Field field) {
+            return values[field.index()];
         }
     }
 }

@@ -31,28 +31,29 @@ final class JdbcInternals {
         return method.invoke(target);
     }
 
+    /** {@code SelectList.all(table)}: every field of the type (custom fields aside). */
+    private static Object selectAll(Object table) throws ReflectiveOperationException {
+        Class<?> selectClass = Class.forName(PACKAGE + "SelectList");
+        Method all = selectClass.getDeclaredMethod("all", table.getClass());
+        all.setAccessible(true);
+        return all.invoke(null, table);
+    }
+
     /** The statement {@code ResourceSql.rows(limit)} builds for an unfiltered export (team, mode, limit bound). */
     static String rowsSql(ResourceType type) throws ReflectiveOperationException {
         Object table = table(type);
-        return "SELECT " + call(table, "selectList") + " FROM " + call(table, "table")
+        return "SELECT " + call(selectAll(table), "sql") + " FROM " + call(table, "table")
                 + " WHERE team_id = ? AND mode = ? ORDER BY created_at, id LIMIT ?";
-    }
-
-    static String selectList(ResourceType type) throws ReflectiveOperationException {
-        return (String) call(table(type), "selectList");
-    }
-
-    static String tableName(ResourceType type) throws ReflectiveOperationException {
-        return (String) call(table(type), "table");
     }
 
     /** A {@code ResultSetRow} over the result set, valid (its consumer "runs") until the result set closes. */
     static Row row(ResultSet resultSet, ResourceType type) throws ReflectiveOperationException {
         Object table = table(type);
         Class<?> rowClass = Class.forName(PACKAGE + "ResultSetRow");
-        Constructor<?> constructor = rowClass.getDeclaredConstructor(ResultSet.class, table.getClass());
+        Object select = selectAll(table);
+        Constructor<?> constructor = rowClass.getDeclaredConstructor(ResultSet.class, select.getClass());
         constructor.setAccessible(true);
-        Row row = (Row) constructor.newInstance(resultSet, table);
+        Row row = (Row) constructor.newInstance(resultSet, select);
         Method validate = rowClass.getDeclaredMethod("validate");
         validate.setAccessible(true);
         validate.invoke(row);

@@ -4,6 +4,7 @@ import com.helpdesk.export.persistence.jdbc.ReaderSettings;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,10 +72,10 @@ public class ReadPipelineBenchmark {
     public long export(Blackhole blackhole) throws IOException {
         try (ReadSnapshot snapshot = reader.openSnapshot(DemoRows.DEMO_LIVE, Cancellation.never())) {
             if (serializer == null) {
-                int fields = ResourceType.TICKETS.fields().size();
+                List<Field> fields = query.fields();
                 return snapshot.read(query, row -> {
-                    for (int i = 0; i < fields; i++) {
-                        blackhole.consume(row.value(i));
+                    for (int i = 0, n = fields.size(); i < n; i++) {
+                        blackhole.consume(row.value(fields.get(i)));
                     }
                 }).rows();
             }

@@ -3,6 +3,9 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
@@ -17,6 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,6 +125,37 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             throw stopped != null ? translate(e) : e;
         }
     }
+
+    @Override
+    public List<CustomFieldDefinition> customFields(ResourceType type) {
+        Objects.requireNonNull(type, "type");
+        ensureOpen();
+        if (!type.hasCustomFields()) {
+            return List.of();
+        }
+        List<CustomFieldDefinition> definitions = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CUSTOM_FIELDS)) {
+            statement.setObject(1, scope.team().value());
+            statement.setString(2, type.wireName());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String kind = rows.getString(3);
+                    definitions.add(new CustomFieldDefinition(rows.getString(1), rows.getString(2),
+                            CustomFieldKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
+                                    "custom field kind " + kind + " is not known here")), rows.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } catch (ExportException e) {
+            throw stopped != null ? translate(e) : e;
+        }
+        return List.copyOf(definitions);
+    }
+
+    /** A team's custom fields of one type (both modes share them), in position order. */
+    private static final String CUSTOM_FIELDS = "SELECT key, label, kind, position FROM custom_field_definitions"
+            + " WHERE team_id = ? AND resource = ? ORDER BY position, key";
 
     /**
      * Asks pgjdbc for the rows in PostgreSQL's binary format from the statement's first run (by default it switches

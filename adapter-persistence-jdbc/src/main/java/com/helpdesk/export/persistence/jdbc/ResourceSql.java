@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Builds the SQL of one resource query. The WHERE clause always starts with the scope (team and mode), then the
+ * Builds the SQL of one resource query. The WHERE clause always starts with the scope (the team, and the mode for
+ * every type but members, which both modes see), then the
  * keyset continuation after the cursor, then one predicate per filter condition (combined with AND). Identifiers
  * come from {@link ResourceTable} only; every value is a bound parameter.
  */
@@ -36,12 +37,15 @@ final class ResourceSql {
 
     static ResourceSql of(Scope scope, ResourceQuery query) {
         ResourceTable table = ResourceTable.of(query.type());
-        StringBuilder where = new StringBuilder("team_id = ? AND mode = ?");
+        StringBuilder where = new StringBuilder("team_id = ?");
         List<SqlStatement.Parameter> parameters = new ArrayList<>();
         UUID team = scope.team().value();
-        String mode = scope.mode().wireName();
         parameters.add((s, i) -> s.setObject(i, team));
-        parameters.add((s, i) -> s.setString(i, mode));
+        if (table.scopedByMode()) {
+            String mode = scope.mode().wireName();
+            where.append(" AND mode = ?");
+            parameters.add((s, i) -> s.setString(i, mode));
+        }
         if (query.after().isPresent()) {
             Cursor cursor = query.after().get();
             OffsetDateTime createdAt = timestamp(cursor.createdAt());

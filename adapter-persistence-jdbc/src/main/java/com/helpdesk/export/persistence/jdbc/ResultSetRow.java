@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.Row;
 import org.postgresql.PGResultSetMetaData;
@@ -10,6 +11,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -52,20 +54,17 @@ final class ResultSetRow implements Row {
     }
 
     @Override
-    public Object value(int fieldIndex) {
+    public Object value(Field field) {
         if (!valid) {
             throw new IllegalStateException("a row is valid only while the consumer it was handed to runs");
         }
-        if (fieldIndex < 0 || fieldIndex >= table.fieldCount()) {
-            throw new IndexOutOfBoundsException("no field " + fieldIndex + " in " + table.type().wireName());
-        }
-        int column = select.column(fieldIndex);
+        int column = select.column(field);
         if (column == 0) {
-            throw new IllegalArgumentException("field " + table.type().fields().get(fieldIndex).name()
+            throw new IllegalArgumentException("field " + field.name() + " of " + table.type().wireName()
                     + " was not read by this query");
         }
         try {
-            return read(table.kind(fieldIndex), column);
+            return read(field.kind(), column);
         } catch (SQLException e) {
             throw SqlErrors.translate(e);
         }
@@ -87,7 +86,15 @@ final class ResultSetRow implements Row {
                 return resultSet.getObject(column, UUID.class);
             case TEXT:
             case ENUM:
+            case REF:
+            case OBJECT:
                 return resultSet.getString(column);
+            case NUMBER:
+                return resultSet.getBigDecimal(column);
+            case DATE: {
+                String text = resultSet.getString(column);
+                return text == null ? null : LocalDate.parse(text);
+            }
             case INTEGER: {
                 int value = resultSet.getInt(column);
                 return resultSet.wasNull() ? null : value;

@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.Authorization;
 import com.helpdesk.export.application.port.in.AuthorizedExport;
@@ -122,7 +123,7 @@ class HandWiredExportTest {
         ResourceType tickets = ResourceType.TICKETS;
         ExportRequest request = new ExportRequest(List.of(new ResourceSpec(tickets,
                 ResourceFilters.parse(tickets, Map.of("status", List.of("open", "pending")), "filters"),
-                tickets.selectFields(List.of("id", "status", "createdAt"), "fields"), Optional.empty())),
+                FieldSelection.parse(tickets, List.of("id", "status", "createdAt"), "fields"), Optional.empty())),
                 ExportFormat.CSV, Optional.of(new CsvOptions(false)));
 
         String csv;

@@ -23,7 +23,8 @@ import java.util.UUID;
 class JdbcResourceReaderContractTest extends ResourceReaderContract {
 
     private static final Map<ResourceType, String> TABLES = Map.of(
-            ResourceType.TICKETS, "tickets", ResourceType.CUSTOMERS, "customers", ResourceType.ARTICLES, "articles");
+            ResourceType.TICKETS, "tickets", ResourceType.CUSTOMERS, "customers", ResourceType.ARTICLES, "articles",
+            ResourceType.MESSAGES, "messages", ResourceType.MEMBERS, "members");
 
     private final JdbcResourceReader reader =
             new JdbcResourceReader(TestPostgres.demoDatabase(), ReaderSettings.defaults());
@@ -47,7 +48,9 @@ class JdbcResourceReaderContractTest extends ResourceReaderContract {
 
     @Override
     protected Set<UUID> fixtureIds(Scope scope, ResourceType type) {
-        String sql = "SELECT id FROM " + TABLES.get(type) + " WHERE team_id = ? AND mode = ?";
+        // members are the team's, in both modes
+        String sql = "SELECT id FROM " + TABLES.get(type) + " WHERE team_id = ?"
+                + (type.scopedByMode() ? " AND mode = ?" : " AND ? IS NOT NULL");
         try (Connection connection = TestPostgres.demoDatabase().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, scope.team().value());

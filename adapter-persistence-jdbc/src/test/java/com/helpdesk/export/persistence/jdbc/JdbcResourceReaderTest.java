@@ -77,12 +77,16 @@ class JdbcResourceReaderTest {
         return new JdbcResourceReader(dataSource, ReaderSettings.defaults());
     }
 
+    private static Field field(ResourceType type, String name) {
+        return type.field(name).orElseThrow();
+    }
+
     private static ReadSnapshot open(JdbcResourceReader reader) {
         return reader.openSnapshot(SCOPE, Cancellation.never());
     }
 
     private static PageSummary read(ReadSnapshot snapshot, ResourceQuery query, List<UUID> ids) throws IOException {
-        return snapshot.read(query, row -> ids.add((UUID) row.value(0)));
+        return snapshot.read(query, row -> ids.add((UUID) row.value(field(query.type(), "id"))));
     }
 
     @Test
@@ -119,8 +123,8 @@ class JdbcResourceReaderTest {
             List<UUID> streamed = new ArrayList<>();
             List<String> titles = new ArrayList<>();
             PageSummary summary = snapshot.read(tickets, row -> {
-                streamed.add((UUID) row.value(0));
-                titles.add((String) row.value(1));
+                streamed.add(row.id(field(ResourceType.TICKETS, "id")));
+                titles.add(row.text(field(ResourceType.TICKETS, "title")));
             });
             assertThat(summary.rows()).isEqualTo(40);
             assertThat(streamed).isEqualTo(ticketsBefore);
@@ -200,7 +204,7 @@ class JdbcResourceReaderTest {
         try (ReadSnapshot snapshot = open(reader(dataSource))) {
             snapshot.read(new ResourceQuery(ResourceType.TICKETS, ResourceFilters.none(ResourceType.TICKETS), idOnly,
                     Optional.empty(), 1), row -> {
-                assertThat(row.value(0)).isInstanceOf(UUID.class);
+                assertThat(row.value(field(ResourceType.TICKETS, "id"))).isInstanceOf(UUID.class);
                 assertThatThrownBy(() -> row.value(ResourceType.TICKETS.field("title").orElseThrow()))
                         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title");
             });
@@ -351,7 +355,8 @@ class JdbcResourceReaderTest {
             snapshot.read(query(ResourceType.TICKETS, 2), kept::add);
         }
         assertThat(kept).hasSize(2);
-        assertThatThrownBy(() -> kept.get(0).value(0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> kept.get(0).value(field(ResourceType.TICKETS, "id")))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGResultSetMetaData;
@@ -58,8 +61,8 @@ class ResultSetRowFormatsTest {
                     ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
                     assertThat(rs.next()).isTrue();
                     row.validate();
-                    assertThat(row.value(11)).as("resolvedAt").isNull();
-                    assertThat(row.value(6)).as("tags").isEqualTo(List.of());
+                    assertThat(row.value(field("resolvedAt"))).as("resolvedAt").isNull();
+                    assertThat(row.value(field("tags"))).as("tags").isEqualTo(List.of());
                 }
             }
         }
@@ -81,8 +84,11 @@ class ResultSetRowFormatsTest {
                 while (rs.next()) {
                     row.validate();
                     List<Object> values = new ArrayList<>();
-                    for (int i = 0; i < 12; i++) {
-                        Object value = row.value(i);
+                    for (Field field : ResourceType.TICKETS.fields()) {
+                        if (field.kind() == FieldKind.CUSTOM) {
+                            continue;
+                        }
+                        Object value = row.value(field);
                         values.add(value instanceof List<?> list ? List.copyOf(list) : value);
                     }
                     row.invalidate();
@@ -97,10 +103,15 @@ class ResultSetRowFormatsTest {
     private static String select(String values) {
         assertThat(SelectList.all(ResourceTable.TICKETS).sql()).startsWith("created_at, id, ")
                 .endsWith(" AS ahead_32, title, status, priority, customer_id, assigned_to, tags, notes, "
-                        + "message_count, updated_at, resolved_at");
+                        + "message_count, response_deadline, resolution_deadline, updated_at, resolved_at, metadata");
         return "SELECT v.at, '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 0::bigint, 0::bigint, 'title', "
                 + "'open', 'normal', "
-                + "NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, v.at, v.at FROM (" + values + ") AS v(at, tags)";
+                + "NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, v.at, NULL::timestamptz, v.at, v.at, '{}'::jsonb "
+                + "FROM (" + values + ") AS v(at, tags)";
+    }
+
+    private static Field field(String name) {
+        return ResourceType.TICKETS.field(name).orElseThrow();
     }
 
     private static void forceFormat(PreparedStatement statement, boolean binary) throws SQLException {

@@ -1,5 +1,9 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.domain.model.FieldSelection;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.FilterCondition;
@@ -7,6 +11,7 @@ import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import org.junit.jupiter.api.Test;
@@ -121,7 +126,7 @@ class SqlTranslationTest {
         assertThat(idOnly.sql()).isEqualTo("created_at, id, "
                 + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, "
                 + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 31 FOLLOWING) AS ahead_32");
-        assertThat(idOnly.column(0)).isEqualTo(SelectList.ID);
+        assertThat(idOnly.column(ResourceType.ARTICLES.field("id").orElseThrow())).isEqualTo(SelectList.ID);
         assertThat(idOnly.columnCount()).isEqualTo(4);
 
         SelectList some = SelectList.of(articles, ResourceType.ARTICLES.selectFields(
@@ -129,10 +134,40 @@ class SqlTranslationTest {
         assertThat(some.sql()).startsWith("created_at, id, sum(pg_column_size(tags) + coalesce(octet_length(title), 0) "
                 + "+ 32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, ")
                 .endsWith(" AS ahead_32, tags, title").doesNotContain("content");
-        assertThat(some.column(ResourceType.ARTICLES.field("tags").orElseThrow().index())).isEqualTo(5);
-        assertThat(some.column(ResourceType.ARTICLES.field("title").orElseThrow().index())).isEqualTo(6);
-        assertThat(some.column(ResourceType.ARTICLES.field("createdAt").orElseThrow().index()))
+        assertThat(some.column(ResourceType.ARTICLES.field("tags").orElseThrow())).isEqualTo(5);
+        assertThat(some.column(ResourceType.ARTICLES.field("title").orElseThrow())).isEqualTo(6);
+        assertThat(some.column(ResourceType.ARTICLES.field("createdAt").orElseThrow()))
                 .isEqualTo(SelectList.CREATED_AT);
-        assertThat(some.column(ResourceType.ARTICLES.field("content").orElseThrow().index())).isZero();
+        assertThat(some.column(ResourceType.ARTICLES.field("content").orElseThrow())).isZero();
+    }
+
+    @Test
+    void customFieldsAreReadFromTheirJsonbKeyTypedByKindAndTheGroupReadsNothing() {
+        List<CustomFieldDefinition> definitions = List.of(
+                new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0),
+                new CustomFieldDefinition("amount", "Amount", CustomFieldKind.NUMBER, 1),
+                new CustomFieldDefinition("vip", "VIP", CustomFieldKind.BOOLEAN, 2));
+        List<Field> fields = FieldSelection.parse(ResourceType.TICKETS, List.of("id", "customFields", "metadata"), "f")
+                .resolve(definitions);
+        SelectList select = SelectList.of(ResourceTable.TICKETS, fields);
+        assertThat(select.sql()).endsWith(" AS ahead_32, (custom_fields ->> 'plan'), "
+                + "(custom_fields -> 'amount')::numeric, (custom_fields -> 'vip')::boolean, metadata");
+        assertThat(select.column(fields.get(2))).isEqualTo(5);
+        assertThat(select.column(ResourceType.TICKETS.field("customFields").orElseThrow())).isZero();
+        assertThatThrownBy(() -> ResourceTable.ARTICLES.customValue(definitions.get(0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void membersAreScopedByTeamOnlyAndMessagesByTeamAndMode() {
+        Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
+        ResourceSql members = ResourceSql.of(scope, new ResourceQuery(ResourceType.MEMBERS,
+                ResourceFilters.none(ResourceType.MEMBERS), ResourceType.MEMBERS.fields(), Optional.empty(), 10));
+        assertThat(members.rows(SelectList.all(ResourceTable.MEMBERS), 10).sql())
+                .contains("FROM members WHERE team_id = ? ORDER BY").doesNotContain("mode");
+        ResourceSql messages = ResourceSql.of(scope, new ResourceQuery(ResourceType.MESSAGES,
+                ResourceFilters.none(ResourceType.MESSAGES), ResourceType.MESSAGES.fields(), Optional.empty(), 10));
+        assertThat(messages.rows(SelectList.all(ResourceTable.MESSAGES), 10).sql())
+                .contains("FROM messages WHERE team_id = ? AND mode = ? ORDER BY");
     }
 }

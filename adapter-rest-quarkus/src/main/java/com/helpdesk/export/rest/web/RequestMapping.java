@@ -4,6 +4,7 @@ import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
@@ -30,7 +31,7 @@ final class RequestMapping {
             ResourceType type = ResourceType.parse(resource.type(), at + ".type");
             specs.add(new ResourceSpec(type,
                     ResourceFilters.parse(type, resource.filters(), at + ".filters"),
-                    type.selectFields(resource.fields(), at + ".fields"),
+                    FieldSelection.parse(type, resource.fields(), at + ".fields"),
                     Optional.ofNullable(resource.cursor()).map(c -> Cursor.decode(c, type, at + ".cursor"))));
         }
         ExportFormat format = ExportFormat.parse(body.format(), "format");

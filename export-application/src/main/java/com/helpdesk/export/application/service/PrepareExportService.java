@@ -7,6 +7,7 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ResourceSpec;
@@ -100,15 +101,14 @@ public final class PrepareExportService implements PrepareExportUseCase {
         if (serializer == null) {
             throw ExportException.invalid("format", "Format '" + format.wireName() + "' is not offered here.");
         }
-        List<ResourceQuery> queries = new ArrayList<>(request.resources().size());
+        List<Integer> limits = new ArrayList<>(request.resources().size());
         for (ResourceSpec spec : request.resources()) {
-            int limit = rowLimitPolicy.limitFor(spec).orThrow();
-            queries.add(new ResourceQuery(spec.type(), spec.filters(), spec.fields(), spec.after(), limit));
+            limits.add(rowLimitPolicy.limitFor(spec).orThrow());
         }
         Spool spool = spools.create();
         try {
-            List<ResourceSection> sections = read(new Scope(caller.team(), caller.caller().mode()), queries,
-                    serializer, spool, cancellation);
+            List<ResourceSection> sections = read(new Scope(caller.team(), caller.caller().mode()),
+                    request.resources(), limits, serializer, spool, cancellation);
             ExportDocument document = new ExportDocument(requestId, caller.team(), clock.instant(), format,
                     request.csv().orElse(CsvOptions.DEFAULT), rowLimitPolicy.maxRowsPerResource(), sections);
             return new PreparedExport(document, serializer, spool, caller);
@@ -118,12 +118,21 @@ public final class PrepareExportService implements PrepareExportUseCase {
         }
     }
 
-    /** Every resource, in one snapshot, into the spool; the snapshot is closed when this returns or fails. */
-    private List<ResourceSection> read(Scope scope, List<ResourceQuery> queries, Serializer serializer, Spool spool,
-                                       Cancellation cancellation) {
-        List<ResourceSection> sections = new ArrayList<>(queries.size());
+    /**
+     * Every resource, in one snapshot, into the spool; the snapshot is closed when this returns or fails. The fields
+     * of each are resolved in the snapshot, against the custom fields the team defines in it, so that every row of
+     * one export has the same fields; a custom field that is not defined is the request's error (400), named.
+     */
+    private List<ResourceSection> read(Scope scope, List<ResourceSpec> specs, List<Integer> limits,
+                                       Serializer serializer, Spool spool, Cancellation cancellation) {
+        List<ResourceSection> sections = new ArrayList<>(specs.size());
         try (ReadSnapshot snapshot = reader.openSnapshot(scope, cancellation)) {
-            for (ResourceQuery query : queries) {
+            for (int i = 0; i < specs.size(); i++) {
+                ResourceSpec spec = specs.get(i);
+                List<CustomFieldDefinition> definitions = spec.fields().wantsCustomFields()
+                        ? snapshot.customFields(spec.type()) : List.of();
+                ResourceQuery query = new ResourceQuery(spec.type(), spec.filters(),
+                        spec.fields().resolve(definitions, serializer.format()), spec.after(), limits.get(i));
                 long from = spool.size();
                 Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), spool.output());
                 PageSummary summary = snapshot.read(query, rows);

@@ -3,6 +3,8 @@ package com.helpdesk.export.application.service;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.RateLimitStatus;
@@ -224,12 +226,11 @@ final class Fakes {
     /** A row of one type: an id, a creation time and a title-like text at the type's second field. */
     record MemRow(ResourceType type, UUID id, Instant createdAt, String text) implements Row {
         @Override
-        public Object value(int fieldIndex) {
-            String name = type.fields().get(fieldIndex).name();
-            return switch (name) {
+        public Object value(Field field) {
+            return switch (field.name()) {
                 case "id" -> id;
                 case "createdAt" -> createdAt;
-                case "title", "name" -> text;
+                case "title", "name", "customFields.plan" -> text;
                 default -> null;
             };
         }
@@ -242,6 +243,8 @@ final class Fakes {
     /** Rows per scope and type; records every snapshot it opened and the cancellation it was given. */
     static final class FakeReader implements ResourceReader {
         final Map<Scope, Map<ResourceType, List<MemRow>>> data = new HashMap<>();
+        /** The custom fields each type has in every snapshot. */
+        final Map<ResourceType, List<CustomFieldDefinition>> customFields = new EnumMap<>(ResourceType.class);
         final List<FakeSnapshot> opened = new ArrayList<>();
         final List<Cancellation> cancellations = new ArrayList<>();
         /** A failure to throw when a snapshot is opened, or null. */
@@ -320,6 +323,15 @@ final class Fakes {
             boolean hasMore = rows.size() > query.limit();
             return new PageSummary(given.size(), hasMore,
                     hasMore ? Optional.of(given.get(given.size() - 1).cursor()) : Optional.empty());
+        }
+
+        @Override
+        public List<CustomFieldDefinition> customFields(ResourceType type) {
+            if (closeCount > 0) {
+                throw new IllegalStateException("snapshot used after close");
+            }
+            reader.events.add("custom fields " + type.wireName());
+            return reader.customFields.getOrDefault(type, List.of());
         }
 
         @Override

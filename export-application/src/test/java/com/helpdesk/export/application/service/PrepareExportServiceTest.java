@@ -20,6 +20,9 @@ import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.Field;
@@ -150,7 +153,8 @@ class PrepareExportServiceTest {
     }
 
     static ResourceSpec spec(ResourceType type, Optional<Cursor> after, String... fields) {
-        return new ResourceSpec(type, ResourceFilters.none(type), type.selectFields(List.of(fields), "f"), after);
+        return new ResourceSpec(type, ResourceFilters.none(type), FieldSelection.parse(type, List.of(fields), "f"),
+                after);
     }
 
     static MemRow row(ResourceType type, int n) {
@@ -389,11 +393,12 @@ class PrepareExportServiceTest {
         void passesTypeFiltersFieldsAndCursorOfEachResource() {
             Cursor after = row(TICKETS, 1).cursor();
             ResourceFilters filters = ResourceFilters.parse(TICKETS, Map.of("status", "open"), "resources[0].filters");
-            List<Field> fields = TICKETS.selectFields(List.of("status", "id"), "f");
+            FieldSelection fields = FieldSelection.parse(TICKETS, List.of("status", "id"), "f");
             prepare(json(new ResourceSpec(TICKETS, filters, fields, Optional.of(after)),
                     ResourceSpec.all(ARTICLES))).close();
             assertThat(reader.only().queries).containsExactly(
-                    new ResourceQuery(TICKETS, filters, fields, Optional.of(after), 10_000),
+                    new ResourceQuery(TICKETS, filters, TICKETS.selectFields(List.of("status", "id"), "f"),
+                            Optional.of(after), 10_000),
                     new ResourceQuery(ARTICLES, ResourceFilters.none(ARTICLES), ARTICLES.fields(), Optional.empty(),
                             10_000));
         }
@@ -405,9 +410,9 @@ class PrepareExportServiceTest {
             assertThat(events.log).as("the spool is made before any row is written")
                     .containsSubsequence("create spool", "rows customers");
             assertThat(events.log.stream().filter(e -> !e.equals("create spool"))).containsExactly("open snapshot",
-                    "rows customers", "read customers", "finish customers",
+                    "custom fields customers", "rows customers", "read customers", "finish customers",
                     "rows articles", "read articles", "finish articles",
-                    "rows tickets", "read tickets", "finish tickets",
+                    "custom fields tickets", "rows tickets", "read tickets", "finish tickets",
                     "close snapshot");
             FakeSnapshot snapshot = reader.only();
             assertThat(snapshot.closeCount).isEqualTo(1);
@@ -419,6 +424,39 @@ class PrepareExportServiceTest {
             assertThat(events.log).endsWith("close snapshot", "write", "close spool");
             assertThat(snapshot.closeCount).isEqualTo(1);
             assertThat(reader.opened).hasSize(1);
+        }
+
+        @Test
+        void resolvesCustomFieldsInTheSnapshotOnlyWhereTheRequestNamesThem() {
+            CustomFieldDefinition plan = new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0);
+            CustomFieldDefinition due = new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 1);
+            reader.customFields.put(TICKETS, List.of(plan, due));
+            reader.customFields.put(CUSTOMERS, List.of());
+            prepare(json(spec(TICKETS, "id", "customFields.due"), ResourceSpec.all(CUSTOMERS), spec(ARTICLES, "id")))
+                    .close();
+            assertThat(events.log).containsSubsequence("open snapshot", "custom fields tickets", "read tickets",
+                    "custom fields customers", "read customers", "read articles", "close snapshot");
+            assertThat(events.log).doesNotContain("custom fields articles");
+            List<ResourceQuery> queries = reader.only().queries;
+            assertThat(queries.get(0).fields()).containsExactly(TICKETS.field("id").orElseThrow(),
+                    Field.custom(due, TICKETS.field("customFields").orElseThrow().index()));
+            assertThat(queries.get(1).fields()).isEqualTo(CUSTOMERS.fields());
+        }
+
+        @Test
+        void refusesAnUndefinedCustomFieldNamingItAndClosesTheSnapshotAndTheSpool() {
+            reader.customFields.put(TICKETS, List.of(new CustomFieldDefinition("plan", "Plan",
+                    CustomFieldKind.SELECT, 0)));
+            ExportRequest request = json(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS),
+                    FieldSelection.parse(TICKETS, List.of("id", "customFields.colour"), "resources[0].fields"),
+                    Optional.empty()));
+            assertThatThrownBy(() -> prepare(request)).isInstanceOfSatisfying(ExportException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
+                assertThat(e.param()).isEqualTo("resources[0].fields[1]");
+                assertThat(e.getMessage()).contains("customFields.colour").contains("plan");
+            });
+            assertThat(reader.only().closeCount).isEqualTo(1);
+            assertThat(spools.only().closed).isTrue();
         }
 
         @Test

@@ -1,24 +1,20 @@
 package com.helpdesk.export.domain.model;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One resource of a request: its type, filters, the fields to write (in order) and where to continue.
+ * One resource of a request: its type, filters, the fields asked for (resolved against the team's custom fields in
+ * the export's snapshot) and where to continue.
  */
-public record ResourceSpec(ResourceType type, ResourceFilters filters, List<Field> fields, Optional<Cursor> after) {
+public record ResourceSpec(ResourceType type, ResourceFilters filters, FieldSelection fields, Optional<Cursor> after) {
     public ResourceSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(filters, "filters");
+        Objects.requireNonNull(fields, "fields");
         Objects.requireNonNull(after, "after");
-        fields = List.copyOf(fields);
-        if (filters.type() != type) {
-            throw new IllegalArgumentException("filters are for " + filters.type() + ", not " + type);
-        }
-        if (fields.isEmpty() || fields.stream().anyMatch(f -> type.fields().get(f.index()) != f)
-                || fields.stream().distinct().count() != fields.size()) {
-            throw new IllegalArgumentException("fields must be a non-empty list of distinct fields of " + type);
+        if (filters.type() != type || fields.type() != type) {
+            throw new IllegalArgumentException("filters and fields must be of " + type);
         }
         after.ifPresent(c -> {
             if (c.type() != type) {
@@ -28,6 +24,6 @@ public record ResourceSpec(ResourceType type, ResourceFilters filters, List<Fiel
     }
 
     public static ResourceSpec all(ResourceType type) {
-        return new ResourceSpec(type, ResourceFilters.none(type), type.fields(), Optional.empty());
+        return new ResourceSpec(type, ResourceFilters.none(type), FieldSelection.all(type), Optional.empty());
     }
 }

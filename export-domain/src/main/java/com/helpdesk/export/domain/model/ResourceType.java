@@ -25,13 +25,17 @@ import static com.helpdesk.export.domain.model.FilterKind.HAS_TAG;
 import static com.helpdesk.export.domain.model.FilterKind.SEARCH;
 import static com.helpdesk.export.domain.model.FilterKind.TEXT_EQUALS;
 
-/** The three exportable resource types, with their fields (contract section 4) and filters (section 3). */
+/**
+ * The five exportable resource types, with their fields (contract section 4) and filters (section 3). Members belong
+ * to the team, not to a mode; every other type is live or test.
+ */
 public enum ResourceType {
-    TICKETS("tickets", "tkt_",
+    TICKETS("tickets", "tkt_", true,
             fieldList()
                     .id("id", "tkt_").text("title").enumerated("status").enumerated("priority")
                     .id("customerId", "cus_").id("assignedTo", "mem_").tags("tags").text("notes")
-                    .integer("messageCount").time("createdAt").time("updatedAt").time("resolvedAt").build(),
+                    .integer("messageCount").time("responseDeadline").time("resolutionDeadline")
+                    .time("createdAt").time("updatedAt").time("resolvedAt").object("metadata").custom().build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "new", "open", "pending", "resolved", "closed"))
                     .add(FilterDefinition.anyOf("priority", "priority", "low", "normal", "high", "urgent"))
@@ -40,41 +44,63 @@ public enum ResourceType {
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "title"))
                     .times().build()),
-    CUSTOMERS("customers", "cus_",
+    CUSTOMERS("customers", "cus_", true,
             fieldList()
-                    .id("id", "cus_").text("name").text("email").enumerated("status").enumerated("sentiment")
-                    .tags("tags").text("notes").integer("ticketCount").time("createdAt").time("updatedAt").build(),
+                    .id("id", "cus_").text("name").text("email").text("phone").enumerated("status")
+                    .enumerated("sentiment").tags("tags").text("notes").integer("ticketCount").time("createdAt")
+                    .time("updatedAt").object("metadata").custom().build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "active", "inactive"))
                     .add(FilterDefinition.anyOf("sentiment", "sentiment", "positive", "neutral", "negative"))
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "name", "email"))
                     .times().build()),
-    ARTICLES("articles", "art_",
+    ARTICLES("articles", "art_", true,
             fieldList()
-                    .id("id", "art_").text("title").text("content").text("category").enumerated("status")
-                    .bool("isPublic").tags("tags").integer("viewCount").integer("useCount")
-                    .time("createdAt").time("updatedAt").time("publishedAt").build(),
+                    .id("id", "art_").text("title").text("slug").text("content").text("category")
+                    .enumerated("status").bool("isPublic").tags("tags").text("seoTitle").text("seoDescription")
+                    .integer("viewCount").integer("useCount").time("createdAt").time("updatedAt")
+                    .time("publishedAt").build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "draft", "published", "archived"))
                     .add(FilterDefinition.of("category", TEXT_EQUALS, "category"))
                     .add(FilterDefinition.of("isPublic", BOOLEAN_EQUALS, "isPublic"))
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "title"))
-                    .times().build());
+                    .times().build()),
+    MESSAGES("messages", "msg_", true,
+            fieldList()
+                    .id("id", "msg_").id("ticketId", "tkt_").enumerated("sender").ref("authorId")
+                    .text("senderName").bool("isInternal").text("content").time("createdAt").build(),
+            filterMap()
+                    .add(FilterDefinition.id("ticketId", "ticketId", "tkt_"))
+                    .add(FilterDefinition.anyOf("sender", "sender", "agent", "customer", "system"))
+                    .add(FilterDefinition.of("isInternal", BOOLEAN_EQUALS, "isInternal"))
+                    .createdTimes().build()),
+    MEMBERS("members", "mem_", false,
+            fieldList()
+                    .id("id", "mem_").text("name").text("email").enumerated("role").time("createdAt").build(),
+            filterMap()
+                    .add(FilterDefinition.anyOf("role", "role", "owner", "admin", "manager", "librarian", "agent",
+                            "spectator"))
+                    .add(FilterDefinition.of("search", SEARCH, "name", "email"))
+                    .createdTimes().build());
 
     /** The most resources one request may name: one of each type. */
     public static final int MAX_RESOURCES_PER_REQUEST = values().length;
 
     private final String wireName;
     private final String idPrefix;
+    private final boolean scopedByMode;
     private final List<Field> fields;
     private final Map<String, Field> fieldsByName;
     private final Map<String, FilterDefinition> filters;
 
-    ResourceType(String wireName, String idPrefix, List<Field> fields, Map<String, FilterDefinition> filters) {
+    ResourceType(String wireName, String idPrefix, boolean scopedByMode, List<Field> fields,
+                 Map<String, FilterDefinition> filters) {
         this.wireName = wireName;
         this.idPrefix = idPrefix;
+        this.scopedByMode = scopedByMode;
         this.fields = fields;
         Map<String, Field> byName = new LinkedHashMap<>();
         fields.forEach(f -> byName.put(f.name(), f));
@@ -90,9 +116,24 @@ public enum ResourceType {
         return idPrefix;
     }
 
-    /** All fields, in the contract's CSV column order. */
+    /** Whether a key sees only the rows of its own mode (live or test); members are the team's, in both. */
+    public boolean scopedByMode() {
+        return scopedByMode;
+    }
+
+    /** All fields, in the contract's CSV column order; {@code customFields} stands for the team's custom fields. */
     public List<Field> fields() {
         return fields;
+    }
+
+    /** The names of {@link #fields()}, in order. */
+    public List<String> fieldNames() {
+        return List.copyOf(fieldsByName.keySet());
+    }
+
+    /** Whether a team may define custom fields for this type (tickets and customers). */
+    public boolean hasCustomFields() {
+        return fieldsByName.containsKey("customFields");
     }
 
     public Optional<Field> field(String name) {
@@ -130,36 +171,13 @@ public enum ResourceType {
     }
 
     /**
-     * The fields named in a request's {@code fields} list, in that order; all fields when {@code names} is null.
+     * The type's own fields named in a list (all of them, custom fields left out, when {@code names} is null): for
+     * callers that know no custom field definitions. A request's list is a {@link FieldSelection}.
      *
      * @param param the request path of the list, for errors
      */
     public List<Field> selectFields(List<String> names, String param) {
-        if (names == null) {
-            return fields;
-        }
-        if (names.isEmpty()) {
-            throw ExportException.invalid(param, "fields must not be empty; leave it out to export every field.");
-        }
-        List<Field> selected = new ArrayList<>(names.size());
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            String at = param + "[" + i + "]";
-            if (name == null) {
-                throw ExportException.invalid(at, "A field name must be a string.");
-            }
-            Field field = fieldsByName.get(name);
-            if (field == null) {
-                throw ExportException.invalid(at, "Unknown field '" + name + "' for " + wireName
-                        + ". Allowed values: " + String.join(", ", fieldsByName.keySet()) + ".");
-            }
-            if (!seen.add(name)) {
-                throw ExportException.invalid(at, "Field '" + name + "' is listed more than once.");
-            }
-            selected.add(field);
-        }
-        return List.copyOf(selected);
+        return FieldSelection.parse(this, names, param).resolve(List.of());
     }
 
     private static FieldListBuilder fieldList() {
@@ -206,6 +224,19 @@ public enum ResourceType {
             return add(name, TAGS, null);
         }
 
+        FieldListBuilder ref(String name) {
+            return add(name, FieldKind.REF, null);
+        }
+
+        FieldListBuilder object(String name) {
+            return add(name, FieldKind.OBJECT, null);
+        }
+
+        /** The group of the team's custom fields, always last. */
+        FieldListBuilder custom() {
+            return add("customFields", FieldKind.CUSTOM, null);
+        }
+
         List<Field> build() {
             return List.copyOf(list);
         }
@@ -217,6 +248,12 @@ public enum ResourceType {
         FilterMapBuilder add(FilterDefinition definition) {
             map.put(definition.name(), definition);
             return this;
+        }
+
+        /** Creation times only, for types whose rows are never updated. */
+        FilterMapBuilder createdTimes() {
+            return add(FilterDefinition.of("createdAfter", AT_OR_AFTER, "createdAt"))
+                    .add(FilterDefinition.of("createdBefore", BEFORE, "createdAt"));
         }
 
         FilterMapBuilder times() {

@@ -1,6 +1,8 @@
 package com.helpdesk.export.domain.model;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,22 +10,40 @@ import java.util.UUID;
  * One row of a resource as a reader hands it to a serializer. A row may be a view over a reader's cursor: it is valid
  * only while the consumer that received it runs.
  *
- * <p>Serializers read values by field, typed by the field's {@link FieldKind} ({@link #id}, {@link #text},
- * {@link #integer}, {@link #bool}, {@link #time}, {@link #tags}); asking a field for another kind than its own is a
- * programming error and is refused. {@link #value(int)} is what a reader implements.
+ * <p>Serializers read values by field, typed by the field's {@link FieldKind} ({@link #id}, {@link #ref},
+ * {@link #text}, {@link #integer}, {@link #number}, {@link #bool}, {@link #time}, {@link #date}, {@link #tags},
+ * {@link #object}); asking a field for another kind than its own is a programming error and is refused.
+ * {@link #value(Field)} is what a reader implements (custom fields included: they are fields too).
  */
 public interface Row {
 
-    /** The value of the field at {@code fieldIndex} in its type's full field list; {@code null} when empty. */
-    Object value(int fieldIndex);
-
-    default Object value(Field field) {
-        return value(field.index());
-    }
+    /** The value of a field of the row's type, or of one of its team's custom fields; {@code null} when empty. */
+    Object value(Field field);
 
     /** An ID field's UUID, or {@code null}. */
     default UUID id(Field field) {
         return typed(field, FieldKind.ID, UUID.class);
+    }
+
+    /** A REF field's public id ({@code mem_…}, {@code cus_…}), or {@code null}. */
+    default String ref(Field field) {
+        return typed(field, FieldKind.REF, String.class);
+    }
+
+    /** A NUMBER field's number, or {@code null}. */
+    default BigDecimal number(Field field) {
+        return typed(field, FieldKind.NUMBER, BigDecimal.class);
+    }
+
+    /** A DATE field's date, or {@code null}. */
+    default LocalDate date(Field field) {
+        return typed(field, FieldKind.DATE, LocalDate.class);
+    }
+
+    /** An OBJECT field's JSON object text, {@code "{}"} when empty. */
+    default String object(Field field) {
+        String json = typed(field, FieldKind.OBJECT, String.class);
+        return json == null ? "{}" : json;
     }
 
     /** A TEXT or ENUM field's text, or {@code null}. */
@@ -57,7 +77,7 @@ public interface Row {
         if (field.kind() != kind) {
             throw new IllegalArgumentException("field " + field.name() + " is " + field.kind() + ", not " + kind);
         }
-        Object value = value(field.index());
+        Object value = value(field);
         if (value != null && !type.isInstance(value)) {
             throw new IllegalArgumentException("field " + field.name() + " (" + kind + ") holds a "
                     + value.getClass().getName() + ", expected " + type.getSimpleName());

@@ -1,6 +1,10 @@
 package com.helpdesk.export.domain.port;
 
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.ResourceType;
+
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One consistent, read-only view of a team's rows in one mode. Not thread-safe: one export uses it at a time.
@@ -16,6 +20,12 @@ public interface ReadSnapshot extends AutoCloseable {
      * @throws IOException what the consumer threw
      */
     PageSummary read(ResourceQuery query, RowConsumer consumer) throws IOException;
+
+    /**
+     * The custom fields the team defines for a type, in this snapshot, in position order; empty for a type without
+     * custom fields. An export's CSV columns and JSON objects are these, so every row of one export has the same.
+     */
+    List<CustomFieldDefinition> customFields(ResourceType type);
 
     /** Ends the snapshot and gives its connection back. Idempotent. */
     @Override

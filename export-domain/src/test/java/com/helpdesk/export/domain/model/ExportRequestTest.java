@@ -43,14 +43,19 @@ class ExportRequestTest {
     }
 
     @Test
-    void refusesMoreThanThreeResources() {
-        List<ResourceSpec> four = List.of(ResourceSpec.all(TICKETS), ResourceSpec.all(CUSTOMERS),
-                ResourceSpec.all(ARTICLES), ResourceSpec.all(TICKETS));
-        assertThatThrownBy(() -> new ExportRequest(four, ExportFormat.JSON, Optional.empty()))
+    void takesOneOfEachTypeAndRefusesMoreThanFiveResources() {
+        List<ResourceSpec> five = new ArrayList<>();
+        for (ResourceType type : ResourceType.values()) {
+            five.add(ResourceSpec.all(type));
+        }
+        assertThat(new ExportRequest(five, ExportFormat.JSON, Optional.empty()).resources()).hasSize(5);
+        List<ResourceSpec> six = new ArrayList<>(five);
+        six.add(ResourceSpec.all(TICKETS));
+        assertThatThrownBy(() -> new ExportRequest(six, ExportFormat.JSON, Optional.empty()))
                 .isInstanceOfSatisfying(ExportException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
                     assertThat(e.param()).isEqualTo("resources");
-                    assertThat(e.getMessage()).contains("1 to 3");
+                    assertThat(e.getMessage()).contains("1 to 5");
                 });
     }
 
@@ -89,23 +94,21 @@ class ExportRequestTest {
     @Test
     void resourceSpecKeepsItsPartsConsistent() {
         ResourceSpec all = ResourceSpec.all(TICKETS);
-        assertThat(all.fields()).isEqualTo(TICKETS.fields());
+        assertThat(all.fields().resolve(List.of())).isEqualTo(TICKETS.fields());
         assertThat(all.filters()).isEqualTo(ResourceFilters.none(TICKETS));
         assertThat(all.after()).isEmpty();
 
         Cursor cursor = new Cursor(TICKETS, Instant.EPOCH, UUID.randomUUID());
-        assertThat(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), TICKETS.selectFields(List.of("id"), "f"),
-                Optional.of(cursor)).after()).contains(cursor);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(CUSTOMERS), TICKETS.fields(),
+        FieldSelection id = FieldSelection.parse(TICKETS, List.of("id"), "f");
+        assertThat(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), id, Optional.of(cursor)).after())
+                .contains(cursor);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(CUSTOMERS), id,
                 Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), CUSTOMERS.fields(),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), List.of(),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        Field id = TICKETS.fields().get(0);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), List.of(id, id),
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), TICKETS.fields(),
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS),
+                FieldSelection.all(CUSTOMERS), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), null,
+                Optional.empty())).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), id,
                 Optional.of(new Cursor(ARTICLES, Instant.EPOCH, UUID.randomUUID()))))
                 .isInstanceOf(IllegalArgumentException.class);
     }

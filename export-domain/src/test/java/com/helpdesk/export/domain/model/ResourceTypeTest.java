@@ -15,6 +15,8 @@ import java.util.Map;
 
 import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
 import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.MEMBERS;
+import static com.helpdesk.export.domain.model.ResourceType.MESSAGES;
 import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,27 +42,52 @@ class ResourceTypeTest {
                     entry("id", "ID tkt_"), entry("title", "TEXT"), entry("status", "ENUM"),
                     entry("priority", "ENUM"), entry("customerId", "ID cus_"), entry("assignedTo", "ID mem_"),
                     entry("tags", "TAGS"), entry("notes", "TEXT"), entry("messageCount", "INTEGER"),
+                    entry("responseDeadline", "TIMESTAMP"), entry("resolutionDeadline", "TIMESTAMP"),
                     entry("createdAt", "TIMESTAMP"), entry("updatedAt", "TIMESTAMP"),
-                    entry("resolvedAt", "TIMESTAMP"));
+                    entry("resolvedAt", "TIMESTAMP"), entry("metadata", "OBJECT"), entry("customFields", "CUSTOM"));
         }
 
         @Test
         void customersHaveTheContractsFieldsInCsvColumnOrder() {
             assertThat(fieldKinds(CUSTOMERS)).containsExactly(
-                    entry("id", "ID cus_"), entry("name", "TEXT"), entry("email", "TEXT"), entry("status", "ENUM"),
-                    entry("sentiment", "ENUM"), entry("tags", "TAGS"), entry("notes", "TEXT"),
-                    entry("ticketCount", "INTEGER"), entry("createdAt", "TIMESTAMP"),
-                    entry("updatedAt", "TIMESTAMP"));
+                    entry("id", "ID cus_"), entry("name", "TEXT"), entry("email", "TEXT"), entry("phone", "TEXT"),
+                    entry("status", "ENUM"), entry("sentiment", "ENUM"), entry("tags", "TAGS"),
+                    entry("notes", "TEXT"), entry("ticketCount", "INTEGER"), entry("createdAt", "TIMESTAMP"),
+                    entry("updatedAt", "TIMESTAMP"), entry("metadata", "OBJECT"), entry("customFields", "CUSTOM"));
         }
 
         @Test
         void articlesHaveTheContractsFieldsInCsvColumnOrder() {
             assertThat(fieldKinds(ARTICLES)).containsExactly(
-                    entry("id", "ID art_"), entry("title", "TEXT"), entry("content", "TEXT"),
-                    entry("category", "TEXT"), entry("status", "ENUM"), entry("isPublic", "BOOLEAN"),
-                    entry("tags", "TAGS"), entry("viewCount", "INTEGER"), entry("useCount", "INTEGER"),
+                    entry("id", "ID art_"), entry("title", "TEXT"), entry("slug", "TEXT"),
+                    entry("content", "TEXT"), entry("category", "TEXT"), entry("status", "ENUM"),
+                    entry("isPublic", "BOOLEAN"), entry("tags", "TAGS"), entry("seoTitle", "TEXT"),
+                    entry("seoDescription", "TEXT"), entry("viewCount", "INTEGER"), entry("useCount", "INTEGER"),
                     entry("createdAt", "TIMESTAMP"), entry("updatedAt", "TIMESTAMP"),
                     entry("publishedAt", "TIMESTAMP"));
+        }
+
+        @Test
+        void messagesHaveTheContractsFieldsInCsvColumnOrder() {
+            assertThat(fieldKinds(MESSAGES)).containsExactly(
+                    entry("id", "ID msg_"), entry("ticketId", "ID tkt_"), entry("sender", "ENUM"),
+                    entry("authorId", "REF"), entry("senderName", "TEXT"), entry("isInternal", "BOOLEAN"),
+                    entry("content", "TEXT"), entry("createdAt", "TIMESTAMP"));
+        }
+
+        @Test
+        void membersHaveTheContractsFieldsInCsvColumnOrder() {
+            assertThat(fieldKinds(MEMBERS)).containsExactly(
+                    entry("id", "ID mem_"), entry("name", "TEXT"), entry("email", "TEXT"), entry("role", "ENUM"),
+                    entry("createdAt", "TIMESTAMP"));
+        }
+
+        @Test
+        void ticketsAndCustomersHaveCustomFieldsAndMembersAreTheTeamsInBothModes() {
+            assertThat(Arrays.stream(ResourceType.values()).filter(ResourceType::hasCustomFields))
+                    .containsExactly(TICKETS, CUSTOMERS);
+            assertThat(Arrays.stream(ResourceType.values()).filter(t -> !t.scopedByMode()))
+                    .containsExactly(MEMBERS);
         }
 
         @ParameterizedTest
@@ -128,7 +155,7 @@ class ResourceTypeTest {
                     "createdAfter", FilterKind.AT_OR_AFTER, "createdBefore", FilterKind.BEFORE,
                     "updatedAfter", FilterKind.AT_OR_AFTER, "updatedBefore", FilterKind.BEFORE,
                     "status", FilterKind.ANY_OF);
-            for (ResourceType type : ResourceType.values()) {
+            for (ResourceType type : List.of(TICKETS, CUSTOMERS, ARTICLES)) {
                 common.forEach((name, kind) -> assertThat(type.filters().get(name).kind())
                         .as("%s.%s", type, name).isEqualTo(kind));
                 assertThat(type.filters().get("createdAfter").targets()).containsExactly("createdAt");
@@ -142,6 +169,27 @@ class ResourceTypeTest {
             assertThat(CUSTOMERS.filters().get("sentiment").kind()).isEqualTo(FilterKind.ANY_OF);
             assertThat(ARTICLES.filters().get("category").kind()).isEqualTo(FilterKind.TEXT_EQUALS);
             assertThat(ARTICLES.filters().get("isPublic").kind()).isEqualTo(FilterKind.BOOLEAN_EQUALS);
+            assertThat(MESSAGES.filters().get("ticketId").kind()).isEqualTo(FilterKind.ID_EQUALS);
+            assertThat(MESSAGES.filters().get("sender").kind()).isEqualTo(FilterKind.ANY_OF);
+            assertThat(MESSAGES.filters().get("isInternal").kind()).isEqualTo(FilterKind.BOOLEAN_EQUALS);
+            assertThat(MEMBERS.filters().get("role").kind()).isEqualTo(FilterKind.ANY_OF);
+            assertThat(MEMBERS.filters().get("search").kind()).isEqualTo(FilterKind.SEARCH);
+            for (ResourceType type : List.of(MESSAGES, MEMBERS)) {
+                assertThat(type.filters().get("createdAfter").kind()).isEqualTo(FilterKind.AT_OR_AFTER);
+                assertThat(type.filters().get("createdBefore").kind()).isEqualTo(FilterKind.BEFORE);
+            }
+        }
+
+        @Test
+        void messagesAndMembersAcceptTheContractsFilters() {
+            assertThat(MESSAGES.filters().keySet()).containsExactly("ticketId", "sender", "isInternal",
+                    "createdAfter", "createdBefore");
+            assertThat(MESSAGES.filters().get("ticketId").idPrefix()).isEqualTo("tkt_");
+            assertThat(MESSAGES.filters().get("sender").allowedValues()).containsExactly("agent", "customer", "system");
+            assertThat(MEMBERS.filters().keySet()).containsExactly("role", "search", "createdAfter", "createdBefore");
+            assertThat(MEMBERS.filters().get("role").allowedValues())
+                    .containsExactly("owner", "admin", "manager", "librarian", "agent", "spectator");
+            assertThat(MEMBERS.filters().get("search").targets()).containsExactly("name", "email");
         }
 
         @ParameterizedTest
@@ -175,11 +223,11 @@ class ResourceTypeTest {
         @Test
         void hasTheContractsWireNamesAndIdPrefixes() {
             assertThat(Arrays.stream(ResourceType.values()).map(ResourceType::wireName))
-                    .containsExactly("tickets", "customers", "articles");
+                    .containsExactly("tickets", "customers", "articles", "messages", "members");
             assertThat(Arrays.stream(ResourceType.values()).map(ResourceType::idPrefix))
-                    .containsExactly("tkt_", "cus_", "art_");
-            assertThat(ResourceType.wireNames()).isEqualTo("tickets, customers, articles");
-            assertThat(ResourceType.MAX_RESOURCES_PER_REQUEST).isEqualTo(3);
+                    .containsExactly("tkt_", "cus_", "art_", "msg_", "mem_");
+            assertThat(ResourceType.wireNames()).isEqualTo("tickets, customers, articles, messages, members");
+            assertThat(ResourceType.MAX_RESOURCES_PER_REQUEST).isEqualTo(5);
         }
 
         @Test
@@ -202,7 +250,7 @@ class ResourceTypeTest {
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
                         assertThat(e.param()).isEqualTo("resources[1].type");
-                        assertThat(e.getMessage()).contains("tickets, customers, articles");
+                        assertThat(e.getMessage()).contains("tickets, customers, articles, messages, members");
                     });
         }
     }
@@ -213,6 +261,7 @@ class ResourceTypeTest {
         @ParameterizedTest
         @EnumSource(ResourceType.class)
         void givesEveryFieldWhenNoneAreNamed(ResourceType type) {
+            // without custom field definitions the group customFields stands alone
             assertThat(type.selectFields(null, "resources[0].fields")).isEqualTo(type.fields());
         }
 

@@ -2,7 +2,9 @@ package com.helpdesk.export.domain.model;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +21,7 @@ class RowTest {
     }
 
     private static Row row(Map<String, Object> values) {
-        return index -> values.get(TICKETS.fields().get(index).name());
+        return field -> values.get(field.name());
     }
 
     @Test
@@ -36,6 +38,26 @@ class RowTest {
         assertThat(row.tags(field("tags"))).containsExactly("a");
         assertThat(row.time(field("resolvedAt"))).isNull();
         assertThat(row(Map.of()).tags(field("tags"))).as("no tags is an empty list").isEmpty();
+        assertThat(row(Map.of()).object(field("metadata"))).as("no metadata is the empty object").isEqualTo("{}");
+        assertThat(row(Map.of("metadata", "{\"a\": 1}")).object(field("metadata"))).isEqualTo("{\"a\": 1}");
+    }
+
+    @Test
+    void givesCustomFieldsAndReferencesInTheTypeOfTheirKind() {
+        Field number = Field.custom(new CustomFieldDefinition("amount", "Amount", CustomFieldKind.NUMBER, 0), 15);
+        Field date = Field.custom(new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 1), 15);
+        Field plan = Field.custom(new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 2), 15);
+        Row row = row(Map.of("customFields.amount", new BigDecimal("1.50"), "customFields.due",
+                LocalDate.parse("2026-02-28"), "customFields.plan", "gold"));
+        assertThat(row.number(number)).isEqualByComparingTo("1.50");
+        assertThat(row.date(date)).isEqualTo(LocalDate.parse("2026-02-28"));
+        assertThat(row.text(plan)).as("a select is text").isEqualTo("gold");
+        assertThatThrownBy(() -> row.text(number)).isInstanceOf(IllegalArgumentException.class);
+
+        Field author = ResourceType.MESSAGES.field("authorId").orElseThrow();
+        Row message = field -> field == author ? "mem_0123" : null;
+        assertThat(message.ref(author)).isEqualTo("mem_0123");
+        assertThatThrownBy(() -> message.text(author)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

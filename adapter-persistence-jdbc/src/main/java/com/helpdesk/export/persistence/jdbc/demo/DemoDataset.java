@@ -96,7 +96,10 @@ public final class DemoDataset {
     private record Team(UUID id, String name) {
     }
 
-    private record Member(UUID id, UUID team, String name, String email, String role) {
+    private record Member(UUID id, UUID team, String name, String email, String role, Instant createdAt) {
+        Member(UUID id, UUID team, String name, String email, String role) {
+            this(id, team, name, email, role, TEAMS_CREATED_AT);
+        }
     }
 
     private record Key(UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt,
@@ -127,8 +130,18 @@ public final class DemoDataset {
             new Member(DEMO_AGENT_ID, DEMO_TEAM_ID, "Ágúst Agent", "agust.agent@acme.example", "agent"),
             new Member(DEMO_SECOND_AGENT_ID, DEMO_TEAM_ID, "佐藤 花子", null, "agent"),
             new Member(DEMO_SPECTATOR_ID, DEMO_TEAM_ID, "Sam Spectator", "sam.spectator@acme.example", "spectator"),
+            // members who joined later (no keys): every role again, names that trouble a spreadsheet
+            new Member(member(8), DEMO_TEAM_ID, "=Eve Formula", "eve@acme.example", "agent", joined(30)),
+            new Member(member(9), DEMO_TEAM_ID, "O'Hara, Seán", "sean.ohara@acme.example", "manager", joined(30)),
+            new Member(member(10), DEMO_TEAM_ID, "+Plus \"Quoted\" Person", null, "spectator", joined(61)),
+            new Member(member(11), DEMO_TEAM_ID, "Zoë Ådmin", "ZOE.ADMIN@ACME.EXAMPLE", "admin", joined(92)),
+            new Member(member(12), DEMO_TEAM_ID, "Line\nBreak Librarian", "lib2@acme.example", "librarian",
+                    joined(123)),
+            new Member(member(13), DEMO_TEAM_ID, "-Dash Owner", "dash@acme.example", "owner", joined(154)),
             new Member(OTHER_OWNER_ID, OTHER_TEAM_ID, "Gloria Globex", "gloria@globex.example", "owner"),
-            new Member(OTHER_AGENT_ID, OTHER_TEAM_ID, "Otto Other", "otto@globex.example", "agent"));
+            new Member(OTHER_AGENT_ID, OTHER_TEAM_ID, "Otto Other", "otto@globex.example", "agent"),
+            new Member(UUID.fromString("9e8d7c6b-0000-4000-8000-000000000003"), OTHER_TEAM_ID, "Grete Globex",
+                    "grete@globex.example", "admin", joined(45)));
 
     private static final List<Key> KEYS = List.of(
             key(1, LIVE_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null, "demo team, owner, live secret"),
@@ -168,6 +181,15 @@ public final class DemoDataset {
     private DemoDataset() {
     }
 
+    /** A demo team member without a key. */
+    private static UUID member(int n) {
+        return UUID.fromString(String.format("5f3a2c1e-0000-4000-8000-%012d", n));
+    }
+
+    private static Instant joined(int days) {
+        return TEAMS_CREATED_AT.plus(java.time.Duration.ofDays(days)).plusMillis(days * 7L);
+    }
+
     private static Key key(int n, String key, UUID team, UUID member, String expiresAt, String revokedAt,
                            String description) {
         return new Key(UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n)), key, team, member,
@@ -195,6 +217,10 @@ public final class DemoDataset {
     public static void load(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            // the load is one long transaction of statements that take seconds: a pool's socket timeout for requests
+            // (seconds) is lifted for it, and put back after
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, 0);
             connection.setAutoCommit(false);
             try {
                 try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
@@ -220,6 +246,13 @@ public final class DemoDataset {
                     statement.execute("SET LOCAL statement_timeout = 0");
                 }
                 insertTeamsMembersAndKeys(connection);
+                try (PreparedStatement statement = connection.prepareStatement(DemoSql.CUSTOM_FIELD_DEFINITIONS)) {
+                    for (int i = 1; i <= 10; i++) {
+                        statement.setObject(i, DEMO_TEAM_ID);
+                    }
+                    statement.setObject(11, OTHER_TEAM_ID);
+                    statement.executeUpdate();
+                }
                 for (Part part : PARTS) {
                     insertCustomers(connection, part);
                 }
@@ -232,13 +265,20 @@ public final class DemoDataset {
                     insertTickets(connection, part);
                     insertArticles(connection, part);
                 }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ANALYZE tickets");
+                }
+                for (Part part : PARTS) {
+                    insertMessages(connection, part);
+                }
                 try (PreparedStatement statement = connection.prepareStatement(DemoSql.TICKET_COUNTS)) {
                     statement.setArray(1, connection.createArrayOf("uuid",
                             TEAMS.stream().map(Team::id).toArray()));
                     statement.executeUpdate();
                 }
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("ANALYZE teams, members, api_keys, customers, tickets, articles");
+                    statement.execute("ANALYZE teams, members, api_keys, custom_field_definitions, customers, "
+                            + "tickets, articles, messages");
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -246,6 +286,7 @@ public final class DemoDataset {
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
+                connection.setNetworkTimeout(Runnable::run, networkTimeout);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("The demo dataset could not be loaded.", e);
@@ -270,7 +311,8 @@ public final class DemoDataset {
         out.append("  team ").append(DEMO_TEAM_ID).append("  Acme Support (demo): ")
                 .append(DEMO_LIVE_TICKETS).append(" live / ").append(DEMO_TEST_TICKETS).append(" test tickets, ")
                 .append(DEMO_LIVE_CUSTOMERS).append(" / ").append(DEMO_TEST_CUSTOMERS).append(" customers, ")
-                .append(DEMO_LIVE_ARTICLES).append(" / ").append(DEMO_TEST_ARTICLES).append(" articles\n");
+                .append(DEMO_LIVE_ARTICLES).append(" / ").append(DEMO_TEST_ARTICLES).append(" articles, ")
+                .append("1 to 5 messages per ticket, members of every role, custom fields of every kind\n");
         out.append("  team ").append(OTHER_TEAM_ID).append("  Globex Helpdesk (other demo team): ")
                 .append(OTHER_LIVE_TICKETS).append(" live / ").append(OTHER_TEST_TICKETS).append(" test tickets, ")
                 .append(OTHER_LIVE_CUSTOMERS).append(" / ").append(OTHER_TEST_CUSTOMERS).append(" customers, ")
@@ -320,7 +362,7 @@ public final class DemoDataset {
                 statement.setString(3, member.name());
                 statement.setString(4, member.email());
                 statement.setString(5, member.role());
-                setInstant(statement, 6, TEAMS_CREATED_AT);
+                setInstant(statement, 6, member.createdAt());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -356,6 +398,16 @@ public final class DemoDataset {
             statement.setString(2, part.mode());
             statement.setString(3, part.seed());
             statement.setInt(4, part.customers());
+            statement.setObject(5, DEMO_TEAM_ID);
+            statement.executeUpdate();
+        }
+    }
+
+    private static void insertMessages(Connection connection, Part part) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(DemoSql.MESSAGES)) {
+            statement.setObject(1, part.team());
+            statement.setString(2, part.mode());
+            statement.setString(3, part.seed());
             statement.executeUpdate();
         }
     }
@@ -368,6 +420,7 @@ public final class DemoDataset {
             statement.setArray(4, connection.createArrayOf("uuid", part.agents().toArray()));
             statement.setInt(5, part.customers());
             statement.setInt(6, part.tickets());
+            statement.setObject(7, DEMO_TEAM_ID);
             statement.executeUpdate();
         }
     }

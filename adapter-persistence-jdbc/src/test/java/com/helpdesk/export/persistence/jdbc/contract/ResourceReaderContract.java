@@ -2,11 +2,15 @@ package com.helpdesk.export.persistence.jdbc.contract;
 
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.FilterKind;
+import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
@@ -26,7 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -34,6 +40,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +86,7 @@ public abstract class ResourceReaderContract {
             .thenComparing(Item::id, ID_ORDER);
 
     private final Map<Scope, Map<ResourceType, List<Item>>> everything = new HashMap<>();
+    private final Map<Scope, Map<ResourceType, List<CustomFieldDefinition>>> definitions = new HashMap<>();
 
     /** The reader under test, over the fixture. */
     protected abstract ResourceReader reader();
@@ -92,8 +100,11 @@ public abstract class ResourceReaderContract {
     /** The ids of every row of {@code type} in {@code scope}, as the fixture knows them (not through the reader). */
     protected abstract Set<UUID> fixtureIds(Scope scope, ResourceType type);
 
-    /** One row as the reader gave it: its key and its values, copied while the row was valid. */
-    protected record Item(UUID id, Instant createdAt, List<Object> values) {
+    /**
+     * One row as the reader gave it: its key and its values, copied while the row was valid: the type's own fields by
+     * index ({@code null} at the group {@code customFields}), the team's custom fields by key.
+     */
+    protected record Item(UUID id, Instant createdAt, List<Object> values, Map<String, Object> custom) {
         Cursor cursor(ResourceType type) {
             return new Cursor(type, createdAt, id);
         }
@@ -275,9 +286,12 @@ public abstract class ResourceReaderContract {
         ResourceFilters filters = new ResourceFilters(type, conditions);
         List<Item> expected = all.stream().filter(item -> conditions.stream().allMatch(c -> matches(type, item, c)))
                 .toList();
-        assertThat(expected).as("the fixture has rows for these filters").hasSizeGreaterThan(25);
+        // pages of a few rows for a type of few rows (members), so that the walk takes several
+        int limit = all.size() > 500 ? 25 : 1;
+        assertThat(expected).as("the fixture has rows for these filters").hasSizeGreaterThan(limit)
+                .hasSizeLessThan(all.size());
 
-        assertThat(readAll(scope(), type, filters, 25)).isEqualTo(expected);
+        assertThat(readAll(scope(), type, filters, limit)).isEqualTo(expected);
         Cursor middle = expected.get(expected.size() / 2).cursor(type);
         assertThat(page(scope(), query(type, filters, Optional.of(middle), 10)).items())
                 .isEqualTo(expected.subList(expected.size() / 2 + 1, Math.min(expected.size(), expected.size() / 2 + 11)));
@@ -287,7 +301,10 @@ public abstract class ResourceReaderContract {
     @EnumSource(ResourceType.class)
     void aFilterThatMatchesNothingGivesAnEmptyPage(ResourceType type) throws IOException {
         FilterDefinition search = type.filters().get("search");
-        ResourceFilters filters = filters(type, new FilterCondition.Text(search, "no row holds " + UUID.randomUUID()));
+        ResourceFilters filters = search != null
+                ? filters(type, new FilterCondition.Text(search, "no row holds " + UUID.randomUUID()))
+                : filters(type, new FilterCondition.TimeBound(type.filters().get("createdAfter"),
+                        Instant.parse("9999-01-01T00:00:00Z")));
 
         Page page = page(scope(), query(type, filters, Optional.empty(), 10));
 
@@ -326,6 +343,11 @@ public abstract class ResourceReaderContract {
         assertThat(otherScopes()).isNotEmpty();
         for (Scope other : otherScopes()) {
             List<Item> theirs = all(other, type);
+            if (!type.scopedByMode() && other.team().equals(scope().team())) {
+                // members are the team's: live and test keys see the same
+                assertThat(theirs).as("rows of %s", other).isEqualTo(all(scope(), type));
+                continue;
+            }
             assertThat(ids(theirs)).as("rows of %s", other).isNotEmpty().isEqualTo(fixtureIds(other, type))
                     .doesNotContainAnyElementsOf(mine);
 
@@ -361,9 +383,30 @@ public abstract class ResourceReaderContract {
     void valuesHaveTheJavaTypeOfTheirFieldKind(ResourceType type) {
         List<Item> all = all(scope(), type);
         Set<Field> seenNull = new HashSet<>();
+        List<CustomFieldDefinition> custom = definitions(scope(), type);
+        Set<String> customSeen = new HashSet<>();
+        Set<String> customSeenNull = new HashSet<>();
         for (Item item : all) {
+            assertThat(item.custom().keySet()).as("every defined custom field, in position order")
+                    .containsExactlyElementsOf(custom.stream().map(CustomFieldDefinition::key).toList());
+            for (CustomFieldDefinition definition : custom) {
+                Object value = item.custom().get(definition.key());
+                if (value == null) {
+                    customSeenNull.add(definition.key());
+                } else {
+                    customSeen.add(definition.key());
+                    assertThat(value).as("custom field %s of %s", definition.key(), item.id())
+                            .isInstanceOf(javaType(definition.kind().valueKind()));
+                }
+            }
             for (Field field : type.fields()) {
+                if (field.kind() == FieldKind.CUSTOM) {
+                    continue;
+                }
                 Object value = item.values().get(field.index());
+                if (field.kind() == FieldKind.OBJECT) {
+                    assertThat(value).as("metadata is an object").asString().startsWith("{").endsWith("}");
+                }
                 if (field.kind() == FieldKind.TAGS) {
                     assertThat(value).as("tags are never null").isInstanceOf(List.class);
                     assertThat((List<?>) value).allSatisfy(tag -> assertThat(tag).isInstanceOf(String.class)
@@ -376,6 +419,97 @@ public abstract class ResourceReaderContract {
             }
         }
         assertThat(seenNull).extracting(Field::name).doesNotContain("id", "createdAt", "updatedAt");
+        if (type.hasCustomFields()) {
+            assertThat(custom).as("the fixture defines custom fields of every kind for %s", type)
+                    .extracting(CustomFieldDefinition::kind).containsAll(List.of(CustomFieldKind.values()));
+            assertThat(customSeen).as("with values").containsAll(custom.stream().map(CustomFieldDefinition::key)
+                    .toList());
+            assertThat(customSeenNull).as("and records without").containsAll(customSeen);
+        } else {
+            assertThat(custom).isEmpty();
+        }
+    }
+
+    // ------------------------------------------------------------------ custom fields, messages, members
+
+    @Test
+    void customFieldsAreTheTeamsAndTheSameInBothModesInPositionOrder() {
+        for (ResourceType type : List.of(ResourceType.TICKETS, ResourceType.CUSTOMERS)) {
+            List<CustomFieldDefinition> mine = definitions(scope(), type);
+            assertThat(mine).extracting(CustomFieldDefinition::position).isSorted();
+            for (Scope other : otherScopes()) {
+                if (other.team().equals(scope().team())) {
+                    assertThat(definitions(other, type)).isEqualTo(mine);
+                } else {
+                    assertThat(definitions(other, type)).doesNotContainAnyElementsOf(mine);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyTicketsMessageCountIsItsMessagesInTheSnapshotAndEveryMessageBelongsToATicketOfTheScope()
+            throws IOException {
+        for (Scope scope : scopes()) {
+            Map<UUID, Integer> counted = new HashMap<>();
+            Map<UUID, Integer> messageCounts = new HashMap<>();
+            try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
+                readInSnapshot(snapshot, scope, ResourceType.TICKETS).forEach(ticket -> messageCounts.put(ticket.id(),
+                        (Integer) ticket.values().get(field(ResourceType.TICKETS, "messageCount").index())));
+                for (Item message : readInSnapshot(snapshot, scope, ResourceType.MESSAGES)) {
+                    UUID ticket = (UUID) message.values().get(field(ResourceType.MESSAGES, "ticketId").index());
+                    assertThat(messageCounts).as("the ticket of message %s is in %s", message.id(), scope)
+                            .containsKey(ticket);
+                    counted.merge(ticket, 1, Integer::sum);
+                }
+            }
+            assertThat(counted).as("messages in %s", scope).isNotEmpty();
+            messageCounts.forEach((ticket, count) -> assertThat(counted.getOrDefault(ticket, 0))
+                    .as("messageCount of %s", ticket).isEqualTo(count));
+        }
+    }
+
+    @Test
+    void aMessagesAuthorIsAMemberOfTheTeamForAnAgentACustomerOfTheScopeForACustomerAndNoneForTheSystem() {
+        for (Scope scope : scopes()) {
+            Set<String> members = all(scope, ResourceType.MEMBERS).stream()
+                    .map(m -> PublicId.format("mem_", m.id())).collect(Collectors.toSet());
+            Set<String> customers = all(scope, ResourceType.CUSTOMERS).stream()
+                    .map(c -> PublicId.format("cus_", c.id())).collect(Collectors.toSet());
+            Map<String, Long> senders = new HashMap<>();
+            for (Item message : all(scope, ResourceType.MESSAGES)) {
+                String sender = (String) message.values().get(field(ResourceType.MESSAGES, "sender").index());
+                Object author = message.values().get(field(ResourceType.MESSAGES, "authorId").index());
+                senders.merge(sender, 1L, Long::sum);
+                switch (sender) {
+                    case "agent" -> assertThat(members).as("author of %s", message.id()).contains((String) author);
+                    case "customer" -> assertThat(customers).as("author of %s", message.id())
+                            .contains((String) author);
+                    default -> assertThat(author).as("author of system message %s", message.id()).isNull();
+                }
+            }
+            assertThat(senders).as("the fixture has messages of every sender in %s", scope)
+                    .containsOnlyKeys("agent", "customer", "system");
+        }
+    }
+
+    private List<Scope> scopes() {
+        List<Scope> scopes = new ArrayList<>(List.of(scope()));
+        scopes.addAll(otherScopes());
+        return scopes;
+    }
+
+    private List<Item> readInSnapshot(ReadSnapshot snapshot, Scope scope, ResourceType type) throws IOException {
+        List<Item> items = new ArrayList<>();
+        Optional<Cursor> after = Optional.empty();
+        while (true) {
+            Page page = page(snapshot, query(scope, type, ResourceFilters.none(type), after, 10_000));
+            items.addAll(page.items());
+            if (!page.summary().hasMore()) {
+                return items;
+            }
+            after = page.summary().nextCursor();
+        }
     }
 
     @Test
@@ -397,9 +531,15 @@ public abstract class ResourceReaderContract {
         List<Field> some = new ArrayList<>();
         for (int i = type.fields().size() - 1; i >= 0; i -= 2) {
             Field field = type.fields().get(i);
-            if (!field.name().equals("id") && !field.name().equals("createdAt")) {
+            if (!field.name().equals("id") && !field.name().equals("createdAt") && field.kind() != FieldKind.CUSTOM) {
                 some.add(field);
             }
+        }
+        // and the last custom field alone, where the type has one
+        List<CustomFieldDefinition> custom = definitions(scope(), type);
+        if (!custom.isEmpty()) {
+            CustomFieldDefinition last = custom.get(custom.size() - 1);
+            some.add(1, Field.custom(last, field(type, "customFields").index()));
         }
         List<List<Object>> read = new ArrayList<>();
         PageSummary summary;
@@ -418,7 +558,9 @@ public abstract class ResourceReaderContract {
         assertThat(read).hasSize(expected);
         for (int r = 0; r < expected; r++) {
             List<Object> whole = all.get(r).values();
-            assertThat(read.get(r)).isEqualTo(some.stream().map(f -> whole.get(f.index())).toList());
+            Item item = all.get(r);
+            assertThat(read.get(r)).isEqualTo(some.stream().map(f -> f.isCustom()
+                    ? item.custom().get(f.custom().key()) : whole.get(f.index())).toList());
         }
         assertThat(summary.nextCursor()).isEqualTo(all.size() > 30
                 ? Optional.of(all.get(29).cursor(type)) : Optional.empty());
@@ -436,11 +578,14 @@ public abstract class ResourceReaderContract {
     protected static Class<?> javaType(FieldKind kind) {
         return switch (kind) {
             case ID -> UUID.class;
-            case TEXT, ENUM -> String.class;
+            case REF, TEXT, ENUM, OBJECT -> String.class;
             case INTEGER -> Integer.class;
+            case NUMBER -> BigDecimal.class;
             case BOOLEAN -> Boolean.class;
             case TIMESTAMP -> Instant.class;
+            case DATE -> LocalDate.class;
             case TAGS -> List.class;
+            case CUSTOM -> throw new IllegalArgumentException("the group customFields holds no value");
         };
     }
 
@@ -456,7 +601,7 @@ public abstract class ResourceReaderContract {
         try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
             for (int pages = 0; ; pages++) {
                 assertThat(pages).as("pages").isLessThan(10_000);
-                Page page = page(snapshot, query(type, filters, after, limit));
+                Page page = page(snapshot, query(scope, type, filters, after, limit));
                 items.addAll(page.items());
                 if (!page.summary().hasMore()) {
                     return items;
@@ -477,7 +622,7 @@ public abstract class ResourceReaderContract {
     /** Reads one page, and checks that what the reader says of it agrees with the rows it gave. */
     protected static Page page(ReadSnapshot snapshot, ResourceQuery query) throws IOException {
         List<Item> items = new ArrayList<>();
-        PageSummary summary = snapshot.read(query, row -> items.add(capture(query.type(), row)));
+        PageSummary summary = snapshot.read(query, row -> items.add(capture(query, row)));
         assertThat(items).as("rows read for %s", query).hasSize(summary.rows());
         assertThat(summary.rows()).isLessThanOrEqualTo(query.limit());
         if (summary.hasMore()) {
@@ -494,24 +639,50 @@ public abstract class ResourceReaderContract {
     }
 
     private static List<Item> expectedAfter(List<Item> all, Cursor cursor, int limit) {
-        Item key = new Item(cursor.id(), cursor.createdAt(), List.of());
+        Item key = new Item(cursor.id(), cursor.createdAt(), List.of(), Map.of());
         return all.stream().filter(item -> ORDER.compare(item, key) > 0).limit(limit).toList();
     }
 
-    private static Item capture(ResourceType type, Row row) {
-        List<Object> values = new ArrayList<>(type.fields().size());
-        for (Field field : type.fields()) {
+    private static Item capture(ResourceQuery query, Row row) {
+        ResourceType type = query.type();
+        List<Object> values = new ArrayList<>(Collections.nCopies(type.fields().size(), null));
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (Field field : query.fields()) {
+            if (field.kind() == FieldKind.CUSTOM) {
+                continue; // the group holds no value of its own
+            }
             Object value = row.value(field);
-            values.add(value instanceof List<?> list ? List.copyOf(list) : value);
+            value = value instanceof List<?> list ? List.copyOf(list) : value;
+            if (field.isCustom()) {
+                custom.put(field.custom().key(), value);
+            } else {
+                values.set(field.index(), value);
+            }
         }
         UUID id = (UUID) values.get(field(type, "id").index());
         Instant createdAt = (Instant) values.get(field(type, "createdAt").index());
         return new Item(Objects.requireNonNull(id, "id"), Objects.requireNonNull(createdAt, "createdAt"),
-                Collections.unmodifiableList(values));
+                Collections.unmodifiableList(values), Collections.unmodifiableMap(custom));
     }
 
-    protected static ResourceQuery query(ResourceType type, ResourceFilters filters, Optional<Cursor> after, int limit) {
-        return new ResourceQuery(type, filters, type.fields(), after, limit);
+    /** A query of every field of {@link #scope()}'s rows, its team's custom fields included. */
+    protected ResourceQuery query(ResourceType type, ResourceFilters filters, Optional<Cursor> after, int limit) {
+        return query(scope(), type, filters, after, limit);
+    }
+
+    protected ResourceQuery query(Scope scope, ResourceType type, ResourceFilters filters, Optional<Cursor> after,
+                                  int limit) {
+        return new ResourceQuery(type, filters, FieldSelection.all(type).resolve(definitions(scope, type)), after,
+                limit);
+    }
+
+    /** The custom fields the reader says the scope's team defines for a type. */
+    protected List<CustomFieldDefinition> definitions(Scope scope, ResourceType type) {
+        return definitions.computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class)).computeIfAbsent(type, t -> {
+            try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
+                return snapshot.customFields(t);
+            }
+        });
     }
 
     private static ResourceFilters filters(ResourceType type, FilterCondition condition) {

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DemoDatasetTest {
 
-    private static final List<String> TABLES = List.of("teams", "members", "api_keys", "customers", "tickets",
-            "articles");
+    private static final List<String> TABLES = List.of("teams", "members", "api_keys", "custom_field_definitions",
+            "customers", "tickets", "articles", "messages");
 
     @Test
     void holdsTheRowsItPromises() throws SQLException {
@@ -47,6 +47,10 @@ class DemoDatasetTest {
         assertThat(count(demo, "articles", OTHER_TEAM_ID, "test")).isEqualTo(OTHER_TEST_ARTICLES);
         assertThat(strings(demo, "SELECT DISTINCT role FROM members ORDER BY role"))
                 .containsExactly("admin", "agent", "librarian", "manager", "owner", "spectator");
+        assertThat(strings(demo, "SELECT count(*) > 2 * (SELECT count(*) FROM tickets) FROM messages"))
+                .as("messages are the most numerous type").containsExactly("t");
+        assertThat(strings(demo, "SELECT count(*) FROM tickets t LEFT JOIN (SELECT ticket_id, count(*) AS n "
+                + "FROM messages GROUP BY ticket_id) m ON m.ticket_id = t.id WHERE t.message_count <> coalesce(m.n, 0)")).as("message counts are the messages").containsExactly("0");
     }
 
     @Test
@@ -96,10 +100,47 @@ class DemoDatasetTest {
         mustExist.put("null published_at", "SELECT 1 FROM articles WHERE published_at IS NULL");
         mustExist.put("null category", "SELECT 1 FROM articles WHERE category IS NULL");
         mustExist.put("comma in a category", "SELECT 1 FROM articles WHERE category LIKE '%,%'");
-        for (String table : List.of("tickets", "customers", "articles")) {
+        for (String table : List.of("tickets", "customers", "articles", "messages")) {
             mustExist.put(table + " sharing created_at", "SELECT 1 FROM " + table
                     + " GROUP BY team_id, mode, created_at HAVING count(*) > 1");
         }
+        mustExist.put("members sharing created_at", "SELECT 1 FROM members GROUP BY team_id, created_at "
+                + "HAVING count(*) > 1");
+        for (String kind : List.of("text", "number", "boolean", "date", "select")) {
+            for (String resource : List.of("tickets", "customers")) {
+                mustExist.put(resource + " custom field of kind " + kind, "SELECT 1 FROM custom_field_definitions "
+                        + "WHERE resource = '" + resource + "' AND kind = '" + kind + "'");
+                mustExist.put(resource + " with a value of kind " + kind + " and some without", "SELECT 1 FROM "
+                        + resource + " r JOIN custom_field_definitions d ON d.team_id = r.team_id AND d.resource = '"
+                        + resource + "' AND d.kind = '" + kind + "' GROUP BY d.key HAVING bool_or(jsonb_exists(r.custom_fields, d.key))"
+                        + " AND bool_or(NOT jsonb_exists(r.custom_fields, d.key))");
+            }
+        }
+        mustExist.put("formula-like custom text", "SELECT 1 FROM tickets WHERE left(custom_fields ->> 'order_ref', 1) = '='");
+        mustExist.put("negative custom number", "SELECT 1 FROM customers WHERE (custom_fields ->> 'lifetime_value')::numeric < 0");
+        mustExist.put("metadata on some tickets", "SELECT 1 FROM tickets WHERE metadata <> '{}'");
+        mustExist.put("no metadata on some tickets", "SELECT 1 FROM tickets WHERE metadata = '{}'");
+        mustExist.put("metadata on some customers", "SELECT 1 FROM customers WHERE metadata <> '{}'");
+        mustExist.put("phone starting with +", "SELECT 1 FROM customers WHERE left(phone, 1) = '+'");
+        mustExist.put("slug and SEO texts", "SELECT 1 FROM articles WHERE slug IS NOT NULL AND seo_title LIKE '=%'");
+        mustExist.put("ticket deadlines", "SELECT 1 FROM tickets WHERE response_deadline IS NOT NULL "
+                + "AND resolution_deadline IS NULL");
+        mustExist.put("several messages on a ticket", "SELECT 1 FROM tickets WHERE message_count >= 4");
+        mustExist.put("a ticket with one message", "SELECT 1 FROM tickets WHERE message_count = 1");
+        for (String sender : List.of("agent", "customer", "system")) {
+            mustExist.put("message from " + sender, "SELECT 1 FROM messages WHERE sender = '" + sender + "'");
+        }
+        mustExist.put("internal note", "SELECT 1 FROM messages WHERE is_internal");
+        mustExist.put("system message without a name", "SELECT 1 FROM messages WHERE sender = 'system' "
+                + "AND sender_name IS NULL");
+        for (String start : List.of("=", "+", "-", "@", "chr(9)")) {
+            String prefix = start.equals("chr(9)") ? "chr(9)" : "'" + start + "'";
+            mustExist.put("message starting with " + start, "SELECT 1 FROM messages WHERE left(content, 1) = " + prefix);
+        }
+        mustExist.put("message with CR/LF, comma and quote", "SELECT 1 FROM messages WHERE strpos(content, chr(13) "
+                + "|| chr(10)) > 0 AND content LIKE '%,%' AND content LIKE '%\"%'");
+        mustExist.put("non-ASCII message", "SELECT 1 FROM messages WHERE content LIKE '%日本語%'");
+        mustExist.put("messages in test mode", "SELECT 1 FROM messages WHERE mode = 'test'");
         for (String status : List.of("new", "open", "pending", "resolved", "closed")) {
             mustExist.put("ticket status " + status, "SELECT 1 FROM tickets WHERE status = '" + status + "'");
         }
@@ -195,7 +236,7 @@ class DemoDatasetTest {
     }
 
     private static String checksum(DataSource dataSource, String table) throws SQLException {
-        List<String> sums = strings(dataSource, "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t.id)) "
+        List<String> sums = strings(dataSource, "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) "
                 + "FROM " + table + " t");
         return sums.get(0);
     }
