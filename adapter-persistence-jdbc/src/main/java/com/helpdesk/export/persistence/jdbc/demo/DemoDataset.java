@@ -1,6 +1,7 @@
 package com.helpdesk.export.persistence.jdbc.demo;
 
-import com.helpdesk.export.persistence.jdbc.KeyHashing;
+import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.KeyHash;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -104,12 +105,8 @@ public final class DemoDataset {
 
     private record Key(UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt,
                        String description) {
-        String kind() {
-            return key.startsWith("sk_") ? "secret" : "publishable";
-        }
-
-        String mode() {
-            return key.startsWith("live_", 3) ? "live" : "test";
+        ApiKey apiKey() {
+            return ApiKey.parse(key);
         }
     }
 
@@ -374,10 +371,11 @@ public final class DemoDataset {
                 statement.setObject(1, key.id());
                 statement.setObject(2, key.team());
                 statement.setObject(3, key.member());
-                statement.setBytes(4, KeyHashing.sha256(key.key()));
-                statement.setString(5, KeyHashing.displayPrefix(key.key()));
-                statement.setString(6, key.kind());
-                statement.setString(7, key.mode());
+                ApiKey apiKey = key.apiKey();
+                statement.setBytes(4, KeyHash.of(apiKey).bytes());
+                statement.setString(5, apiKey.displayPrefix());
+                statement.setString(6, apiKey.kind().wireName());
+                statement.setString(7, apiKey.mode().wireName());
                 setInstant(statement, 8, KEYS_CREATED_AT);
                 setInstant(statement, 9, key.expiresAt());
                 setInstant(statement, 10, key.revokedAt());

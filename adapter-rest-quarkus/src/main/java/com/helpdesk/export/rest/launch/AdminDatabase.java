@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.admin;
+package com.helpdesk.export.rest.launch;
 
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;

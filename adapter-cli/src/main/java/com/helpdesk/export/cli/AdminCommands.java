@@ -1,13 +1,25 @@
-package com.helpdesk.export.persistence.jdbc.admin;
+package com.helpdesk.export.cli;
 
+import com.helpdesk.export.application.port.in.AddMemberCommand;
+import com.helpdesk.export.application.port.in.CreateKeyCommand;
+import com.helpdesk.export.application.port.in.CreateTeamCommand;
+import com.helpdesk.export.application.port.in.CreatedKey;
+import com.helpdesk.export.application.port.in.KeyAdministrationUseCase;
+import com.helpdesk.export.application.port.in.KeyListing;
+import com.helpdesk.export.application.port.in.RevokeKeyCommand;
+import com.helpdesk.export.domain.error.AdministrationException;
+import com.helpdesk.export.domain.model.EmailAddress;
+import com.helpdesk.export.domain.model.KeyDescription;
 import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.MemberName;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Permission;
 import com.helpdesk.export.domain.model.Role;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.model.TeamName;
+import com.helpdesk.export.domain.port.KeyRevocation;
 
-import javax.sql.DataSource;
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,8 +38,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The command line of {@link JdbcAdministration}: {@code create-team}, {@code add-member}, {@code create-key},
- * {@code list-keys}, {@code revoke-key} and {@code help} (see {@link #USAGE}). Exit status {@value #OK} when done,
+ * The admin command line over the {@link KeyAdministrationUseCase}: {@code create-team}, {@code add-member},
+ * {@code create-key}, {@code list-keys}, {@code revoke-key} and {@code help} (see {@link #USAGE}). Exit status {@value #OK} when done,
  * {@value #FAILED} when the command could not be carried out (no such team, member of another team, database
  * unreachable), {@value #USAGE_ERROR} when the command line or one of its values is wrong. Results go to
  * {@code out}, errors to {@code err}; {@code create-key} prints the new key once, and nothing prints a key hash.
@@ -123,36 +135,33 @@ public final class AdminCommands {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** Runs one command on {@code dataSource}; answers the exit status. */
-    public static int run(String[] args, DataSource dataSource, PrintStream out, PrintStream err) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        return run(args, () -> dataSource, out, err);
+    /** Runs one command with {@code administration}; answers the exit status. */
+    public static int run(String[] args, KeyAdministrationUseCase administration, PrintStream out, PrintStream err) {
+        Objects.requireNonNull(administration, "administration");
+        return run(args, () -> administration, out, err);
     }
 
     /**
-     * Runs one command; {@code database} is asked for the DataSource only once the command line is valid, so that
-     * {@code help} and mistakes need no database.
+     * Runs one command; {@code administration} is asked for the use case (which opens the database) only once the
+     * command line is valid, so that {@code help} and mistakes need no database. A {@link RuntimeException} it throws
+     * is a failure to open the database.
      */
-    public static int run(String[] args, Supplier<DataSource> database, PrintStream out, PrintStream err) {
-        return run(args, database, Clock.systemUTC(), out, err);
-    }
-
-    static int run(String[] args, Supplier<DataSource> database, Clock clock, PrintStream out, PrintStream err) {
+    public static int run(String[] args, Supplier<KeyAdministrationUseCase> administration, PrintStream out,
+                          PrintStream err) {
         Objects.requireNonNull(args, "args");
-        Objects.requireNonNull(database, "database");
-        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         try {
-            return dispatch(List.of(args), database, clock, out, err);
+            return dispatch(List.of(args), administration, out, err);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    private static int dispatch(List<String> args, Supplier<DataSource> database, Clock clock, PrintStream out,
-                                PrintStream err) {
+    private static int dispatch(List<String> args, Supplier<KeyAdministrationUseCase> administration,
+                                PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             err.println("error: no command given.");
             err.println();
@@ -183,30 +192,41 @@ public final class AdminCommands {
             parsed.check();
         } catch (UsageException e) {
             return usageError(command, e.getMessage(), err);
+        } catch (RuntimeException e) {
+            return failed(command, e, err);
         }
-        DataSource dataSource;
+        KeyAdministrationUseCase useCase;
         try {
-            dataSource = database.get();
+            useCase = Objects.requireNonNull(administration.get(), "administration");
         } catch (RuntimeException e) {
             err.println("error: cannot open the database: " + describe(e));
             return FAILED;
         }
-        JdbcAdministration administration = new JdbcAdministration(dataSource, clock);
         try {
-            execute(parsed, administration, clock, out);
+            execute(parsed, useCase, out);
             return OK;
         } catch (UsageException e) {
             return usageError(command, e.getMessage(), err);
-        } catch (AdministrationException e) {
-            if (e.reason() == AdministrationException.Reason.INVALID_INPUT) {
-                return usageError(command, e.getMessage(), err);
-            }
-            err.println("error: " + e.getMessage());
-            return FAILED;
         } catch (RuntimeException e) {
-            err.println("error: " + command.word + " failed: " + describe(e));
+            return failed(command, e, err);
+        }
+    }
+
+    /**
+     * The one translation of a refusal or failure into a message and an exit status: a value that can never be right
+     * is a usage error ({@value #USAGE_ERROR}, with the command's usage), anything else a failure ({@value #FAILED}).
+     * Messages of the use case name ids and display prefixes only, never a key or a hash.
+     */
+    private static int failed(Command command, RuntimeException e, PrintStream err) {
+        if (e instanceof AdministrationException refusal) {
+            if (refusal.reason() == AdministrationException.Reason.INVALID_INPUT) {
+                return usageError(command, refusal.getMessage(), err);
+            }
+            err.println("error: " + refusal.getMessage());
             return FAILED;
         }
+        err.println("error: " + command.word + " failed: " + describe(e));
+        return FAILED;
     }
 
     private static int help(List<String> topic, PrintStream out, PrintStream err) {
@@ -233,33 +253,31 @@ public final class AdminCommands {
 
     // ---- the commands
 
-    private static void execute(Parsed parsed, JdbcAdministration administration, Clock clock, PrintStream out)
+    private static void execute(Parsed parsed, KeyAdministrationUseCase administration, PrintStream out)
             throws UsageException {
         switch (parsed.command) {
             case CREATE_TEAM -> {
-                String name = parsed.text("name");
-                UUID team = administration.createTeam(name);
-                out.println("Team created: " + name.strip());
+                TeamName name = parsed.teamName();
+                TeamId team = administration.createTeam(new CreateTeamCommand(name));
+                out.println("Team created: " + name.value());
                 out.println("  team id:   " + team);
             }
             case ADD_MEMBER -> {
-                UUID team = parsed.uuid("team");
+                TeamId team = parsed.team();
                 Role role = parsed.role();
-                String name = parsed.text("name");
-                Optional<String> email = parsed.optionalText("email");
-                UUID member = administration.addMember(team, name, email.orElse(null), role);
-                out.println("Member added to team " + team + ": " + name.strip()
-                        + email.map(e -> " <" + e.strip() + ">").orElse("") + ", " + role.wireName());
+                MemberName name = parsed.memberName();
+                Optional<EmailAddress> email = parsed.email();
+                UUID member = administration.addMember(new AddMemberCommand(team, name, email, role));
+                out.println("Member added to team " + team + ": " + name.value()
+                        + email.map(e -> " <" + e.value() + ">").orElse("") + ", " + role.wireName());
                 out.println("  member id: " + member);
             }
-            case CREATE_KEY -> printCreatedKey(administration.createKey(parsed.uuid("team"), parsed.uuid("member"),
-                    parsed.kind(), parsed.mode(), parsed.expires()), out);
-            case LIST_KEYS -> {
-                UUID team = parsed.uuid("team");
-                printKeys(team, administration.listKeys(team), clock.instant(), out);
-            }
+            case CREATE_KEY -> printCreatedKey(administration.createKey(new CreateKeyCommand(parsed.team(),
+                    parsed.uuid("member"), parsed.kind(), parsed.mode(), parsed.expires())), out);
+            case LIST_KEYS -> printKeys(administration.listKeys(parsed.team()), out);
             case REVOKE_KEY -> {
-                KeyRevocation revocation = administration.revokeKey(parsed.uuid("team"), parsed.uuid("key"));
+                KeyRevocation revocation = administration.revokeKey(new RevokeKeyCommand(parsed.team(),
+                        parsed.uuid("key")));
                 if (revocation.alreadyRevoked()) {
                     out.println("Key " + revocation.keyId() + " (" + revocation.displayPrefix()
                             + ") was already revoked at " + shown(revocation.revokedAt()) + "; nothing changed.");
@@ -273,12 +291,12 @@ public final class AdminCommands {
 
     private static void printCreatedKey(CreatedKey key, PrintStream out) {
         out.println("Key created for member " + key.memberId() + " (" + key.role().wireName() + ") of team "
-                + key.teamId() + ": " + kindName(key.kind()) + ", " + key.mode().wireName() + ", "
+                + key.team() + ": " + key.kind().wireName() + ", " + key.mode().wireName() + ", "
                 + key.expiresAt().map(instant -> "expires " + instant).orElse("does not expire"));
         out.println("  key id:    " + key.keyId());
         out.println("  prefix:    " + key.displayPrefix());
         out.println();
-        out.println("  " + key.plainKey());
+        out.println("  " + key.key().reveal());
         out.println();
         out.println("Copy the key now: it is shown only this once. Only its hash is stored; it cannot be shown again.");
         if (key.kind() == KeyKind.PUBLISHABLE) {
@@ -290,7 +308,9 @@ public final class AdminCommands {
         }
     }
 
-    private static void printKeys(UUID team, List<KeyDescription> keys, Instant now, PrintStream out) {
+    private static void printKeys(KeyListing listing, PrintStream out) {
+        TeamId team = listing.team();
+        List<KeyListing.Entry> keys = listing.keys();
         if (keys.isEmpty()) {
             out.println("Team " + team + ": no keys.");
             return;
@@ -300,17 +320,14 @@ public final class AdminCommands {
         String format = "%-36s  %-12s  %-11s  %-4s  %-7s  %-9s  %-20s  %-20s  %-20s  %s%n";
         out.printf(format, "KEY ID", "PREFIX", "KIND", "MODE", "STATUS", "ROLE", "CREATED", "EXPIRES", "REVOKED",
                 "MEMBER");
-        for (KeyDescription key : keys) {
-            out.printf(format, key.keyId(), key.displayPrefix(), kindName(key.kind()), key.mode().wireName(),
-                    key.statusAt(now).wireName(), key.role().wireName(), shown(key.createdAt()),
+        for (KeyListing.Entry entry : keys) {
+            KeyDescription key = entry.key();
+            out.printf(format, key.keyId(), key.displayPrefix(), key.kind().wireName(), key.mode().wireName(),
+                    entry.status().wireName(), key.role().wireName(), shown(key.createdAt()),
                     key.expiresAt().map(AdminCommands::shown).orElse("never"),
                     key.revokedAt().map(AdminCommands::shown).orElse("-"),
                     key.memberId() + " " + key.memberName());
         }
-    }
-
-    private static String kindName(KeyKind kind) {
-        return kind == KeyKind.SECRET ? "secret" : "publishable";
     }
 
     /** An instant to the second, e.g. 2027-01-01T00:00:00Z. */
@@ -400,17 +417,34 @@ public final class AdminCommands {
                     case "kind" -> kind();
                     case "mode" -> mode();
                     case "expires" -> expires();
-                    default -> text(name);
+                    case "email" -> email();
+                    case "name" -> {
+                        if (command == Command.CREATE_TEAM) {
+                            teamName();
+                        } else {
+                            memberName();
+                        }
+                    }
+                    default -> throw new IllegalStateException("an option without a value type: " + name);
                 }
             }
         }
 
-        String text(String name) {
-            return options.get(name);
+        /** @throws AdministrationException INVALID_INPUT: the domain's rule and message for team names */
+        TeamName teamName() {
+            return new TeamName(options.get("name"));
         }
 
-        Optional<String> optionalText(String name) {
-            return Optional.ofNullable(options.get(name));
+        MemberName memberName() {
+            return new MemberName(options.get("name"));
+        }
+
+        Optional<EmailAddress> email() {
+            return Optional.ofNullable(options.get("email")).map(EmailAddress::new);
+        }
+
+        TeamId team() throws UsageException {
+            return new TeamId(uuid("team"));
         }
 
         UUID uuid(String name) throws UsageException {
@@ -435,20 +469,16 @@ public final class AdminCommands {
 
         KeyKind kind() throws UsageException {
             String value = options.get("kind");
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "secret" -> KeyKind.SECRET;
-                case "publishable" -> KeyKind.PUBLISHABLE;
-                default -> throw new UsageException("--kind must be secret or publishable; got " + shown(value) + ".");
-            };
+            return KeyKind.fromWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
+                    "--kind must be " + Arrays.stream(KeyKind.values()).map(KeyKind::wireName)
+                            .collect(Collectors.joining(" or ")) + "; got " + shown(value) + "."));
         }
 
         Mode mode() throws UsageException {
             String value = options.get("mode");
-            return switch (value.strip().toLowerCase(Locale.ROOT)) {
-                case "live" -> Mode.LIVE;
-                case "test" -> Mode.TEST;
-                default -> throw new UsageException("--mode must be live or test; got " + shown(value) + ".");
-            };
+            return Mode.fromWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
+                    "--mode must be " + Arrays.stream(Mode.values()).map(Mode::wireName)
+                            .collect(Collectors.joining(" or ")) + "; got " + shown(value) + "."));
         }
 
         Optional<Instant> expires() throws UsageException {

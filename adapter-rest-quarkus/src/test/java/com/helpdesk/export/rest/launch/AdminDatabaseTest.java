@@ -1,7 +1,6 @@
-package com.helpdesk.export.persistence.jdbc.admin;
+package com.helpdesk.export.rest.launch;
 
 import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -39,7 +38,10 @@ class AdminDatabaseTest {
             dataSource = database.open();
             assertThat(database.open()).isSameAs(dataSource);
             assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL")).isEqualTo("t");
-            assertThat(AdminCommands.run(new String[] {"create-team", "--name", "Acme"}, dataSource,
+            assertThat(com.helpdesk.export.cli.AdminCommands.run(new String[] {"create-team", "--name", "Acme"},
+                    new com.helpdesk.export.application.service.KeyAdministrationService(
+                            new com.helpdesk.export.persistence.jdbc.JdbcKeyAdministration(dataSource),
+                            java.time.Clock.systemUTC()),
                     new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
         }
         assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: starting the embedded PostgreSQL in "
@@ -80,8 +82,16 @@ class AdminDatabaseTest {
 
     @Test
     void aConfiguredDatabaseIsMigratedAndItsUrlParametersAreNotPrinted() throws SQLException {
-        PGSimpleDataSource empty = (PGSimpleDataSource) TestPostgres.emptyDatabase();
-        String url = "jdbc:postgresql://localhost:" + TestPostgres.server().port() + "/" + empty.getDatabaseName();
+        try (EmbeddedDatabase server = EmbeddedDatabase.startTemporary()) {
+        PGSimpleDataSource empty = new PGSimpleDataSource();
+        try (Connection connection = server.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE admin_configured");
+        }
+        empty.setDatabaseName("admin_configured");
+        empty.setUser(server.username());
+        empty.setPassword(server.password());
+        String url = "jdbc:postgresql://localhost:" + server.port() + "/admin_configured";
 
         // the password given as the setting overrides the URL's (which is wrong here, and must not be printed)
         try (AdminDatabase database = AdminDatabase.configured(url + "?password=s3cr3t", empty.getUser(),
@@ -91,14 +101,16 @@ class AdminDatabaseTest {
             assertThat(queryOne(dataSource, "SELECT current_database()")).isEqualTo(empty.getDatabaseName());
         }
         assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: " + url + " (configured).\n");
+        }
     }
 
     @Test
     void aUrlThatIsNotPostgresIsRefusedAndTheCommandFails() {
         try (AdminDatabase database = AdminDatabase.configured("jdbc:h2:mem:x", null, null, notesStream)) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = AdminCommands.run(new String[] {"create-team", "--name", "Acme"}, database::open,
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = AdminLauncher.run(new String[] {"create-team", "--name", "Acme"}, database,
+                    java.time.Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
 
             assertThat(status).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: cannot open the database: ");
