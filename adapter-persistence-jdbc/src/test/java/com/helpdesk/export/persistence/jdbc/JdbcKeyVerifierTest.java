@@ -31,7 +31,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static com.helpdesk.export.persistence.jdbc.demo.DemoDataset.*;
+import static com.helpdesk.export.dev.demo.DemoDataset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

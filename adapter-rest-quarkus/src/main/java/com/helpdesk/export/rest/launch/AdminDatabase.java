@@ -1,7 +1,7 @@
 package com.helpdesk.export.rest.launch;
 
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;

@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest.launch;
 
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import com.helpdesk.export.rest.config.EmbeddedDatabaseGuard;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;

@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest.launch;
 
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;

@@ -7,7 +7,7 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.embedded;
+package com.helpdesk.export.dev.embedded;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

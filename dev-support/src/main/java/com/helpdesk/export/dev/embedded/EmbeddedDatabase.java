@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.embedded;
+package com.helpdesk.export.dev.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;

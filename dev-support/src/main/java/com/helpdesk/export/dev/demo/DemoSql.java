@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.demo;
+package com.helpdesk.export.dev.demo;
 
 /**
  * The set-based statements that generate the demo rows of one team and mode. Every value that varies is a

@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.demo;
+package com.helpdesk.export.dev.demo;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;

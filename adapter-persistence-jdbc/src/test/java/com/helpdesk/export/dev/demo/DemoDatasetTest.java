@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.demo;
+package com.helpdesk.export.dev.demo;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static com.helpdesk.export.persistence.jdbc.demo.DemoDataset.*;
+import static com.helpdesk.export.dev.demo.DemoDataset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.embedded;
+package com.helpdesk.export.dev.embedded;
 
 import java.nio.file.Path;
 import java.sql.Connection;
