@@ -11,7 +11,9 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY export-domain/ export-domain/
 COPY export-application/ export-application/
+COPY dev-support/ dev-support/
 COPY adapter-persistence-jdbc/ adapter-persistence-jdbc/
+COPY adapter-cli/ adapter-cli/
 COPY adapter-csv/ adapter-csv/
 COPY adapter-rest-quarkus/ adapter-rest-quarkus/
 COPY architecture-tests/ architecture-tests/

@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;

@@ -1,6 +1,7 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.persistence.jdbc.KeyHashing;
+import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.KeyHash;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Tuple;
@@ -114,7 +115,7 @@ final class HostileData {
         for (String key : List.of(LIVE_KEY, TEST_KEY)) {
             exec(c, "insert into api_keys (id, team_id, member_id, key_hash, display_prefix, kind, mode) "
                             + "values (?, ?, ?, ?, ?, 'secret', ?)", UUID.nameUUIDFromBytes(key.getBytes()), TEAM, OWNER,
-                    KeyHashing.sha256(key), KeyHashing.displayPrefix(key), key.startsWith("sk_live_") ? "live" : "test");
+                    KeyHash.of(ApiKey.parse(key)).bytes(), ApiKey.parse(key).displayPrefix(), key.startsWith("sk_live_") ? "live" : "test");
         }
         List<String> texts = new ArrayList<>(FORMULAS);
         texts.addAll(INJECTIONS);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.model.ResourceType;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.rest.web.HttpErrors;
 import com.helpdesk.export.rest.web.ExportRequestBody;
 import io.quarkus.test.common.QuarkusTestResource;

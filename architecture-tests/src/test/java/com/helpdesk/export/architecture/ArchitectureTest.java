@@ -20,7 +20,13 @@ import java.util.Map;
 
 import static com.helpdesk.export.architecture.Packages.ADAPTERS;
 import static com.helpdesk.export.architecture.Packages.APPLICATION;
+import static com.helpdesk.export.architecture.Packages.APPLICATION_PORT_IN;
 import static com.helpdesk.export.architecture.Packages.APPLICATION_SERVICE;
+import static com.helpdesk.export.architecture.Packages.CLI;
+import static com.helpdesk.export.architecture.Packages.DEV;
+import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
+import static com.helpdesk.export.architecture.Packages.REST_CONFIG;
+import static com.helpdesk.export.architecture.Packages.REST_LAUNCH;
 import static com.helpdesk.export.architecture.Packages.CSV;
 import static com.helpdesk.export.architecture.Packages.DOMAIN;
 import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
@@ -56,7 +62,7 @@ class ArchitectureTest {
     static void everyModulesPackageIsImported(JavaClasses classes) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String pkg : new String[] {"domain", "application", "csv", "json", "text", "persistence.jdbc", "spool",
-                "rest"}) {
+                "rest", "rest.launch", "rest.config", "cli", "dev.embedded", "dev.demo", "application.port.in"}) {
             String name = ROOT + "." + pkg;
             counts.put(name, classes.stream()
                     .filter(c -> c.getPackageName().equals(name) || c.getPackageName().startsWith(name + "."))
@@ -186,6 +192,77 @@ class ArchitectureTest {
             .as("nothing outside the REST adapter depends on it")
             .allowEmptyShould(false);
 
+    // ---- the admin command line and the development support
+
+    @ArchTest
+    static final ArchRule theExportPathReachesNeitherTheCliNorTheDevelopmentSupport = noClasses()
+            .that().resideInAnyPackage(EXPORT_PATH)
+            .and().resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, DEV)
+            .as("the export path (domain, application, csv, json, text, spool, persistence, rest but its launch and "
+                    + "config wiring) depends neither on the CLI nor on the development support (embedded database, "
+                    + "demo data)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule onlyTheLauncherUsesTheCliAndTheDevelopmentSupport = classes()
+            .that().resideInAnyPackage(CLI, DEV).and().areNotAnonymousClasses()
+            .should().onlyHaveDependentClassesThat(resideInAnyPackage(CLI, DEV, REST_LAUNCH, REST_CONFIG))
+            .as("the CLI and the development support are used only by themselves and the REST module's launch and "
+                    + "config packages")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule theCliUsesOnlyTheUseCasesAndTheDomain = classes()
+            .that().resideInAPackage(CLI)
+            .should().onlyDependOnClassesThat(jdk().or(resideInAnyPackage(CLI, DOMAIN, APPLICATION_PORT_IN))
+                    .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(CLI, DOMAIN, APPLICATION_PORT_IN)))))
+            .as("the CLI uses only the JDK, the domain and the application's port.in (no service, no JDBC, no "
+                    + "framework)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule developmentSupportUsesNoAdapter = noClasses()
+            .that().resideInAPackage(DEV)
+            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST, CLI,
+                    APPLICATION)
+            .as("the development support needs only the domain, the JDK and its libraries (no adapter, so that the "
+                    + "adapters' tests may use it without a cycle)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule useCaseRecordsCarryNoFunction = classes()
+            .that().resideInAPackage(APPLICATION_PORT_IN).and().areRecords()
+            .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("have no function-typed component") {
+                @Override
+                public void check(JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
+                    type.getFields().stream().filter(f -> !f.getModifiers().contains(
+                                    com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                            .filter(f -> isFunctionType(f.getRawType()))
+                            .forEach(f -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                                    type.getName() + "." + f.getName() + " is of the function type "
+                                            + f.getRawType().getName())));
+                }
+            })
+            .as("no port.in record has a function-typed component (java.util.function.*, Runnable, Callable, "
+                    + "Supplier-like or any functional interface)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static void theFunctionTypeCheckKnowsAFunctionWhenItSeesOne(JavaClasses classes) {
+        JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter().importClasses(
+                java.util.function.Supplier.class, Runnable.class, java.util.concurrent.Callable.class,
+                java.util.Optional.class, String.class, java.util.List.class);
+        assertThat(isFunctionType(jdk.get(java.util.function.Supplier.class))).isTrue();
+        assertThat(isFunctionType(jdk.get(Runnable.class))).isTrue();
+        assertThat(isFunctionType(jdk.get(java.util.concurrent.Callable.class))).isTrue();
+        assertThat(isFunctionType(jdk.get(java.util.Optional.class))).isFalse();
+        assertThat(isFunctionType(jdk.get(String.class))).isFalse();
+        assertThat(isFunctionType(jdk.get(java.util.List.class))).isFalse();
+        assertThat(classes.stream().filter(c -> c.getPackageName().equals(ROOT + ".application.port.in"))
+                .filter(JavaClass::isRecord).count()).as("port.in records").isGreaterThanOrEqualTo(5);
+    }
+
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages = slices()
             .matching(ROOT + ".(*)..")
@@ -252,6 +329,12 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static final ArchRule keyAdministrationPortsAreImplementedInThePersistenceAdapter = classes()
+            .that().implement(com.helpdesk.export.domain.port.KeyAdministrationPort.class)
+            .should().haveSimpleNameEndingWith("KeyAdministration").andShould().resideInAPackage(PERSISTENCE)
+            .allowEmptyShould(false);
+
+    @ArchTest
     static final ArchRule useCaseImplementationsAreNamedService = classes()
             .that().resideInAPackage(APPLICATION_SERVICE)
             .and().implement(simpleNameEndingWith("UseCase"))
@@ -293,6 +376,28 @@ class ArchitectureTest {
                 return base.isPrimitive() || (c.isArray() && component.test(base));
             }
         };
+    }
+
+    /**
+     * A type in java.util.function, annotated {@code @FunctionalInterface}, or an interface with exactly one abstract
+     * method (not counting Object's): what a lambda can be.
+     */
+    static boolean isFunctionType(JavaClass type) {
+        if (type.getPackageName().equals("java.util.function") || type.isAnnotatedWith(FunctionalInterface.class)) {
+            return true;
+        }
+        if (!type.isInterface()) {
+            return false;
+        }
+        long abstractMethods = type.getAllMethods().stream()
+                .filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .filter(m -> !m.getOwner().isEquivalentTo(Object.class))
+                .filter(m -> !(m.getName().equals("equals") || m.getName().equals("hashCode")
+                        || m.getName().equals("toString")))
+                .map(m -> m.getName() + m.getRawParameterTypes())
+                .distinct()
+                .count();
+        return abstractMethods == 1;
     }
 
     static DescribedPredicate<JavaClass> implementAnInterfaceIn(String packageName) {

@@ -1,6 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 

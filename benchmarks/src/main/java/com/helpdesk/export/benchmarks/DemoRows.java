@@ -14,7 +14,7 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

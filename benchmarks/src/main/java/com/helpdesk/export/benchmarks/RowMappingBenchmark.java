@@ -4,7 +4,7 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

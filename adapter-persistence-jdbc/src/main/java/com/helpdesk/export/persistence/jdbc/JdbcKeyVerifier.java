@@ -1,6 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.KeyHash;
+import com.helpdesk.export.domain.model.KeyStatus;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Role;
@@ -17,14 +19,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The {@link KeyVerifier} over the {@code api_keys} table: looks the key up by the SHA-256 of the whole key
- * ({@link KeyHashing#sha256}) and joins its member for the role. The plain key is hashed at once and is never
+ * ({@link KeyHash}) and joins its member for the role. The plain key is hashed at once and is never
  * logged, stored or put in an error message. A revoked key is answered {@code REVOKED} even when it has also
  * expired (the contract checks "unknown or revoked" before "expired"); a key whose {@code expires_at} is at or
- * before the clock's instant is {@code EXPIRED}.
+ * before the clock's instant is {@code EXPIRED} (both the domain's {@link KeyStatus} rule).
  */
 public final class JdbcKeyVerifier implements KeyVerifier {
 
@@ -44,7 +47,7 @@ public final class JdbcKeyVerifier implements KeyVerifier {
     @Override
     public KeyVerification verify(ApiKey key) {
         Objects.requireNonNull(key, "key");
-        byte[] hash = KeyHashing.sha256(key.reveal());
+        byte[] hash = KeyHash.of(key).bytes();
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -65,16 +68,17 @@ public final class JdbcKeyVerifier implements KeyVerifier {
     }
 
     private KeyVerification verification(ApiKey key, ResultSet row) throws SQLException {
-        if (row.getObject("revoked_at", OffsetDateTime.class) != null) {
-            return new KeyVerification.Rejected(KeyVerification.Reason.REVOKED);
+        switch (KeyStatus.at(clock.instant(), instant(row, "expires_at"), instant(row, "revoked_at"))) {
+            case REVOKED:
+                return new KeyVerification.Rejected(KeyVerification.Reason.REVOKED);
+            case EXPIRED:
+                return new KeyVerification.Rejected(KeyVerification.Reason.EXPIRED);
+            case ACTIVE:
+            default:
+                break;
         }
-        OffsetDateTime expiresAt = row.getObject("expires_at", OffsetDateTime.class);
-        Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.toInstant().isAfter(now)) {
-            return new KeyVerification.Rejected(KeyVerification.Reason.EXPIRED);
-        }
-        KeyKind kind = kind(row.getString("kind"));
-        Mode mode = mode(row.getString("mode"));
+        KeyKind kind = KeyKind.fromWireName(row.getString("kind")).orElseThrow(SqlErrors::inconsistentRow);
+        Mode mode = Mode.fromWireName(row.getString("mode")).orElseThrow(SqlErrors::inconsistentRow);
         String displayPrefix = row.getString("display_prefix");
         if (kind != key.kind() || mode != key.mode() || !key.displayPrefix().equals(displayPrefix)) {
             // the hash matched but the row does not describe this key: never trust such a row
@@ -86,19 +90,7 @@ public final class JdbcKeyVerifier implements KeyVerifier {
                 kind, mode, displayPrefix);
     }
 
-    private static KeyKind kind(String stored) {
-        return switch (stored) {
-            case "secret" -> KeyKind.SECRET;
-            case "publishable" -> KeyKind.PUBLISHABLE;
-            default -> throw SqlErrors.inconsistentRow();
-        };
-    }
-
-    private static Mode mode(String stored) {
-        return switch (stored) {
-            case "live" -> Mode.LIVE;
-            case "test" -> Mode.TEST;
-            default -> throw SqlErrors.inconsistentRow();
-        };
+    private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {
+        return Optional.ofNullable(row.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
     }
 }

@@ -4,7 +4,9 @@
  * repeatable-read transaction per export, rows streamed from a server-side cursor), {@link
  * com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier} (the {@code KeyVerifier}: SHA-256 hash lookup), the
  * Flyway schema ({@link com.helpdesk.export.persistence.jdbc.SchemaMigrations}, scripts in
- * {@code classpath:db/migration}), the key hashing both the verifier and the demo loader use, and the counters
+ * {@code classpath:db/migration}), {@link com.helpdesk.export.persistence.jdbc.JdbcKeyAdministration} (the
+ * {@code KeyAdministrationPort}: teams, members and keys, stored as the domain's {@code KeyHash} and display prefix),
+ * and the counters
  * that every instance shares: {@link com.helpdesk.export.persistence.jdbc.JdbcRateLimiter} (the
  * {@code RateLimiter}: a Bucket4j bucket per key, fixed epoch-aligned windows, select-for-update) and
  * {@link com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle} (the {@code AuthenticationThrottle}:
@@ -15,7 +17,7 @@
  * No framework annotation: the Quarkus module wires these classes itself. Nothing here logs or stores a plain
  * API key, and no value ever reaches SQL other than as a bound parameter.
  *
- * <p>Sub-packages: {@code embedded} (an embedded PostgreSQL server for development and tests) and {@code demo}
- * (a deterministic demo dataset with fixed demo keys).
+ * <p>The embedded PostgreSQL and the demo dataset are not here: they are development support ({@code dev-support},
+ * {@code com.helpdesk.export.dev}), which this module's tests use (test scope) and its main code never does.
  */
 package com.helpdesk.export.persistence.jdbc;

@@ -24,7 +24,7 @@ import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import com.helpdesk.export.spool.FileSpoolStore;
 import org.apache.commons.csv.CSVFormat;

@@ -3,6 +3,7 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.KeyHash;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Role;
@@ -30,7 +31,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static com.helpdesk.export.persistence.jdbc.demo.DemoDataset.*;
+import static com.helpdesk.export.dev.demo.DemoDataset.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,8 +129,8 @@ class JdbcKeyVerifierTest {
             statement.execute("INSERT INTO teams (id, name) VALUES ('7e000000-0000-4000-8000-000000000001', 't')");
             statement.execute("INSERT INTO members (id, team_id, name, role) VALUES "
                     + "('7e000000-0000-4000-8000-000000000002', '7e000000-0000-4000-8000-000000000001', 'm', 'owner')");
-            insert.setBytes(1, KeyHashing.sha256(key));
-            insert.setString(2, KeyHashing.displayPrefix(key));
+            insert.setBytes(1, KeyHash.of(ApiKey.parse(key)).bytes());
+            insert.setString(2, ApiKey.parse(key).displayPrefix());
             insert.executeUpdate();
         }
 
@@ -157,13 +158,13 @@ class JdbcKeyVerifierTest {
         try (Connection connection = TestPostgres.demoDatabase().getConnection();
              PreparedStatement statement = connection.prepareStatement(
                      "SELECT display_prefix FROM api_keys WHERE key_hash = ?")) {
-            statement.setBytes(1, KeyHashing.sha256(LIVE_SECRET_KEY));
+            statement.setBytes(1, KeyHash.of(ApiKey.parse(LIVE_SECRET_KEY)).bytes());
             try (ResultSet row = statement.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString(1)).isEqualTo("sk_live_OWNR");
             }
         }
-        assertThat(new String(KeyHashing.sha256(LIVE_SECRET_KEY), StandardCharsets.ISO_8859_1))
+        assertThat(new String(KeyHash.of(ApiKey.parse(LIVE_SECRET_KEY)).bytes(), StandardCharsets.ISO_8859_1))
                 .doesNotContain(LIVE_SECRET_KEY.substring(12));
     }
 

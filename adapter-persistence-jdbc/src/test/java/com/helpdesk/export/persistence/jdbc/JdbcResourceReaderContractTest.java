@@ -6,7 +6,7 @@ import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ResourceReader;
 import com.helpdesk.export.persistence.jdbc.contract.ResourceReaderContract;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 
 import java.sql.Connection;

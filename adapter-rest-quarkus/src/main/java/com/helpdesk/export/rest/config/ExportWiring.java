@@ -18,7 +18,7 @@ import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.ReaderSettings;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.spool.FileSpoolStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;

@@ -1,13 +1,12 @@
 package com.helpdesk.export.rest.launch;
 
-import com.helpdesk.export.persistence.jdbc.admin.AdminCommands;
-import com.helpdesk.export.persistence.jdbc.admin.AdminDatabase;
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import com.helpdesk.export.rest.config.EmbeddedDatabaseGuard;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -38,12 +37,8 @@ public final class ExportServiceMain {
                             configuration.setting("quarkus.datasource.username", null),
                             configuration.setting("quarkus.datasource.password", null), System.err)
                     : AdminDatabase.embedded(dataDirectory, port, System.err);
-            int status;
-            try (admin) {
-                status = AdminCommands.run(Arrays.copyOfRange(args, 1, args.length), admin::open, System.out,
-                        System.err);
-            }
-            System.exit(status);
+            System.exit(AdminLauncher.run(Arrays.copyOfRange(args, 1, args.length), admin, Clock.systemUTC(),
+                    System.out, System.err));
         }
         EmbeddedDatabase database = null;
         if (url.isEmpty()) {

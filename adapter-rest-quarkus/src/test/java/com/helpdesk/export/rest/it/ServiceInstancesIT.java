@@ -1,7 +1,7 @@
 package com.helpdesk.export.rest.it;
 
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -4,6 +4,7 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,10 @@ public final class ApiKey {
     /** Characters of the key shown in lists and logs: the kind/mode prefix and the first four of the secret. */
     public static final int DISPLAY_PREFIX_LENGTH = 12;
 
+    /** Letters and digits after {@code sk_live_} and the like in a key made by {@link #generate}: about 190 bits. */
+    public static final int GENERATED_SECRET_LENGTH = 32;
+
+    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern FORMAT = Pattern.compile("(sk|pk)_(live|test)_[A-Za-z0-9]{16,128}");
 
     private final String value;
@@ -39,7 +44,23 @@ public final class ApiKey {
         return new ApiKey(presented, kind, mode);
     }
 
-    /** The whole key: only for hashing it. */
+    /**
+     * A new key of that kind and mode: its prefix ({@code sk_live_}, ...) and {@value #GENERATED_SECRET_LENGTH}
+     * letters and digits drawn from {@code random}, which should be a {@code java.security.SecureRandom} for any key
+     * that is handed out. The result is what {@link #parse} accepts.
+     */
+    public static ApiKey generate(KeyKind kind, Mode mode, RandomGenerator random) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(random, "random");
+        StringBuilder key = new StringBuilder(kind.prefix()).append('_').append(mode.wireName()).append('_');
+        for (int i = 0; i < GENERATED_SECRET_LENGTH; i++) {
+            key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return parse(key.toString());
+    }
+
+    /** The whole key: only for hashing it, and for showing a new key once. */
     public String reveal() {
         return value;
     }
@@ -52,6 +73,7 @@ public final class ApiKey {
         return mode;
     }
 
+    /** The part of the key that may be shown and stored in the clear, e.g. {@code sk_live_AbCd}: never more. */
     public String displayPrefix() {
         return value.substring(0, DISPLAY_PREFIX_LENGTH);
     }

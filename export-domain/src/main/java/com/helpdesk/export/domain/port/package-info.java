@@ -1,6 +1,7 @@
 /**
- * The ports the export needs from the outside: reading rows in one snapshot ({@link
- * com.helpdesk.export.domain.port.ResourceReader}), writing them ({@link com.helpdesk.export.domain.port.Serializer})
- * and verifying keys ({@link com.helpdesk.export.domain.port.KeyVerifier}). Adapters implement them.
+ * The ports the core needs from the outside: reading rows in one snapshot ({@link
+ * com.helpdesk.export.domain.port.ResourceReader}), writing them ({@link com.helpdesk.export.domain.port.Serializer}),
+ * verifying keys ({@link com.helpdesk.export.domain.port.KeyVerifier}) and keeping teams, members and keys for their
+ * administration ({@link com.helpdesk.export.domain.port.KeyAdministrationPort}). Adapters implement them.
  */
 package com.helpdesk.export.domain.port;

@@ -1,8 +1,8 @@
 package com.helpdesk.export.persistence.jdbc.testsupport;
 
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
-import com.helpdesk.export.persistence.jdbc.demo.DemoDataset;
-import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;

@@ -1,0 +1,109 @@
+package com.helpdesk.export.application.service;
+
+import com.helpdesk.export.domain.error.AdministrationException;
+import com.helpdesk.export.domain.error.AdministrationException.Reason;
+import com.helpdesk.export.domain.model.EmailAddress;
+import com.helpdesk.export.domain.model.KeyDescription;
+import com.helpdesk.export.domain.model.KeyExpiry;
+import com.helpdesk.export.domain.model.KeyHash;
+import com.helpdesk.export.domain.model.MemberName;
+import com.helpdesk.export.domain.model.Role;
+import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.model.TeamName;
+import com.helpdesk.export.domain.port.KeyAdministrationPort;
+import com.helpdesk.export.domain.port.KeyRevocation;
+import com.helpdesk.export.domain.port.NewKey;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A {@link KeyAdministrationPort} in memory, with the refusals the port's contract names. */
+final class InMemoryKeyStore implements KeyAdministrationPort {
+
+    record Member(TeamId team, MemberName name, Optional<EmailAddress> email, Role role) {
+    }
+
+    static final class Key {
+        final NewKey stored;
+        Instant revokedAt;
+
+        Key(NewKey stored) {
+            this.stored = stored;
+        }
+    }
+
+    final Map<TeamId, TeamName> teams = new LinkedHashMap<>();
+    final Map<UUID, Member> members = new LinkedHashMap<>();
+    final Map<UUID, Key> keys = new LinkedHashMap<>();
+
+    @Override
+    public void createTeam(TeamId team, TeamName name, Instant createdAt) {
+        teams.put(team, name);
+    }
+
+    @Override
+    public void addMember(TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role,
+                          Instant createdAt) {
+        requireTeam(team);
+        members.put(memberId, new Member(team, name, email, role));
+    }
+
+    @Override
+    public Role storeKey(NewKey key) {
+        Member member = members.get(key.memberId());
+        if (member == null || !member.team().equals(key.team())) {
+            requireTeam(key.team());
+            throw new AdministrationException(Reason.NOT_FOUND, member == null
+                    ? "No member " + key.memberId() + " in team " + key.team() + "."
+                    : "Member " + key.memberId() + " belongs to another team, not to team " + key.team() + ".");
+        }
+        keys.put(key.keyId(), new Key(key));
+        return member.role();
+    }
+
+    @Override
+    public List<KeyDescription> listKeys(TeamId team) {
+        requireTeam(team);
+        List<KeyDescription> list = new ArrayList<>();
+        for (Key key : keys.values()) {
+            if (key.stored.team().equals(team)) {
+                Member member = members.get(key.stored.memberId());
+                list.add(new KeyDescription(key.stored.keyId(), key.stored.displayPrefix(), key.stored.kind(),
+                        key.stored.mode(), key.stored.memberId(), member.name().value(), member.role(),
+                        key.stored.createdAt(), key.stored.expiresAt().map(KeyExpiry::value),
+                        Optional.ofNullable(key.revokedAt)));
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public KeyRevocation revokeKey(TeamId team, UUID keyId, Instant at) {
+        Key key = keys.get(keyId);
+        if (key == null || !key.stored.team().equals(team)) {
+            requireTeam(team);
+            throw new AdministrationException(Reason.NOT_FOUND, key == null ? "No key " + keyId + " in team " + team
+                    + "." : "Key " + keyId + " belongs to another team, not to team " + team + ".");
+        }
+        boolean already = key.revokedAt != null;
+        if (!already) {
+            key.revokedAt = at;
+        }
+        return new KeyRevocation(keyId, key.stored.displayPrefix(), key.revokedAt, already);
+    }
+
+    KeyHash hashOf(UUID keyId) {
+        return keys.get(keyId).stored.hash();
+    }
+
+    private void requireTeam(TeamId team) {
+        if (!teams.containsKey(team)) {
+            throw new AdministrationException(Reason.NOT_FOUND, "No team " + team + ".");
+        }
+    }
+}
