@@ -86,8 +86,17 @@ final class ResourceSql {
         String column = table.column(definition.targets().get(0));
         if (condition instanceof FilterCondition.AnyOf anyOf) {
             String[] values = anyOf.values().toArray(String[]::new);
-            where.append(column).append(" = ANY (?)");
-            parameters.add((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", values)));
+            if (values.length == 1) {
+                // "= ?" rather than "= ANY (?)" of one value: the planner then reads the (team, mode, column,
+                // created_at, id) index in the export's order and stops at the limit, instead of fetching every
+                // match and sorting them
+                String value = values[0];
+                where.append(column).append(" = ?");
+                parameters.add((s, i) -> s.setString(i, value));
+            } else {
+                where.append(column).append(" = ANY (?)");
+                parameters.add((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", values)));
+            }
         } else if (condition instanceof FilterCondition.IdEquals idEquals) {
             UUID id = idEquals.id();
             where.append(column).append(" = ?");

@@ -26,6 +26,14 @@ final class SqlErrors {
     static final String QUERY_CANCELED = "57014";
     /** PostgreSQL's lock_not_available: what a statement gets when lock_timeout ends its wait for a lock. */
     static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * PostgreSQL's serialization_failure: on a hot standby, what a read gets when replaying the primary's changes
+     * conflicts with it for longer than max_standby_streaming_delay ("canceling statement due to conflict with
+     * recovery"). Read-only snapshots on the primary never get it.
+     */
+    static final String SERIALIZATION_FAILURE = "40001";
+    static final String RECOVERY_CONFLICT_MESSAGE = "The export was interrupted by replication on the database it "
+            + "is read from. Try again shortly.";
 
     private SqlErrors() {
     }
@@ -62,6 +70,10 @@ final class SqlErrors {
             // to serve it within the bound we set to protect it, which is a capacity condition a later retry
             // (or a narrower export) can get past. The message says so instead of blaming the caller.
             return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, TOO_LONG_MESSAGE, null, e);
+        }
+        if (SERIALIZATION_FAILURE.equals(state)) {
+            // a standby's recovery conflict: transient, the same request succeeds when retried
+            return new ExportException(ErrorCode.SERVICE_UNAVAILABLE, RECOVERY_CONFLICT_MESSAGE, null, e);
         }
         return new ExportException(ErrorCode.INTERNAL_ERROR, INTERNAL_MESSAGE, null, e);
     }

@@ -35,7 +35,7 @@ class SqlTranslationTest {
             "08001, SERVICE_UNAVAILABLE", "08006, SERVICE_UNAVAILABLE", "08003, SERVICE_UNAVAILABLE",
             "53300, SERVICE_UNAVAILABLE", "57P01, SERVICE_UNAVAILABLE", "57P03, SERVICE_UNAVAILABLE",
             "57014, SERVICE_UNAVAILABLE", "42P01, INTERNAL_ERROR", "42601, INTERNAL_ERROR", "22P02, INTERNAL_ERROR",
-            "25P02, INTERNAL_ERROR"})
+            "25P02, INTERNAL_ERROR", "40001, SERVICE_UNAVAILABLE"})
     void sqlStatesAreTranslated(String state, ErrorCode expected) {
         SQLException cause = new SQLException("ERROR: secret detail in SELECT * FROM tickets", state);
 

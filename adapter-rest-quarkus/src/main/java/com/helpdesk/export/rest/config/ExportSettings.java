@@ -122,4 +122,19 @@ public interface ExportSettings {
         @WithDefault("54329")
         int port();
     }
+
+    /**
+     * A hot standby of the primary to read exports from (issue 12). application.properties points the exports pool
+     * at it when {@code url} is set; unset, exports read the primary. Declared here so that a misspelt key fails the
+     * start like any other.
+     */
+    ReadDatasource readDatasource();
+
+    interface ReadDatasource {
+        Optional<String> url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
 }

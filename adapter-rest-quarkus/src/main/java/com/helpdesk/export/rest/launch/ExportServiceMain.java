@@ -20,6 +20,8 @@ import java.util.Optional;
 @QuarkusMain
 public final class ExportServiceMain {
 
+    private static final String READ_URL = "export.read-datasource.url";
+
     private ExportServiceMain() {
     }
 
@@ -39,6 +41,12 @@ public final class ExportServiceMain {
                     : AdminDatabase.embedded(dataDirectory, port, System.err);
             System.exit(AdminLauncher.run(Arrays.copyOfRange(args, 1, args.length), admin, Clock.systemUTC(),
                     System.out, System.err));
+        }
+        if (url.isEmpty() && configuration.setting(READ_URL, null) != null) {
+            // a standby of which primary? Never the embedded database's: refuse rather than guess
+            System.err.println("export.read-datasource.url names a standby, but no primary is configured "
+                    + "(quarkus.datasource.jdbc.url): refusing to start.");
+            System.exit(1);
         }
         EmbeddedDatabase database = null;
         if (url.isEmpty()) {

@@ -66,4 +66,18 @@ class ConfiguredDatabaseIT {
         }
         assertThat(work.resolve(".data")).doesNotExist();
     }
+
+    @Test
+    void aStandbyWithoutAPrimaryIsRefusedNotReadBesideTheEmbeddedDatabase() throws Exception {
+        // issue 12: export.read-datasource names a standby; of which primary, if none is configured? Not guessed.
+        Files.createDirectories(work.resolve("config"));
+        Files.writeString(work.resolve("config/application.properties"), "export.read-datasource.url="
+                + "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort() + "/helpdesk\n");
+        try (ServiceProcess service = ServiceProcess.start(work, "standby-only", Map.of())) {
+            assertThat(service.awaitExit(Duration.ofSeconds(60))).as(service.logText()).isEqualTo(1);
+            assertThat(service.logText()).contains("no primary is configured")
+                    .doesNotContain("starting embedded PostgreSQL");
+        }
+        assertThat(work.resolve(".data")).doesNotExist();
+    }
 }

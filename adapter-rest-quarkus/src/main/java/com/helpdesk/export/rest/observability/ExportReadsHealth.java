@@ -1,0 +1,52 @@
+package com.helpdesk.export.rest.observability;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Where exports are read (issue 12), at {@code /q/health/well} and in {@code /q/health}: the database of the
+ * exports pool, whether it is a standby (in recovery) and, for a standby, how far its replay is behind the last
+ * transaction it received ({@code replayLagMillis}; 0 when it has replayed everything it received). Not a readiness
+ * check on purpose: while a standby is unreachable the instance still answers every call in the contract's shape
+ * (exports with 503 {@code service_unavailable} and {@code Retry-After}), which a load balancer that took every
+ * instance out would not.
+ */
+@Wellness
+@ApplicationScoped
+public class ExportReadsHealth implements HealthCheck {
+
+    private static final String STATE = "SELECT pg_is_in_recovery(), CASE WHEN pg_is_in_recovery() THEN "
+            + "CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0 ELSE "
+            + "coalesce((extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint, 0) "
+            + "END ELSE 0 END";
+
+    private final AgroalDataSource exports;
+
+    public ExportReadsHealth(@DataSource("exports") AgroalDataSource exports) {
+        this.exports = exports;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection connection = exports.getConnection(); Statement statement = connection.createStatement();
+             ResultSet state = statement.executeQuery(STATE)) {
+            state.next();
+            boolean standby = state.getBoolean(1);
+            return HealthCheckResponse.named("export-reads").up()
+                    .withData("database", standby ? "standby" : "primary")
+                    .withData("replayLagMillis", state.getLong(2)).build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("export-reads").down()
+                    .withData("reason", "the database exports are read from cannot be reached").build();
+        }
+    }
+}
