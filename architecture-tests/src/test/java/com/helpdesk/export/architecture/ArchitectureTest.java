@@ -27,6 +27,8 @@ import static com.helpdesk.export.architecture.Packages.DEV;
 import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
 import static com.helpdesk.export.architecture.Packages.REST_CONFIG;
 import static com.helpdesk.export.architecture.Packages.REST_LAUNCH;
+import java.util.Set;
+import java.util.TreeSet;
 import static com.helpdesk.export.architecture.Packages.CSV;
 import static com.helpdesk.export.architecture.Packages.DOMAIN;
 import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
@@ -73,6 +75,20 @@ class ArchitectureTest {
                 assertThat(count).as(pkg).isPositive());
         assertThat(classes.stream().filter(c -> c.getSource().map(s -> s.getUri().toString()
                 .contains("test-classes")).orElse(false))).as("test classes are not imported").isEmpty();
+    }
+
+    @ArchTest
+    static void everyPackageHasAPackageInfo(JavaClasses classes) {
+        Set<String> packages = new TreeSet<>();
+        Set<String> documented = new TreeSet<>();
+        for (JavaClass type : classes) {
+            packages.add(type.getPackageName());
+            if (type.getSimpleName().equals("package-info")) {
+                documented.add(type.getPackageName());
+            }
+        }
+        assertThat(packages).as("packages imported").hasSizeGreaterThan(15);
+        assertThat(documented).as("packages with a package-info.java").containsAll(packages);
     }
 
     // ---- the core: domain and application
@@ -210,6 +226,14 @@ class ArchitectureTest {
             .should().onlyHaveDependentClassesThat(resideInAnyPackage(CLI, DEV, REST_LAUNCH, REST_CONFIG))
             .as("the CLI and the development support are used only by themselves and the REST module's launch and "
                     + "config packages")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule adaptersUseOnlyTheUseCasesPortIn = noClasses()
+            .that().resideInAnyPackage(ADAPTERS).and().resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
+            .should().dependOnClassesThat().resideInAPackage(APPLICATION_SERVICE)
+            .as("adapters use the application only through port.in; only the wiring (rest.config) and the launcher "
+                    + "(rest.launch) name its services")
             .allowEmptyShould(false);
 
     @ArchTest
