@@ -72,3 +72,27 @@ plan "members: role" members "$T AND role = 'owner'"
 plan "members: search, rare word" members "$T AND (name ILIKE '%zephyr%' ESCAPE '\\' OR email ILIKE '%zephyr%' ESCAPE '\\')"
 plan "members: search, no match" members "$T AND (name ILIKE '%qqqxyz%' ESCAPE '\\' OR email ILIKE '%qqqxyz%' ESCAPE '\\')"
 plan "members: createdAfter (last 1 %)" members "$T AND created_at >= '$(recent members created_at "$T")'"
+
+# a full cursor walk, as a client makes it: pages of 10,000 rows in export order, each continuing after the
+# last row of the one before, every column read (the rows are counted, not sent); rows per second on the database
+walk() {
+  local table="$1" where="$2" columns="$3"
+  printf '\n### %s: full cursor walk\n' "$table"
+  $PSQL -c "DO \$\$
+    DECLARE c timestamptz := '-infinity'; i uuid := '00000000-0000-0000-0000-000000000000'; n bigint;
+            total bigint := 0; pages int := 0; t0 timestamptz := clock_timestamp(); s float8;
+    BEGIN
+      LOOP
+        WITH page AS (SELECT $columns FROM $table WHERE $where AND (created_at, id) > (c, i)
+                      ORDER BY created_at, id LIMIT 10000)
+        SELECT p.created_at, p.id, count(*) OVER () INTO c, i, n FROM page p ORDER BY created_at DESC, id DESC LIMIT 1;
+        EXIT WHEN NOT FOUND;
+        total := total + n; pages := pages + 1;
+        EXIT WHEN n < 10000;
+      END LOOP;
+      s := extract(epoch FROM clock_timestamp() - t0);
+      RAISE NOTICE 'walk % rows in % pages, % s, % rows/s', total, pages, round(s::numeric, 2), round(total / s);
+    END \$\$" 2>&1 | sed -n 's/.*NOTICE: *//p'
+}
+walk tickets "$M" "created_at, id, title, status, priority, customer_id, assigned_to, tags, notes, message_count, updated_at, resolved_at, metadata, custom_fields"
+walk messages "$M" "created_at, id, ticket_id, sender, author_member_id, author_customer_id, sender_name, is_internal, content"
