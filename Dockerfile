@@ -9,6 +9,7 @@ FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
+COPY test-support/ test-support/
 COPY export-domain/ export-domain/
 COPY export-application/ export-application/
 COPY dev-support/ dev-support/

@@ -1,10 +1,8 @@
 package com.helpdesk.export.csv;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import com.helpdesk.export.testsupport.Gen;
+import com.helpdesk.export.testsupport.Gens;
+import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -20,32 +18,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The writer must give the very bytes the JDK's UTF-8 {@code OutputStreamWriter} gives, however the text is cut. */
 class Utf8WriterTest {
 
-    @Property(tries = 3_000)
-    void encodesLikeTheJdkWhateverTheTextAndHowItIsCut(@ForAll("texts") String text,
-                                                       @ForAll("cuts") List<Integer> cuts) throws IOException {
-        assertThat(ours(text, cuts, 16)).isEqualTo(jdk(text, cuts));
-        assertThat(ours(text, cuts, 8 * 1024)).isEqualTo(jdk(text, cuts));
+    @Test
+    void encodesLikeTheJdkWhateverTheTextAndHowItIsCut() {
+        Property.forAll(3_000, texts(), cuts(), (text, cuts) -> {
+            assertThat(ours(text, cuts, 16)).isEqualTo(jdk(text, cuts));
+            assertThat(ours(text, cuts, 8 * 1024)).isEqualTo(jdk(text, cuts));
+        });
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        Arbitrary<Character> ascii = Arbitraries.chars().range(' ', '~');
-        Arbitrary<Character> any = Arbitraries.chars().all();
-        Arbitrary<Character> surrogates = Arbitraries.chars().range('\uD800', '\uDFFF');
-        Arbitrary<Character> twoAndThreeBytes = Arbitraries.of('é', 'ß', 'Ж', '€', '中', '\u07FF', '\u0800', '\uFFFF');
-        return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(6, ascii), net.jqwik.api.Tuple.of(2, any),
-                        net.jqwik.api.Tuple.of(2, surrogates), net.jqwik.api.Tuple.of(2, twoAndThreeBytes))
-                .list().ofMaxSize(200).map(chars -> {
-                    StringBuilder text = new StringBuilder();
-                    chars.forEach(text::append);
-                    return text.toString();
-                });
+    /** Up to 200 UTF-16 units: mostly ASCII, with lone and paired surrogates, two- and three-byte characters. */
+    private static Gen<String> texts() {
+        Gen<Character> ascii = Gens.chars(' ', '~');
+        Gen<Character> any = Gens.anyChar();
+        Gen<Character> surrogates = Gens.chars('\uD800', '\uDFFF');
+        Gen<Character> twoAndThreeBytes = Gens.of('é', 'ß', 'Ж', '€', '中', '\u07FF', '\u0800', '\uFFFF');
+        return Gens.strings(Gens.frequency(Gens.weight(6, ascii), Gens.weight(2, any), Gens.weight(2, surrogates),
+                Gens.weight(2, twoAndThreeBytes)), 0, 200);
     }
 
-    @Provide
-    Arbitrary<List<Integer>> cuts() {
-        return Arbitraries.integers().between(1, 40).list().ofMinSize(1).ofMaxSize(20);
+    private static Gen<List<Integer>> cuts() {
+        return Gens.ints(1, 40).list(1, 20);
     }
 
     @Test

@@ -447,8 +447,11 @@ class FaultToleranceTest {
         long stoppedAt = System.nanoTime();
         try {
             for (String format : List.of("json", "csv")) {
-                HostileHttp.assertError(HostileHttp.post(base, KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"articles\"}],"
-                        + "\"format\":\"" + format + "\"}"), 503, "service_unavailable", null);
+                HostileHttp.Answer unavailable = HostileHttp.post(base, KEY, DEMO_TEAM,
+                        "{\"resources\":[{\"type\":\"articles\"}],\"format\":\"" + format + "\"}");
+                HostileHttp.assertError(unavailable, 503, "service_unavailable", null);
+                // §7: Retry-After, the configured seconds (export.unavailable-retry-after-seconds, 5 by default)
+                assertThat(unavailable.header("retry-after")).isEqualTo("5");
             }
             // keys are looked up in the database too: no key is refused as unknown while it cannot be looked up
             HostileHttp.assertError(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, SMALL),

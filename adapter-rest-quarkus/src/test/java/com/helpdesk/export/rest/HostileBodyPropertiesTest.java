@@ -5,24 +5,22 @@ import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.rest.web.RequestBodyReader;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import com.helpdesk.export.testsupport.Property;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Properties of the body reader (no HTTP, no Quarkus: thousands of tries in seconds): whatever bytes arrive, the
  * answer is acceptance or one of the contract's body errors in its documented shape, never another exception;
- * and every body the contract allows is accepted as written.
+ * and every body the contract allows is accepted as written. Each property prints its seed; a failure names it
+ * ({@code -Dproperty.seed=} replays it).
  */
 class HostileBodyPropertiesTest {
 
@@ -37,49 +35,56 @@ class HostileBodyPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> structured() {
-        return HostileGenerators.structuredBodies();
+    /** The share of each answer, printed after the run (what jqwik's statistics showed). */
+    private static void printOutcomes(String property, Map<String, Integer> outcomes) {
+        int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder line = new StringBuilder("[property] " + property + " outcomes:");
+        outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f %%", e.getKey(), 100.0 * e.getValue() / total)));
+        System.out.println(line);
     }
 
-    @Provide
-    Arbitrary<byte[]> mutated() {
-        return HostileGenerators.mutatedBodies();
+    private static String label(HostileGenerators.Outcome outcome) {
+        return outcome.accepted() ? "accepted" : outcome.code().wireName();
     }
 
-    @Provide
-    Arbitrary<byte[]> random() {
-        return HostileGenerators.randomBytes();
+    @Test
+    void structurallyHostileBodiesGetOnlyDocumentedAnswers() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        Property.forAll(3000, HostileGenerators.structuredBodies(), body -> {
+            HostileGenerators.Outcome outcome = read(body);
+            HostileGenerators.assertDocumented(outcome);
+            outcomes.merge(label(outcome), 1, Integer::sum);
+        });
+        printOutcomes("structurallyHostileBodiesGetOnlyDocumentedAnswers", outcomes);
     }
 
-    @Provide
-    Arbitrary<Map<String, Object>> valid() {
-        return HostileGenerators.validRequests();
+    @Test
+    void mutatedBodiesGetOnlyDocumentedAnswers() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        Property.forAll(3000, HostileGenerators.mutatedBodies(), body -> {
+            HostileGenerators.Outcome outcome = read(body);
+            HostileGenerators.assertDocumented(outcome);
+            outcomes.merge(label(outcome), 1, Integer::sum);
+        });
+        printOutcomes("mutatedBodiesGetOnlyDocumentedAnswers", outcomes);
     }
 
-    @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
-    void structurallyHostileBodiesGetOnlyDocumentedAnswers(@ForAll("structured") byte[] body) {
-        HostileGenerators.Outcome outcome = read(body);
-        HostileGenerators.assertDocumented(outcome);
-        Statistics.label("outcome").collect(outcome.accepted() ? "accepted" : outcome.code().wireName());
+    @Test
+    void randomBytesGetOnlyDocumentedAnswers() {
+        Property.forAll(2000, HostileGenerators.randomBytes(), body -> {
+            HostileGenerators.Outcome outcome = read(body);
+            HostileGenerators.assertDocumented(outcome);
+            assertThat(outcome.code()).as("random bytes are never a valid request").isNotNull();
+        });
     }
 
-    @Property(tries = 3000, edgeCases = EdgeCasesMode.NONE)
-    void mutatedBodiesGetOnlyDocumentedAnswers(@ForAll("mutated") byte[] body) {
-        HostileGenerators.Outcome outcome = read(body);
-        HostileGenerators.assertDocumented(outcome);
-        Statistics.label("outcome").collect(outcome.accepted() ? "accepted" : outcome.code().wireName());
+    @Test
+    void everyBodyTheContractAllowsIsAcceptedAsWritten() {
+        Property.forAll(2000, HostileGenerators.validRequests(), HostileBodyPropertiesTest::acceptedAsWritten);
     }
 
-    @Property(tries = 2000)
-    void randomBytesGetOnlyDocumentedAnswers(@ForAll("random") byte[] body) {
-        HostileGenerators.Outcome outcome = read(body);
-        HostileGenerators.assertDocumented(outcome);
-        assertThat(outcome.code()).as("random bytes are never a valid request").isNotNull();
-    }
-
-    @Property(tries = 2000, edgeCases = EdgeCasesMode.NONE)
-    void everyBodyTheContractAllowsIsAcceptedAsWritten(@ForAll("valid") Map<String, Object> body) throws Exception {
+    private static void acceptedAsWritten(Map<String, Object> body) throws Exception {
         byte[] bytes = HostileGenerators.bytes(body);
         HostileGenerators.Outcome outcome = read(bytes);
         assertThat(outcome.accepted()).as("%s -> %s", new String(bytes, StandardCharsets.UTF_8), outcome).isTrue();
@@ -101,24 +106,28 @@ class HostileBodyPropertiesTest {
         assertThat(request.format()).isEqualTo("csv".equals(body.get("format")) ? ExportFormat.CSV : ExportFormat.JSON);
     }
 
-    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-    void aValidBodyWithAUtf8ByteOrderMarkIsStillAccepted(@ForAll("valid") Map<String, Object> body) {
-        byte[] json = HostileGenerators.bytes(body);
-        byte[] withBom = new byte[json.length + 3];
-        withBom[0] = (byte) 0xEF;
-        withBom[1] = (byte) 0xBB;
-        withBom[2] = (byte) 0xBF;
-        System.arraycopy(json, 0, withBom, 3, json.length);
-        assertThat(read(withBom).accepted()).isTrue();
+    @Test
+    void aValidBodyWithAUtf8ByteOrderMarkIsStillAccepted() {
+        Property.forAll(500, HostileGenerators.validRequests(), body -> {
+            byte[] json = HostileGenerators.bytes(body);
+            byte[] withBom = new byte[json.length + 3];
+            withBom[0] = (byte) 0xEF;
+            withBom[1] = (byte) 0xBB;
+            withBom[2] = (byte) 0xBF;
+            System.arraycopy(json, 0, withBom, 3, json.length);
+            assertThat(read(withBom).accepted()).isTrue();
+        });
     }
 
-    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-    void aValidBodyInUtf16IsRefusedAsInvalidJson(@ForAll("valid") Map<String, Object> body) throws Exception {
-        String text = HostileHttp.JSON.writeValueAsString(body);
-        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
-                StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
-            HostileGenerators.Outcome outcome = read(text.getBytes(charset));
-            assertThat(outcome.code()).as(charset.name()).isEqualTo(ErrorCode.INVALID_JSON);
-        }
+    @Test
+    void aValidBodyInUtf16IsRefusedAsInvalidJson() {
+        Property.forAll(500, HostileGenerators.validRequests(), body -> {
+            String text = HostileHttp.JSON.writeValueAsString(body);
+            for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                    StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
+                HostileGenerators.Outcome outcome = read(text.getBytes(charset));
+                assertThat(outcome.code()).as(charset.name()).isEqualTo(ErrorCode.INVALID_JSON);
+            }
+        });
     }
 }

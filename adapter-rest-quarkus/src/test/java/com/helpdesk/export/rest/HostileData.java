@@ -2,9 +2,8 @@ package com.helpdesk.export.rest;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import com.helpdesk.export.testsupport.Gen;
+import com.helpdesk.export.testsupport.Gens;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,8 @@ import java.util.UUID;
 
 /**
  * A third team, "Formula Corp", added to the hostile suite's own database: rows whose every text column starts like
- * a spreadsheet formula, rows holding SQL-injection strings, and rows of random Unicode text (jqwik-generated, fixed
- * seed). Its keys are live and test secret keys of an owner. The demo teams' rows are not touched.
+ * a spreadsheet formula, rows holding SQL-injection strings, and rows of random Unicode text (seeded generators of
+ * test-support, fixed seeds). Its keys are live and test secret keys of an owner. The demo teams' rows are not touched.
  */
 final class HostileData {
 
@@ -86,21 +85,17 @@ final class HostileData {
     }
 
     /** Random text: formula starts, separators, quotes, line breaks, non-ASCII, emoji, invisible characters. */
-    static Arbitrary<String> randomText(boolean tag) {
-        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of((int) '=', (int) '+', (int) '-', (int) '@')),
-                Tuple.of(tag ? 0 : 3, Arbitraries.of((int) '\t', (int) '\r', (int) '\n', (int) ' ')),
-                Tuple.of(4, Arbitraries.of((int) ',', (int) '"', (int) '\'', (int) ';', (int) '\\', (int) '|')),
-                Tuple.of(20, Arbitraries.integers().between(0x21, 0x7E)),
-                Tuple.of(5, Arbitraries.integers().between(0xC0, 0x24F)),
-                Tuple.of(3, Arbitraries.integers().between(0x4E00, 0x4FFF)),
-                Tuple.of(2, Arbitraries.integers().between(0x1F300, 0x1F64F)),
-                Tuple.of(tag ? 0 : 1, Arbitraries.of(0xA0, 0x2028, 0x202E, 0xFEFF, 0x200B)));
-        return codePoint.list().ofMinSize(tag ? 1 : 0).ofMaxSize(30).map(list -> {
-            StringBuilder text = new StringBuilder();
-            list.forEach(text::appendCodePoint);
-            return text.toString();
-        }).filter(s -> !tag || (!s.isEmpty() && s.codePoints().noneMatch(cp -> Character.isWhitespace(cp)
+    static Gen<String> randomText(boolean tag) {
+        Gen<Integer> codePoint = Gens.frequency(
+                Gens.weight(4, Gens.of((int) '=', (int) '+', (int) '-', (int) '@')),
+                Gens.weight(tag ? 0 : 3, Gens.of((int) '\t', (int) '\r', (int) '\n', (int) ' ')),
+                Gens.weight(4, Gens.of((int) ',', (int) '"', (int) '\'', (int) ';', (int) '\\', (int) '|')),
+                Gens.weight(20, Gens.ints(0x21, 0x7E)),
+                Gens.weight(5, Gens.ints(0xC0, 0x24F)),
+                Gens.weight(3, Gens.ints(0x4E00, 0x4FFF)),
+                Gens.weight(2, Gens.ints(0x1F300, 0x1F64F)),
+                Gens.weight(tag ? 0 : 1, Gens.of(0xA0, 0x2028, 0x202E, 0xFEFF, 0x200B)));
+        return Gens.codePointStrings(codePoint, tag ? 1 : 0, 30).filter(s -> !tag || (!s.isEmpty() && s.codePoints().noneMatch(cp -> Character.isWhitespace(cp)
                 || Character.isSpaceChar(cp))));
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jqwik generators of {@link HostileBodyPropertiesTest}, sampled with fixed seeds and sent through the whole
+ * The generators of {@link HostileBodyPropertiesTest}, sampled with fixed seeds and sent through the whole
  * HTTP stack: each answer must be the one the body reader gives on its own (200, or the same code and
  * {@code param}), in the envelope, never a 5xx. This shows that nothing between the socket and the reader (Vert.x,
  * JAX-RS, the mappers) changes or breaks an answer.

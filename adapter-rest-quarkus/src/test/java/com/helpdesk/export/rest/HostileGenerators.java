@@ -12,10 +12,8 @@ import com.helpdesk.export.rest.web.HttpErrors;
 import com.helpdesk.export.rest.web.RequestBodyReader;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.engine.SourceOfRandomness;
+import com.helpdesk.export.testsupport.Gen;
+import com.helpdesk.export.testsupport.Gens;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import java.io.ByteArrayInputStream;
@@ -29,12 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Request bodies generated from the contract (§1, §3, §4): valid ones, structurally hostile ones (every key of the
  * contract and some that are not, with values of every JSON type), and valid ones with their bytes mutated. Used by
- * the jqwik properties on the body reader and, through {@link #samples}, by the HTTP suite.
+ * the properties on the body reader and, through {@link #samples}, by the HTTP suite. Seeded generators of
+ * test-support: the same seed gives the same bodies.
  */
 final class HostileGenerators {
 
@@ -114,14 +112,11 @@ final class HostileGenerators {
         }
     }
 
-    // ---------------------------------------------------------------- sampling outside a jqwik property
+    // ---------------------------------------------------------------- sampling outside a property
 
-    /** {@code count} values of {@code arbitrary}, the same ones for the same seed (for tests outside jqwik). */
-    static <T> List<T> samples(Arbitrary<T> arbitrary, String seed, int count) {
-        // jqwik seeds are numbers: a stable one from the name
-        SourceOfRandomness.create(Long.toString(UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))
-                .getMostSignificantBits()));
-        return arbitrary.sampleStream().limit(count).toList();
+    /** {@code count} values of {@code gen}, always the same ones for the same name (for tests outside a property). */
+    static <T> List<T> samples(Gen<T> gen, String name, int count) {
+        return Gens.samples(gen, name, count);
     }
 
     // ---------------------------------------------------------------- the contract's vocabulary
@@ -135,96 +130,98 @@ final class HostileGenerators {
     static final List<String> ALL_FIELDS = Arrays.stream(ResourceType.values())
             .flatMap(t -> t.fields().stream().map(f -> f.name())).distinct().toList();
 
-    private static Arbitrary<String> hex(int length) {
-        return Arbitraries.strings().withChars("0123456789abcdef").ofLength(length);
+    private static Gen<String> hex(int length) {
+        return Gens.strings(Gens.charsOf("0123456789abcdef"), length, length);
     }
 
-    /** Strings a careless or hostile caller sends: contract words slightly off, injections, odd Unicode. */
-    static Arbitrary<String> junkStrings() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("", " ", "tickets ", "Tickets", "TICKETS", "ticket", "json ", "CSV", "xml", "open ",
+    /**
+     * Strings a careless or hostile caller sends: contract words slightly off, injections, odd Unicode (lone
+     * surrogates, NUL, controls), texts near the 200-character limit.
+     */
+    static Gen<String> junkStrings() {
+        return Gens.oneOf(
+                Gens.of("", " ", "tickets ", "Tickets", "TICKETS", "ticket", "json ", "CSV", "xml", "open ",
                         "OPEN", "nul\u0000l", "\u0000", "' OR '1'='1", "'; DROP TABLE tickets; --", "%", "_", "\\",
                         "\uFEFF", "\u202Eevil", "\uD83D\uDE00", "\uD800", "\uDC00", "tkt_", "cus_", "cus_123",
                         "cus_" + "0".repeat(31), "cus_" + "A".repeat(32), "mem_" + "0".repeat(33),
                         "00000000-0000-0000-0000-00000000000g", "2025-01-01", "2025-01-01T00:00:00",
                         "2025-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
                         "2025-01-01T00:00:00+25:00", "yesterday", "true", "null", "1e309", "-0", "NaN"),
-                Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().all().ofMinLength(190).ofMaxLength(230),
-                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30));
+                Gens.anyStrings(0, 40),
+                Gens.anyStrings(190, 230),
+                Gens.strings(Gens.chars(' ', '~'), 0, 30));
     }
 
     /** Any JSON value, nested at most {@code depth} levels. */
-    static Arbitrary<Object> anyJson(int depth) {
-        Arbitrary<Object> scalar = Arbitraries.oneOf(
-                Arbitraries.just(null),
-                Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.integers().map(i -> (Object) i),
-                Arbitraries.longs().map(l -> (Object) l),
-                Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(40).negate(),
-                        java.math.BigInteger.TEN.pow(40)).map(b -> (Object) b),
-                junkStrings().map(s -> (Object) s),
-                Arbitraries.of(TYPES).map(s -> (Object) s),
-                Arbitraries.of(ALL_FIELDS).map(s -> (Object) s));
+    static Gen<Object> anyJson(int depth) {
+        Gen<Object> scalar = Gens.oneOf(
+                Gens.constant(null),
+                Gens.booleans(),
+                Gens.anyInt(),
+                Gens.anyLong(),
+                Gens.anyFiniteDouble(),
+                Gens.bigIntegers(java.math.BigInteger.TEN.pow(40).negate(), java.math.BigInteger.TEN.pow(40)),
+                junkStrings(),
+                Gens.of(TYPES),
+                Gens.of(ALL_FIELDS));
         if (depth <= 0) {
             return scalar;
         }
-        Arbitrary<Object> list = anyJson(depth - 1).list().ofMaxSize(4).map(l -> (Object) l);
-        Arbitrary<Object> map = Arbitraries.maps(Arbitraries.oneOf(Arbitraries.of(ALL_FILTERS), junkStrings()),
-                anyJson(depth - 1)).ofMaxSize(4).map(m -> (Object) m);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, scalar),
-                net.jqwik.api.Tuple.of(2, list),
-                net.jqwik.api.Tuple.of(2, map));
+        Gen<Object> list = anyJson(depth - 1).list(0, 4).map(l -> (Object) l);
+        Gen<Object> map = Gens.maps(Gens.oneOf(Gens.of(ALL_FILTERS), junkStrings()), anyJson(depth - 1), 0, 4)
+                .map(m -> (Object) m);
+        return Gens.frequency(Gens.weight(6, scalar), Gens.weight(2, list), Gens.weight(2, map));
     }
 
     // ---------------------------------------------------------------- valid requests
 
     /** A valid value for one filter (§3). */
-    static Arbitrary<Object> validFilterValue(FilterDefinition definition) {
+    static Gen<Object> validFilterValue(FilterDefinition definition) {
         return switch (definition.kind()) {
-            case ANY_OF -> Arbitraries.oneOf(
-                    Arbitraries.of(definition.allowedValues()).map(v -> (Object) v),
-                    Arbitraries.of(definition.allowedValues()).set().ofMinSize(1)
+            case ANY_OF -> Gens.oneOf(
+                    Gens.of(definition.allowedValues()),
+                    Gens.of(definition.allowedValues()).set(1, definition.allowedValues().size())
                             .map(s -> (Object) new ArrayList<>(s)));
-            case ID_EQUALS -> Arbitraries.oneOf(
+            case ID_EQUALS -> Gens.oneOf(
                     hex(32).map(h -> (Object) (definition.idPrefix() + h)),
-                    Arbitraries.create(UUID::randomUUID).map(u -> (Object) u.toString()));
-            case HAS_TAG -> Arbitraries.strings().withCharRange('!', '~').withCharRange('\u00C0', '\u024F')
-                    .ofMinLength(1).ofMaxLength(20).map(s -> (Object) s);
-            case SEARCH, TEXT_EQUALS -> Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00C0', '\u024F')
-                    .withChars('%', '_', '\\', '\'', '"', '\n', '\t', '\u3042')
-                    .ofMinLength(1).ofMaxLength(50).map(s -> (Object) s);
-            case BOOLEAN_EQUALS -> Arbitraries.of(true, false).map(b -> (Object) b);
-            case AT_OR_AFTER, BEFORE -> Combinators.combine(
-                    Arbitraries.longs().between(0, 4_102_444_800L),
-                    Arbitraries.integers().between(0, 999_999),
-                    Arbitraries.integers().between(-18, 18))
-                    .as((seconds, micros, offsetHours) -> (Object) Instant.ofEpochSecond(seconds, micros * 1000L)
-                            .atOffset(ZoneOffset.ofHours(offsetHours)).toString());
+                    Gens.uuids().map(u -> (Object) u.toString()));
+            case HAS_TAG -> Gens.strings(Gens.oneOf(Gens.chars('!', '~'), Gens.chars('\u00C0', '\u024F')), 1, 20)
+                    .map(s -> (Object) s);
+            case SEARCH, TEXT_EQUALS -> Gens.strings(Gens.oneOf(Gens.chars(' ', '~'), Gens.chars('\u00C0', '\u024F'),
+                            Gens.charsOf("%_\\'\"\n\t\u3042")), 1, 50)
+                    .map(s -> (Object) s);
+            case BOOLEAN_EQUALS -> Gens.booleans().map(b -> (Object) b);
+            case AT_OR_AFTER, BEFORE -> {
+                Gen<Long> seconds = Gens.longs(0, 4_102_444_800L);
+                Gen<Integer> micros = Gens.ints(0, 999_999);
+                Gen<Integer> offsetHours = Gens.ints(-18, 18);
+                yield random -> Instant.ofEpochSecond(seconds.next(random), micros.next(random) * 1000L)
+                        .atOffset(ZoneOffset.ofHours(offsetHours.next(random))).toString();
+            }
         };
     }
 
-    static Arbitrary<Map<String, Object>> validResource(ResourceType type) {
-        // no flatMap: every filter is drawn (or left out) independently, which keeps generation fast in properties
+    static Gen<Map<String, Object>> validResource(ResourceType type) {
+        // every filter is drawn (or left out) independently
         List<FilterDefinition> definitions = new ArrayList<>(type.filters().values());
-        List<Arbitrary<Object>> values = definitions.stream()
-                .map(d -> validFilterValue(d).injectNull(0.7)).toList();
-        Arbitrary<Map<String, Object>> filters = Combinators.combine(values).as(list -> {
+        List<Gen<Object>> values = definitions.stream().map(d -> validFilterValue(d).orNull(0.7)).toList();
+        Gen<Map<String, Object>> filters = random -> {
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < definitions.size(); i++) {
-                if (list.get(i) != null) {
-                    map.put(definitions.get(i).name(), list.get(i));
+                Object value = values.get(i).next(random);
+                if (value != null) {
+                    map.put(definitions.get(i).name(), value);
                 }
             }
             return map;
-        });
+        };
         List<String> fieldNames = type.fields().stream().map(f -> f.name()).toList();
-        Arbitrary<List<String>> fields = Arbitraries.of(fieldNames).list().uniqueElements().ofMinSize(1)
-                .ofMaxSize(fieldNames.size());
-        return Combinators.combine(filters, fields.injectNull(0.4), Arbitraries.of(true, false))
-                .as((f, selected, nullCursor) -> {
+        Gen<List<String>> fields = Gens.of(fieldNames).uniqueList(1, fieldNames.size()).orNull(0.4);
+        Gen<Boolean> nullCursors = Gens.booleans();
+        return random -> {
+                    Map<String, Object> f = filters.next(random);
+                    List<String> selected = fields.next(random);
+                    boolean nullCursor = nullCursors.next(random);
                     Map<String, Object> resource = new LinkedHashMap<>();
                     resource.put("type", type.wireName());
                     if (!f.isEmpty()) {
@@ -237,25 +234,24 @@ final class HostileGenerators {
                         resource.put("cursor", null);
                     }
                     return resource;
-                });
+                };
     }
 
     /** Requests the contract accepts: 1 to 5 distinct types, JSON, or CSV with one resource. */
-    static Arbitrary<Map<String, Object>> validRequests() {
-        Arbitrary<List<ResourceType>> types = Arbitraries.of(ResourceType.values()).list().uniqueElements()
-                .ofMinSize(1).ofMaxSize(ResourceType.values().length);
-        Arbitrary<Map<ResourceType, Map<String, Object>>> resources = Combinators.combine(
-                validResource(ResourceType.TICKETS), validResource(ResourceType.CUSTOMERS),
-                validResource(ResourceType.ARTICLES), validResource(ResourceType.MESSAGES),
-                validResource(ResourceType.MEMBERS))
-                .as((tickets, customers, articles, messages, members) -> Map.of(ResourceType.TICKETS, tickets,
-                        ResourceType.CUSTOMERS, customers, ResourceType.ARTICLES, articles,
-                        ResourceType.MESSAGES, messages, ResourceType.MEMBERS, members));
-        return Combinators.combine(types, resources, Arbitraries.of("json", "csv", "default"),
-                Arbitraries.of(true, false).injectNull(0.3))
-                .as((chosen, byType, f, bom) -> {
+    static Gen<Map<String, Object>> validRequests() {
+        Gen<List<ResourceType>> types = Gens.of(ResourceType.values()).uniqueList(1, ResourceType.values().length);
+        Map<ResourceType, Gen<Map<String, Object>>> resources = new java.util.EnumMap<>(ResourceType.class);
+        for (ResourceType type : ResourceType.values()) {
+            resources.put(type, validResource(type));
+        }
+        Gen<String> formats = Gens.of("json", "csv", "default");
+        Gen<Boolean> boms = Gens.booleans().orNull(0.3);
+        return random -> {
+                    List<ResourceType> chosen = types.next(random);
+                    String f = formats.next(random);
+                    Boolean bom = boms.next(random);
                     List<Map<String, Object>> list = new ArrayList<>();
-                    chosen.forEach(t -> list.add(byType.get(t)));
+                    chosen.forEach(t -> list.add(resources.get(t).next(random)));
                     String format = f.equals("csv") && chosen.size() > 1 ? "json" : f;
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("resources", list);
@@ -266,7 +262,7 @@ final class HostileGenerators {
                         body.put("csv", Map.of("bom", bom));
                     }
                     return body;
-                });
+                };
     }
 
     static byte[] bytes(Object json) {
@@ -283,112 +279,112 @@ final class HostileGenerators {
      * Bodies shaped like the contract's, with every key's value drawn from every JSON type: the contract's words,
      * near misses, injections, odd Unicode, huge numbers, nested arrays and objects, and unknown keys.
      */
-    static Arbitrary<byte[]> structuredBodies() {
+    static Gen<byte[]> structuredBodies() {
         List<Object> goodValues = new ArrayList<>();
         for (ResourceType t : ResourceType.values()) {
             t.filters().values().forEach(d -> goodValues.addAll(d.allowedValues()));
         }
         goodValues.addAll(List.of("2025-01-01T00:00:00Z", "cus_0123456789abcdef0123456789abcdef",
                 "mem_0123456789abcdef0123456789abcdef", "vip", "billing", true, false, List.of("open", "pending")));
-        Arbitrary<Object> filterValue = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.of(goodValues)),
-                net.jqwik.api.Tuple.of(2, junkStrings().map(s -> (Object) s)),
-                net.jqwik.api.Tuple.of(2, anyJson(2)));
-        Arbitrary<String> filterKey = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, Arbitraries.of(ALL_FILTERS)),
-                net.jqwik.api.Tuple.of(1, junkStrings()));
-        Arbitrary<Object> filters = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.maps(filterKey, filterValue).ofMaxSize(3).map(m -> (Object) m)),
-                net.jqwik.api.Tuple.of(1, anyJson(2)));
-        Arbitrary<Object> fields = Arbitraries.oneOf(
-                Arbitraries.oneOf(Arbitraries.of(ALL_FIELDS).map(s -> (Object) s), anyJson(0)).list().ofMaxSize(5)
-                        .map(l -> (Object) l),
+        Gen<Object> filterValue = Gens.frequency(
+                Gens.weight(4, Gens.of(goodValues)),
+                Gens.weight(2, junkStrings()),
+                Gens.weight(2, anyJson(2)));
+        Gen<String> filterKey = Gens.frequency(Gens.weight(6, Gens.of(ALL_FILTERS)), Gens.weight(1, junkStrings()));
+        Gen<Object> filters = Gens.frequency(
+                Gens.weight(6, Gens.maps(filterKey, filterValue, 0, 3)),
+                Gens.weight(1, anyJson(2)));
+        Gen<Object> fields = Gens.oneOf(
+                Gens.<Object>oneOf(Gens.of(ALL_FIELDS), anyJson(0)).list(0, 5),
                 anyJson(1));
-        Arbitrary<Object> type = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, Arbitraries.of(TYPES).map(s -> (Object) s)),
-                net.jqwik.api.Tuple.of(1, anyJson(1)));
-        Arbitrary<Object> cursor = Arbitraries.oneOf(Arbitraries.just(null), junkStrings().map(s -> (Object) s),
-                anyJson(1));
-        Arbitrary<Set<String>> resourceKeys = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.subsetOf("filters", "fields", "cursor").map(s -> {
-                    Set<String> keys = new java.util.HashSet<>(s);
+        Gen<Object> type = Gens.frequency(Gens.weight(6, Gens.of(TYPES)), Gens.weight(1, anyJson(1)));
+        Gen<Object> cursor = Gens.oneOf(Gens.constant(null), junkStrings(), anyJson(1));
+        Gen<Set<String>> resourceKeys = Gens.frequency(
+                Gens.weight(8, Gens.subsetOf("filters", "fields", "cursor").map(keys -> {
                     keys.add("type");
                     return keys;
                 })),
-                net.jqwik.api.Tuple.of(1, Arbitraries.subsetOf(RESOURCE_KEYS)));
-        Arbitrary<Map<String, Object>> resource = Combinators.combine(
-                resourceKeys, type, filters, fields, cursor,
-                Arbitraries.maps(junkStrings(), anyJson(1)).ofMaxSize(1).injectNull(0.8))
-                .as((keys, t, f, fl, c, extra) -> {
-                    Map<String, Object> map = new LinkedHashMap<>();
-                    if (keys.contains("type")) {
-                        map.put("type", t);
-                    }
-                    if (keys.contains("filters")) {
-                        map.put("filters", f);
-                    }
-                    if (keys.contains("fields")) {
-                        map.put("fields", fl);
-                    }
-                    if (keys.contains("cursor")) {
-                        map.put("cursor", c);
-                    }
-                    if (extra != null) {
-                        extra.forEach(map::putIfAbsent);
-                    }
-                    return map;
-                });
-        Arbitrary<Object> resources = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, resource.map(r -> (Object) r)),
-                        net.jqwik.api.Tuple.of(1, anyJson(1))).list().ofMinSize(1).ofMaxSize(4).map(l -> (Object) l)),
-                net.jqwik.api.Tuple.of(1, anyJson(2)));
-        Arbitrary<Object> format = Arbitraries.oneOf(Arbitraries.of("json", "csv").map(s -> (Object) s), anyJson(1));
-        Arbitrary<Object> csv = Arbitraries.oneOf(
-                Arbitraries.oneOf(Arbitraries.of(true, false).map(b -> (Object) b), anyJson(0))
-                        .map(b -> (Object) Map.of("bom", b == null ? "null" : b)),
+                Gens.weight(1, Gens.subsetOf(RESOURCE_KEYS)));
+        Gen<Map<String, Object>> extras = Gens.<String, Object>maps(junkStrings(), anyJson(1), 0, 1).orNull(0.8);
+        Gen<Map<String, Object>> resource = random -> {
+            Set<String> keys = resourceKeys.next(random);
+            Object t = type.next(random);
+            Object f = filters.next(random);
+            Object fl = fields.next(random);
+            Object c = cursor.next(random);
+            Map<String, Object> extra = extras.next(random);
+            Map<String, Object> map = new LinkedHashMap<>();
+            if (keys.contains("type")) {
+                map.put("type", t);
+            }
+            if (keys.contains("filters")) {
+                map.put("filters", f);
+            }
+            if (keys.contains("fields")) {
+                map.put("fields", fl);
+            }
+            if (keys.contains("cursor")) {
+                map.put("cursor", c);
+            }
+            if (extra != null) {
+                extra.forEach(map::putIfAbsent);
+            }
+            return map;
+        };
+        Gen<Object> resources = Gens.frequency(
+                Gens.weight(8, Gens.<Object>frequency(Gens.weight(8, resource), Gens.weight(1, anyJson(1)))
+                        .list(1, 4)),
+                Gens.weight(1, anyJson(2)));
+        Gen<Object> format = Gens.oneOf(Gens.of("json", "csv"), anyJson(1));
+        Gen<Object> csv = Gens.oneOf(
+                Gens.<Object>oneOf(Gens.booleans(), anyJson(0)).map(b -> (Object) Map.of("bom", b == null ? "null" : b)),
                 anyJson(1));
-        Arbitrary<Set<String>> topKeys = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(8, Arbitraries.subsetOf("format", "csv").map(s -> {
-                    Set<String> keys = new java.util.HashSet<>(s);
+        Gen<Set<String>> topKeys = Gens.frequency(
+                Gens.weight(8, Gens.subsetOf("format", "csv").map(keys -> {
                     keys.add("resources");
                     return keys;
                 })),
-                net.jqwik.api.Tuple.of(1, Arbitraries.subsetOf(TOP_KEYS)));
-        return Combinators.combine(topKeys, resources, format, csv,
-                Arbitraries.maps(junkStrings(), anyJson(1)).ofMaxSize(1).injectNull(0.8))
-                .as((keys, r, f, c, extra) -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    if (keys.contains("resources")) {
-                        body.put("resources", r);
-                    }
-                    if (keys.contains("format")) {
-                        body.put("format", f);
-                    }
-                    if (keys.contains("csv")) {
-                        body.put("csv", c);
-                    }
-                    if (extra != null) {
-                        extra.forEach(body::putIfAbsent);
-                    }
-                    return bytes(body);
-                });
+                Gens.weight(1, Gens.subsetOf(TOP_KEYS)));
+        return random -> {
+            Set<String> keys = topKeys.next(random);
+            Object r = resources.next(random);
+            Object f = format.next(random);
+            Object c = csv.next(random);
+            Map<String, Object> extra = extras.next(random);
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (keys.contains("resources")) {
+                body.put("resources", r);
+            }
+            if (keys.contains("format")) {
+                body.put("format", f);
+            }
+            if (keys.contains("csv")) {
+                body.put("csv", c);
+            }
+            if (extra != null) {
+                extra.forEach(body::putIfAbsent);
+            }
+            return bytes(body);
+        };
     }
 
     private static final byte[] SIGNIFICANT = "{}[]\":,\\ 0n-.eE\u0000".getBytes(StandardCharsets.ISO_8859_1);
 
     /** Valid bodies with one to four byte-level mutations: deleted, inserted, replaced, cut, repeated bytes. */
-    static Arbitrary<byte[]> mutatedBodies() {
-        Arbitrary<byte[]> valid = validRequests().map(HostileGenerators::bytes);
-        Arbitrary<Integer> kind = Arbitraries.integers().between(0, 5);
-        Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-        Arbitrary<Byte> insert = Arbitraries.oneOf(Arbitraries.of(toObjects(SIGNIFICANT)), Arbitraries.bytes());
-        Arbitrary<List<Object[]>> mutations = Combinators.combine(kind, where, insert)
-                .as((k, w, b) -> new Object[] {k, w, b}).list().ofMinSize(1).ofMaxSize(4);
-        return Combinators.combine(valid, mutations).as((body, list) -> {
-            byte[] out = body;
-            for (Object[] m : list) {
+    static Gen<byte[]> mutatedBodies() {
+        Gen<byte[]> valid = validRequests().map(HostileGenerators::bytes);
+        Gen<Integer> kind = Gens.ints(0, 5);
+        Gen<Double> where = Gens.oneOf(Gens.doubles(0, 1), Gens.constant(1.0));
+        Gen<Byte> insert = Gens.oneOf(Gens.of(toObjects(SIGNIFICANT)), Gens.bytes());
+        Gen<List<Object[]>> mutations = ((Gen<Object[]>) random -> new Object[] {kind.next(random),
+                where.next(random), insert.next(random)}).list(1, 4);
+        return random -> {
+            byte[] out = valid.next(random);
+            for (Object[] m : mutations.next(random)) {
                 out = mutate(out, (Integer) m[0], (Double) m[1], (Byte) m[2]);
             }
             return out;
-        });
+        };
     }
 
     private static Byte[] toObjects(byte[] bytes) {
@@ -434,9 +430,9 @@ final class HostileGenerators {
     }
 
     /** Arbitrary bytes, short and long, sometimes starting like JSON. */
-    static Arbitrary<byte[]> randomBytes() {
-        Arbitrary<byte[]> any = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
-        return Arbitraries.oneOf(any, any.map(b -> concat("{\"resources\":".getBytes(StandardCharsets.UTF_8), b)),
+    static Gen<byte[]> randomBytes() {
+        Gen<byte[]> any = Gens.byteArrays(0, 300);
+        return Gens.oneOf(any, any.map(b -> concat("{\"resources\":".getBytes(StandardCharsets.UTF_8), b)),
                 any.map(b -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, b)));
     }
 }

@@ -2,6 +2,7 @@ package com.helpdesk.export.rest;
 
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -13,8 +14,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.OTHER_TEAM;
@@ -40,6 +50,9 @@ class RateLimitHttpTest {
     }
 
     private static final String SMALL = "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}]}";
+
+    @TestHTTPResource("/")
+    URL base;
 
     private static void assertHeaders(ExtractableResponse<Response> response, long limit, long remaining) {
         assertThat(response.header("X-RateLimit-Limit")).isEqualTo(Long.toString(limit));
@@ -83,8 +96,12 @@ class RateLimitHttpTest {
                 "{\"resources\":[{\"type\":\"tickets\",\"filters\":{\"colour\":\"red\"}}]}"), 400,
                 "invalid_request_error", "parameter_unknown").extract();
         long remaining = Long.parseLong(bad.header("X-RateLimit-Remaining"));
-        assertThat(remaining).isBetween(0L, 4L);
+        assertThat(remaining).isBetween(1L, 4L);
         assertHeaders(bad, 5, remaining);
+        // a body that is not even JSON is counted too: the call was counted before its body was parsed
+        ExtractableResponse<Response> notJson = error(post(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM, "{not json"),
+                400, "invalid_request_error", "invalid_json").extract();
+        assertHeaders(notJson, 5, --remaining);
         // refused before the rate limit: the status is shown, the call is not counted
         ExtractableResponse<Response> denied = error(post(DemoDataset.MANAGER_SECRET_KEY, OTHER_TEAM, SMALL), 403,
                 "authorization_error", "team_access_denied").extract();
@@ -119,5 +136,85 @@ class RateLimitHttpTest {
         // and a call without any key is not a guess: still 401
         error(given().contentType(ContentType.JSON).body(SMALL).when().post(Api.exportPath(DEMO_TEAM)).then(), 401,
                 "authentication_error", "authentication_required");
+    }
+
+    /** The key's remaining calls as a refusal before counting shows them (403 for another team: peeked, not counted). */
+    private static long remaining(String key) {
+        return Long.parseLong(error(post(key, OTHER_TEAM, SMALL), 403, "authorization_error", "team_access_denied")
+                .extract().header("X-RateLimit-Remaining"));
+    }
+
+    private Socket openExport(String key, String team, int contentLength) throws Exception {
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write(("POST " + Api.exportPath(team) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        return socket;
+    }
+
+    private static String header(String head, String name) {
+        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(\\S+)\\s*$").matcher(head);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * §5/§6 order, seen from outside: an allowed call is counted, and the status it answers with is taken, while
+     * half of its body has not even been sent; a call counted after it sees one call fewer, yet the first call's
+     * answer still carries the status of its own counting.
+     */
+    @Test
+    @Order(4)
+    void aCallIsCountedAndItsStatusTakenBeforeItsBodyIsRead() throws Exception {
+        String key = DemoDataset.TEST_SECRET_KEY;
+        long before = remaining(key);
+        assertThat(before).as("a key this class has not used yet").isEqualTo(5);
+        byte[] body = SMALL.getBytes(StandardCharsets.UTF_8);
+        int half = body.length / 2;
+        try (Socket socket = openExport(key, DEMO_TEAM, body.length)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(body, 0, half);
+            out.flush();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            long seen = before;
+            while (seen == before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                seen = remaining(key);
+            }
+            assertThat(seen).as("counted while half of the body is still to come").isEqualTo(before - 1);
+            InputStream in = socket.getInputStream();
+            assertThat(in.available()).as("no answer before the whole body").isZero();
+            // another call, counted after the first one but answered before it
+            ExtractableResponse<Response> second = post(key, DEMO_TEAM, SMALL).statusCode(200).extract();
+            assertHeaders(second, 5, before - 2);
+
+            out.write(body, half, body.length - half);
+            out.flush();
+            String head = RawResponse.readHead(in);
+            assertThat(head).startsWith("HTTP/1.1 200");
+            assertThat(header(head, "X-RateLimit-Remaining")).as("the status taken when it was counted")
+                    .isEqualTo(Long.toString(before - 1));
+        }
+    }
+
+    /** A call refused before it is counted is answered without its body being waited for. */
+    @Test
+    @Order(5)
+    void aCallRefusedBeforeItsBodyIsAnsweredWithoutWaitingForIt() throws Exception {
+        String key = DemoDataset.TEST_SECRET_KEY;
+        long before = remaining(key);
+        try (Socket socket = openExport(key, OTHER_TEAM, 1_000)) {
+            socket.getOutputStream().write("{\"resources\":".getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            long start = System.nanoTime();
+            String head = RawResponse.readHead(socket.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 403");
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to the answer, the body never sent")
+                    .isLessThan(10_000);
+            assertThat(header(head, "X-RateLimit-Remaining")).isEqualTo(Long.toString(before));
+        }
+        assertThat(remaining(key)).as("not counted").isEqualTo(before);
     }
 }

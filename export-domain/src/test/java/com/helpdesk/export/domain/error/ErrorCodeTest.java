@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,9 +38,24 @@ class ErrorCodeTest {
         assertThat(code.category().wireName()).isEqualTo(type);
     }
 
+    /** Every code the contract names (§5's table and §7), written out here from the contract, not from the enum. */
+    private static final List<String> CONTRACT_CODES = List.of("authentication_required", "invalid_key_format",
+            "invalid_api_key", "key_expired", "insufficient_permissions", "team_access_denied", "rate_limit_exceeded",
+            "concurrency_limit_exceeded", "invalid_json", "payload_too_large", "unsupported_media_type",
+            "parameter_missing", "parameter_invalid", "parameter_unknown", "resource_missing", "method_not_allowed",
+            "internal_error", "service_unavailable");
+
+    /** The error types of §7. */
+    private static final List<String> CONTRACT_TYPES = List.of("invalid_request_error", "authentication_error",
+            "authorization_error", "rate_limit_error", "api_error");
+
     @Test
-    void coversEveryCode() {
-        assertThat(ErrorCode.values()).hasSize(18);
+    void hasExactlyTheContractsCodesAndTypes() {
+        assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::wireName))
+                .as("a code the contract lacks, or a contract code missing").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(CONTRACT_CODES);
+        assertThat(Arrays.stream(ErrorCategory.values()).map(ErrorCategory::wireName))
+                .containsExactlyInAnyOrderElementsOf(CONTRACT_TYPES);
     }
 
     @Test

@@ -3,11 +3,8 @@ package com.helpdesk.export.domain.model;
 import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.NumericChars;
-import net.jqwik.api.constraints.StringLength;
+import com.helpdesk.export.testsupport.Gens;
+import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,14 +61,17 @@ class ApiKeyTest {
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT));
     }
 
-    @Property
-    void neverShowsTheSecretInToString(@ForAll @AlphaChars @NumericChars @StringLength(min = 16, max = 128) String secret) {
-        for (String prefix : new String[] {"sk_live_", "sk_test_", "pk_live_", "pk_test_"}) {
-            ApiKey key = ApiKey.parse(prefix + secret);
-            assertThat(key.toString()).doesNotContain(secret).doesNotContain(key.reveal())
-                    .isEqualTo(key.displayPrefix() + "…");
-            assertThat(key.toString().length()).isLessThan(prefix.length() + 8);
-        }
+    @Test
+    void neverShowsTheSecretInToString() {
+        String lettersAndDigits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        Property.forAll(1000, Gens.strings(Gens.charsOf(lettersAndDigits), 16, 128), secret -> {
+            for (String prefix : new String[] {"sk_live_", "sk_test_", "pk_live_", "pk_test_"}) {
+                ApiKey key = ApiKey.parse(prefix + secret);
+                assertThat(key.toString()).doesNotContain(secret).doesNotContain(key.reveal())
+                        .isEqualTo(key.displayPrefix() + "…");
+                assertThat(key.toString().length()).isLessThan(prefix.length() + 8);
+            }
+        });
     }
 
     @Test
