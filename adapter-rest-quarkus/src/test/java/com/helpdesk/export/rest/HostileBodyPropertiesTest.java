@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.Charset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,8 +116,8 @@ class HostileBodyPropertiesTest {
     @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
     void aValidBodyInUtf16IsRefusedAsInvalidJson(@ForAll("valid") Map<String, Object> body) throws Exception {
         String text = HostileHttp.JSON.writeValueAsString(body);
-        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
-                StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
+        for (Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+                StandardCharsets.UTF_16BE, Charset.forName("UTF-32"))) {
             HostileGenerators.Outcome outcome = read(text.getBytes(charset));
             assertThat(outcome.code()).as(charset.name()).isEqualTo(ErrorCode.INVALID_JSON);
         }

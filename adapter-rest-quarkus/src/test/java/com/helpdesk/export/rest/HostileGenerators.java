@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.math.BigInteger;
+import java.util.HashSet;
 
 /**
  * Request bodies generated from the contract (§1, §3, §4): valid ones, structurally hostile ones (every key of the
@@ -162,8 +164,8 @@ final class HostileGenerators {
                 Arbitraries.integers().map(i -> (Object) i),
                 Arbitraries.longs().map(l -> (Object) l),
                 Arbitraries.doubles().map(d -> (Object) d),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(40).negate(),
-                        java.math.BigInteger.TEN.pow(40)).map(b -> (Object) b),
+                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(40).negate(),
+                        BigInteger.TEN.pow(40)).map(b -> (Object) b),
                 junkStrings().map(s -> (Object) s),
                 Arbitraries.of(TYPES).map(s -> (Object) s),
                 Arbitraries.of(ALL_FIELDS).map(s -> (Object) s));
@@ -309,7 +311,7 @@ final class HostileGenerators {
                 anyJson(1));
         Arbitrary<Set<String>> resourceKeys = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Arbitraries.subsetOf("filters", "fields", "cursor").map(s -> {
-                    Set<String> keys = new java.util.HashSet<>(s);
+                    Set<String> keys = new HashSet<>(s);
                     keys.add("type");
                     return keys;
                 })),
@@ -347,7 +349,7 @@ final class HostileGenerators {
                 anyJson(1));
         Arbitrary<Set<String>> topKeys = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(8, Arbitraries.subsetOf("format", "csv").map(s -> {
-                    Set<String> keys = new java.util.HashSet<>(s);
+                    Set<String> keys = new HashSet<>(s);
                     keys.add("resources");
                     return keys;
                 })),

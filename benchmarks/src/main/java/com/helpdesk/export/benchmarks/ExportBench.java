@@ -23,6 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collections;
+import java.util.function.ObjLongConsumer;
 
 /**
  * The end-to-end side of the benchmark, run by scripts/benchmark.sh against a started service:
@@ -355,9 +362,9 @@ public final class ExportBench {
 
     static Concurrent concurrentRun(int port, Options options, Variant variant, int clients, int perClient,
                                     Map<Variant, Long> expectedBytes, ProcessCpu cpu) throws Exception {
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         CyclicBarrier start = new CyclicBarrier(clients + 1);
         CyclicBarrier end = new CyclicBarrier(clients + 1);
         List<Thread> threads = new ArrayList<>();
@@ -418,7 +425,7 @@ public final class ExportBench {
      * copies existing rows (new ids, times moved by seconds) until each of the two has 10,000, in the benchmark's own
      * temporary database. Running it again adds nothing.
      */
-    static void topUp(String jdbc, String user, String password) throws java.sql.SQLException {
+    static void topUp(String jdbc, String user, String password) throws SQLException {
         String customers = """
                 INSERT INTO customers (id, team_id, mode, name, email, status, sentiment, tags, notes, ticket_count,
                                        created_at, updated_at)
@@ -441,8 +448,8 @@ public final class ExportBench {
                 ORDER BY g, a.created_at, a.id
                 LIMIT greatest(0, %2$d - (SELECT count(*) FROM articles WHERE team_id = '%1$s' AND mode = 'live'))
                 """.formatted(TEAM, ROWS);
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc, user, password);
-             java.sql.Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(jdbc, user, password);
+             Statement statement = connection.createStatement()) {
             int addedCustomers = statement.executeUpdate(customers);
             int addedArticles = statement.executeUpdate(articles);
             statement.execute("ANALYZE customers");
@@ -488,8 +495,8 @@ public final class ExportBench {
         long rssBefore = rss.current();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
-        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
         CyclicBarrier start = new CyclicBarrier(clients);
         List<Thread> threads = new ArrayList<>();
         rss.start();
@@ -560,9 +567,9 @@ public final class ExportBench {
         Path log = Path.of(options.get("log"));
         List<String> command = options.command();
         String label = options.get("label", "");
-        com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase database = null;
+        EmbeddedDatabase database = null;
         if (options.values.containsKey("db-dir")) {
-            database = com.helpdesk.export.persistence.jdbc.embedded.EmbeddedDatabase.start(
+            database = EmbeddedDatabase.start(
                     Path.of(options.get("db-dir")), options.intValue("db-port"));
         }
         try {
@@ -877,7 +884,7 @@ public final class ExportBench {
          * Hands every process's {@code /proc/<pid>/stat} fields after its name (state(0) ppid(1) … utime(11)
          * stime(12) cutime(13) cstime(14)) and its pid to the visitor; a process that ends meanwhile is skipped.
          */
-        static void eachProcess(java.util.function.ObjLongConsumer<String[]> visitor) throws IOException {
+        static void eachProcess(ObjLongConsumer<String[]> visitor) throws IOException {
             try (var dirs = Files.list(Path.of("/proc"))) {
                 for (Path dir : (Iterable<Path>) dirs::iterator) {
                     String name = dir.getFileName().toString();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * A stored key as a list shows it: by its display prefix (e.g. {@code sk_live_AbCd}); neither the key nor its
@@ -22,7 +23,7 @@ public record KeyDescription(UUID keyId, String displayPrefix, KeyKind kind, Mod
         ACTIVE, EXPIRED, REVOKED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -39,6 +39,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.sql.PreparedStatement;
+import java.util.regex.MatchResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +92,7 @@ class AdminCommandsTest {
     }
 
     private static String theOnlyKeyIn(String text) {
-        List<String> keys = KEY.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+        List<String> keys = KEY.matcher(text).results().map(MatchResult::group).toList();
         assertThat(keys).as("keys printed").hasSize(1);
         return keys.get(0);
     }
@@ -413,7 +415,7 @@ class AdminCommandsTest {
     private void assertNotStored(String key) throws SQLException {
         String secret = key.substring(12);
         try (Connection connection = database.getConnection();
-             java.sql.PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM api_keys k "
+             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM api_keys k "
                      + "WHERE strpos(k::text, ?) > 0 OR position(convert_to(?, 'UTF8') IN k.key_hash) > 0")) {
             statement.setString(1, secret);
             statement.setString(2, secret);

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -369,13 +370,13 @@ class JdbcAdministrationTest {
         return new JdbcKeyVerifier(database, Clock.fixed(instant, ZoneOffset.UTC));
     }
 
-    private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+    private static void assertInvalid(ThrowableAssert.ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AdministrationException.class,
                 e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.INVALID_INPUT))
                 .hasMessageContaining(message);
     }
 
-    private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+    private static void assertNotFound(ThrowableAssert.ThrowingCallable call, String message) {
         assertThatThrownBy(call).isInstanceOfSatisfying(AdministrationException.class,
                 e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.NOT_FOUND))
                 .hasMessageContaining(message);
