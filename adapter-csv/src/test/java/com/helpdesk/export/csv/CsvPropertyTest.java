@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import com.helpdesk.export.domain.port.ExportDocument;
 
 import static com.helpdesk.export.csv.CsvFixtures.document;
 import static com.helpdesk.export.csv.CsvFixtures.fields;
@@ -62,7 +63,7 @@ class CsvPropertyTest {
         });
     }
 
-    private static List<List<String>> readBack(com.helpdesk.export.domain.port.ExportDocument document) {
+    private static List<List<String>> readBack(ExportDocument document) {
         return CsvReadBack.parse(new String(write(document), StandardCharsets.UTF_8));
     }
 

@@ -94,11 +94,11 @@ class CsvSerializerTest {
             List<Field> fields = FieldSelection.parse(CUSTOMERS, List.of("id", "metadata", "customFields"), "f")
                     .resolve(definitions);
             String csv = writeText(CUSTOMERS, fields, List.of(
-                    TestRow.of(CUSTOMERS).with("id", new java.util.UUID(0, 1))
+                    TestRow.of(CUSTOMERS).with("id", new UUID(0, 1))
                             .with("metadata", "{\"a\": [1, \"=x\"], \"b\": {}}")
                             .with("customFields.plan", "=gold").with("customFields.amount", new BigDecimal("-1.50"))
                             .with("customFields.vip", false).with("customFields.due", LocalDate.of(2026, 2, 28)),
-                    TestRow.of(CUSTOMERS).with("id", new java.util.UUID(0, 2))));
+                    TestRow.of(CUSTOMERS).with("id", new UUID(0, 2))));
             assertThat(csv).isEqualTo("id,metadata,customFields.plan,customFields.amount,customFields.vip,"
                     + "customFields.due\r\n"
                     + "cus_00000000000000000000000000000001,\"{\"\"a\"\":[1,\"\"=x\"\"],\"\"b\"\":{}}\",'=gold,-1.50,false,"

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -137,7 +138,7 @@ class JacksonJsonSerializerTest {
             writer.accept(row);
         }
         writer.finish();
-        String text = spool.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String text = spool.toString(StandardCharsets.UTF_8);
         assertThat(text).as("numbers as stored, metadata compact").contains(
                 "\"customFields\":{\"plan\":\"=gold\",\"note\":null,\"amount\":12345678901234567890.0100,"
                         + "\"vip\":false,\"due\":\"2026-02-28\"},"

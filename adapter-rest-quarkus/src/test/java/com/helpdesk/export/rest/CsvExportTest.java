@@ -16,6 +16,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
 
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.post;
@@ -31,8 +34,8 @@ class CsvExportTest {
 
     /** Numbers exactly as written (1.50 stays 1.50), so that a cell and its JSON value compare as text. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static ExtractableResponse<Response> csv(String resource) {
         return post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM,
@@ -116,7 +119,7 @@ class CsvExportTest {
         List<CSVRecord> page2 = parse(second.asString());
         CSVRecord last = page1.get(page1.size() - 1);
         CSVRecord next = page2.get(1);
-        int byTime = java.time.Instant.parse(last.get(1)).compareTo(java.time.Instant.parse(next.get(1)));
+        int byTime = Instant.parse(last.get(1)).compareTo(Instant.parse(next.get(1)));
         assertThat(byTime < 0 || (byTime == 0 && last.get(0).compareTo(next.get(0)) < 0)).isTrue();
     }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.net.URLEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,7 +156,7 @@ class HostileInjectionTest {
     void theTeamIdPathSegmentIsNotAWayInEither() {
         for (String payload : List.of("' OR '1'='1", "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b' OR '1'='1",
                 "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b;select", "(select id from teams limit 1)")) {
-            String encoded = java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
+            String encoded = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
             HostileHttp.assertError(HostileHttp.send(base, "POST", "/api/v1/teams/" + encoded + "/export",
                     DemoDataset.LIVE_SECRET_KEY, "application/json",
                     "{\"resources\":[{\"type\":\"articles\"}]}".getBytes(StandardCharsets.UTF_8)), 400,

@@ -29,6 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.TreeMap;
 
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -194,7 +198,7 @@ class HostileInputTest {
     }
 
     private static String repeat(String item, int times) {
-        return String.join(",", java.util.Collections.nCopies(times, item));
+        return String.join(",", Collections.nCopies(times, item));
     }
 
     private static final String SIXTY_K = "x".repeat(60_000);
@@ -392,7 +396,7 @@ class HostileInputTest {
         cases.add(tooLarge(cat, "a megabyte", resource(t + "\"fields\":[" + q(ONE_MEGABYTE) + "]")));
         for (Map.Entry<String, List<String>> entry : FIELDS.entrySet()) {
             List<String> reversed = new ArrayList<>(entry.getValue());
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             cases.add(ok(cat, entry.getKey() + " every field reversed", resource("\"type\":" + q(entry.getKey())
                     + ",\"filters\":{\"createdAfter\":\"2099-01-01T00:00:00Z\"},\"fields\":"
                     + reversed.stream().map(HostileInputTest::q).collect(Collectors.joining(",", "[", "]")))));
@@ -403,7 +407,7 @@ class HostileInputTest {
         for (String bad : List.of("5", "true", "[]", "{}", "[\"x\"]")) {
             cases.add(invalid(cat, bad, resource(t + "\"cursor\":" + bad), "resources[0].cursor"));
         }
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         for (String bad : List.of("", "garbage", "' OR '1'='1", SIXTY_K,
                 b64.encodeToString("c1|tickets|0|00000000-0000-4000-8000-000000000001".getBytes()),
                 b64.encodeToString("c1|articles|abc|00000000-0000-4000-8000-000000000001".getBytes()),
@@ -418,7 +422,7 @@ class HostileInputTest {
         }
         cases.add(tooLarge(cat, "a megabyte", resource(t + "\"cursor\":" + q(ONE_MEGABYTE))));
         cases.add(ok(cat, "a well-formed cursor with base64 padding", resource(t + "\"fields\":[\"id\"],\"cursor\":"
-                + q(java.util.Base64.getUrlEncoder().encodeToString(
+                + q(Base64.getUrlEncoder().encodeToString(
                         "c1|articles|0|00000000-0000-4000-8000-000000000001".getBytes())))));
         cases.add(ok(cat, "a forged but well-formed cursor", resource(t + "\"fields\":[\"id\"],\"cursor\":"
                 + q(b64.encodeToString("c1|articles|0|00000000-0000-4000-8000-000000000001".getBytes())))));
@@ -547,7 +551,7 @@ class HostileInputTest {
     }
 
     private static byte[] join(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }
@@ -763,7 +767,7 @@ class HostileInputTest {
 
     @Test
     void theCatalogueCoversEveryCategory() {
-        Map<String, long[]> groups = new java.util.TreeMap<>();
+        Map<String, long[]> groups = new TreeMap<>();
         allCases().forEach(c -> {
             long[] counts = groups.computeIfAbsent(group(c.category()), k -> new long[2]);
             counts[c.status() == 200 ? 0 : 1]++;

@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hamcrest.Matchers;
 
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.OTHER_TEAM;
@@ -169,7 +170,7 @@ class JsonExportTest {
         assertThat(fieldNames(rows.get(0).get("customFields"))).containsExactly("due_on");
         Api.error(post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"tickets\","
                 + "\"fields\":[\"id\",\"customFields.region\"]}]}"), 400, "invalid_request_error", "parameter_invalid")
-                .body("error.param", org.hamcrest.Matchers.equalTo("resources[0].fields[1]"));
+                .body("error.param", Matchers.equalTo("resources[0].fields[1]"));
         // the other team defines region, and no customer fields at all
         JsonNode other = export(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM, "{\"resources\":["
                 + "{\"type\":\"tickets\",\"fields\":[\"customFields\"]},{\"type\":\"customers\",\"fields\":[\"id\","

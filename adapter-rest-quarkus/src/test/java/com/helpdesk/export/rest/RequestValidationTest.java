@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.error;
@@ -57,7 +58,7 @@ class RequestValidationTest {
     @Test
     void bodyOverTheServersHardLimitStillGetsTheEnvelope() {
         byte[] huge = new byte[11 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) 'a');
+        Arrays.fill(huge, (byte) 'a');
         error(given().header("Authorization", "Bearer " + KEY).contentType("application/json").body(huge)
                 .post(exportPath(DEMO_TEAM)).then(), 413, "invalid_request_error", "payload_too_large");
     }

@@ -17,6 +17,11 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.Slice;
 
 import static com.helpdesk.export.architecture.Packages.ADAPTERS;
 import static com.helpdesk.export.architecture.Packages.APPLICATION;
@@ -137,14 +142,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule coreParametersCarryNoFrameworkAnnotation = codeUnits()
             .that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaCodeUnit>(
+            .should(new ArchCondition<JavaCodeUnit>(
                     "have no parameter annotated with a framework annotation") {
                 @Override
-                public void check(com.tngtech.archunit.core.domain.JavaCodeUnit unit,
-                                  com.tngtech.archunit.lang.ConditionEvents events) {
+                public void check(JavaCodeUnit unit,
+                                  ConditionEvents events) {
                     unit.getParameters().forEach(p -> p.getAnnotations().stream()
                             .filter(frameworkAnnotation())
-                            .forEach(a -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(unit,
+                            .forEach(a -> events.add(SimpleConditionEvent.violated(unit,
                                     unit.getFullName() + " has a parameter annotated with "
                                             + a.getRawType().getName()))));
                 }
@@ -179,6 +184,13 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(TEXT, CSV, JSON)
             .should().dependOnClassesThat().resideInAPackage(TEXT)
             .as("the wire text belongs to the serializers")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule onlyConnectionResetUsesVertxInternals = noClasses()
+            .that().doNotHaveFullyQualifiedName(ROOT + ".rest.web.ConnectionReset")
+            .should().dependOnClassesThat().resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
+            .as("Vert.x's impl packages are not its API; only ConnectionReset reaches them (for a TCP reset)")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -296,9 +308,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenThePackagesOfTheCore = slices()
             .matching(ROOT + ".(*).(**)")
-            .that(new DescribedPredicate<com.tngtech.archunit.library.dependencies.Slice>("are in the core") {
+            .that(new DescribedPredicate<Slice>("are in the core") {
                 @Override
-                public boolean test(com.tngtech.archunit.library.dependencies.Slice slice) {
+                public boolean test(Slice slice) {
                     return slice.stream().allMatch(c -> c.getPackageName().startsWith(ROOT + ".domain")
                             || c.getPackageName().startsWith(ROOT + ".application"));
                 }

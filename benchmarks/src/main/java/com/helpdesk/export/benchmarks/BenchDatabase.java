@@ -10,6 +10,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The demo database the JMH benchmarks read from. With {@code -Dbench.jdbc.url=jdbc:postgresql://…} (what
@@ -62,7 +64,7 @@ final class BenchDatabase {
             // the Quarkus jars on this class path install JBoss LogManager as java.util.logging's manager, with every
             // level enabled and records queued until logging is configured, which never happens here: pgjdbc's
             // FINEST logging would then cost more than the work measured. The service logs at INFO; so do we.
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+            Logger.getLogger("").setLevel(Level.INFO);
             String url = System.getProperty("bench.jdbc.url");
             if (url != null && !url.isBlank()) {
                 PGSimpleDataSource pg = new PGSimpleDataSource();

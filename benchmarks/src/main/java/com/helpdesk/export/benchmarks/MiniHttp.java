@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.io.ByteArrayOutputStream;
 
 /**
  * A minimal HTTP/1.1 client over one kept-alive socket, so that measuring costs the machine as little CPU as psql
@@ -93,7 +94,7 @@ final class MiniHttp implements Closeable {
             int colon = line.indexOf(':');
             responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
-        java.io.ByteArrayOutputStream kept = keepBody ? new java.io.ByteArrayOutputStream(1 << 20) : null;
+        ByteArrayOutputStream kept = keepBody ? new ByteArrayOutputStream(1 << 20) : null;
         long bytes = 0;
         boolean complete;
         try {
@@ -165,7 +166,7 @@ final class MiniHttp implements Closeable {
         }
     }
 
-    private void skip(long count, java.io.ByteArrayOutputStream kept) throws IOException {
+    private void skip(long count, ByteArrayOutputStream kept) throws IOException {
         long left = count;
         while (left > 0) {
             if (position == limit) {

@@ -26,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGStatement;
 
 /**
  * The row mapping alone: the adapter's {@code ResultSetRow} reading every field of 10,000 ticket rows that pgjdbc
@@ -78,7 +79,7 @@ public class RowMappingBenchmark {
                 }
             }
         } else {
-            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         resultSet = statement.executeQuery();
 

@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 
 /**
  * The two serializers alone: the rows of a 10,000-row resource (rows of the demo dataset, held in memory) written by
@@ -54,7 +55,7 @@ public class SerializerBenchmark {
         rows = DemoRows.load(resource, ROWS);
         if (rows.size() != ROWS) {
             // customers and articles have fewer live rows: repeat them up to ROWS
-            List<Object[]> repeated = new java.util.ArrayList<>(ROWS);
+            List<Object[]> repeated = new ArrayList<>(ROWS);
             for (int i = 0; repeated.size() < ROWS; i++) {
                 repeated.add(rows.get(i % rows.size()));
             }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.lang.reflect.Field;
 
 import static com.helpdesk.export.dev.demo.DemoDataset.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,7 +208,7 @@ class DemoDatasetTest {
     @Test
     void theDemoKeysAreWellFormedDistinctAndDescribed() throws IllegalAccessException {
         List<String> keys = new ArrayList<>();
-        for (java.lang.reflect.Field field : DemoDataset.class.getFields()) {
+        for (Field field : DemoDataset.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getName().endsWith("_KEY")) {
                 keys.add((String) field.get(null));
             }

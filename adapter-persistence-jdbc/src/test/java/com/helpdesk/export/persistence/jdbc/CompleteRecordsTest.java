@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.sql.Array;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -368,7 +369,7 @@ class CompleteRecordsTest {
             if (jdbc instanceof OffsetDateTime time) {
                 return time.toInstant();
             }
-            if (jdbc instanceof java.sql.Array array) {
+            if (jdbc instanceof Array array) {
                 return List.of((Object[]) array.getArray());
             }
             return jdbc;
@@ -383,7 +384,7 @@ class CompleteRecordsTest {
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     Object value = meta.getColumnTypeName(i).equals("timestamptz")
                             ? rows.getObject(i, OffsetDateTime.class) : rows.getObject(i);
-                    row.put(meta.getColumnName(i), value instanceof java.sql.Array a ? List.of((Object[]) a.getArray())
+                    row.put(meta.getColumnName(i), value instanceof Array a ? List.of((Object[]) a.getArray())
                             : value);
                 }
                 assertThat(rows.next()).isFalse();

@@ -39,6 +39,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -419,11 +422,11 @@ class JdbcResourceReaderTest {
     private static UUID uuidOf(String seed) {
         // md5(seed)::uuid as PostgreSQL computes it
         try {
-            byte[] md5 = java.security.MessageDigest.getInstance("MD5")
-                    .digest(seed.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(md5);
+            byte[] md5 = MessageDigest.getInstance("MD5")
+                    .digest(seed.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer buffer = ByteBuffer.wrap(md5);
             return new UUID(buffer.getLong(), buffer.getLong());
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Facts about one request that the access log and the metrics need, kept in its routing context. Only safe values
@@ -38,7 +39,7 @@ public final class RequestFacts {
     public static void exportAttempt(RoutingContext context, String teamId, String keyPrefix) {
         context.put(EXPORT, Boolean.TRUE);
         if (teamId != null && UUID_TEXT.matcher(teamId).matches()) {
-            context.put(TEAM, teamId.toLowerCase(java.util.Locale.ROOT));
+            context.put(TEAM, teamId.toLowerCase(Locale.ROOT));
         }
         if (keyPrefix != null) {
             context.put(KEY_PREFIX, keyPrefix);

@@ -14,11 +14,8 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.rest.observability.RequestFacts;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.OPTIONS;
@@ -36,6 +33,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * {@code POST /api/v1/teams/{teamId}/export}: authorize (key, team, permission, caps, rate limit), then read the
@@ -119,7 +117,7 @@ public class ExportResource {
             }
             try {
                 export.writeTo(pacing.wrap(output));
-            } catch (RuntimeException | java.io.IOException | Error e) {
+            } catch (RuntimeException | IOException | Error e) {
                 RequestFacts.aborted(context);
                 abort(context, requestId, e);
                 throw e;
@@ -166,15 +164,7 @@ public class ExportResource {
         LOG.errorf(cause, "request %s failed while streaming; aborting the connection", requestId);
         HttpServerResponse response = context.response();
         HttpConnection connection = context.request().connection();
-        if (context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2
-                && connection instanceof ConnectionBase base) {
-            Channel channel = base.channel();
-            try {
-                channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            } catch (RuntimeException ignored) {
-                // the socket may be gone already; closing it is all that is left to do
-            }
-            channel.close();
+        if (context.request().version() != HttpVersion.HTTP_2 && ConnectionReset.reset(connection)) {
             return;
         }
         response.reset();

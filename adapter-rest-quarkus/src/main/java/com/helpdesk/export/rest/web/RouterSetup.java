@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.common.util.MediaTypeHelper;
 import com.helpdesk.export.rest.observability.AccessLog;
 import com.helpdesk.export.rest.observability.RequestFacts;
 import org.jboss.logging.Logger;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Router-level concerns, below JAX-RS: every request gets its id first; requests that no route takes, and
@@ -114,6 +115,6 @@ public class RouterSetup {
                 .setStatusCode(HttpErrors.status(code))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(RequestIds.HEADER, requestId)
-                .end(io.vertx.core.buffer.Buffer.buffer(errors.bytes(code, message, requestId)));
+                .end(Buffer.buffer(errors.bytes(code, message, requestId)));
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
 
 /**
  * The demo dataset: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)} UUIDs,
@@ -184,7 +185,7 @@ public final class DemoDataset {
     }
 
     private static Instant joined(int days) {
-        return TEAMS_CREATED_AT.plus(java.time.Duration.ofDays(days)).plusMillis(days * 7L);
+        return TEAMS_CREATED_AT.plus(Duration.ofDays(days)).plusMillis(days * 7L);
     }
 
     private static Key key(int n, String key, UUID team, UUID member, String expiresAt, String revokedAt,

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
+import java.time.DateTimeException;
 
 /**
  * A position in one resource's order (createdAt, then id): an export continues strictly after it.
@@ -60,7 +61,7 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
                 throw invalid;
             }
             return new Cursor(expected, createdAt, id);
-        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             throw invalid;
         }
     }

@@ -3,6 +3,7 @@ package com.helpdesk.export.domain.model;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Locale;
 
 /** A member's role in a team, and the permissions it holds. */
 public enum Role {
@@ -24,7 +25,7 @@ public enum Role {
     }
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Role> fromWireName(String name) {

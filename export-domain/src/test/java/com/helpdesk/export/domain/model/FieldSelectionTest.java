@@ -5,6 +5,7 @@ import com.helpdesk.export.domain.error.ExportException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.ArrayList;
 
 import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
 import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
@@ -30,7 +31,7 @@ class FieldSelectionTest {
     @Test
     void everyFieldIsTheOwnFieldsThenTheGroupThenEveryDefinitionInPositionOrder() {
         List<Field> fields = FieldSelection.all(TICKETS).resolve(DEFINED);
-        List<String> expected = new java.util.ArrayList<>(TICKETS.fieldNames());
+        List<String> expected = new ArrayList<>(TICKETS.fieldNames());
         expected.addAll(List.of("customFields.plan", "customFields.amount", "customFields.due"));
         assertThat(names(fields)).isEqualTo(expected);
         Field amount = fields.get(fields.size() - 2);

@@ -5,8 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Arrays;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Contract section 5: owner, admin and manager hold export_data; librarian, agent and spectator don't. */
 class RoleTest {
@@ -31,9 +33,9 @@ class RoleTest {
 
     @Test
     void scopeNeedsATeamAndAMode() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Scope(null, Mode.LIVE))
+        assertThatThrownBy(() -> new Scope(null, Mode.LIVE))
                 .isInstanceOf(NullPointerException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> new Scope(new TeamId(java.util.UUID.randomUUID()), null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(
+                () -> new Scope(new TeamId(UUID.randomUUID()), null)).isInstanceOf(NullPointerException.class);
     }
 }
