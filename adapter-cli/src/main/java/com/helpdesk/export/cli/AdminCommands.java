@@ -18,7 +18,6 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.domain.port.KeyRevocation;
-
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,25 +56,38 @@ public final class AdminCommands {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Something that looks like an API key: never echoed back. */
     private static final Pattern KEY_LIKE = Pattern.compile("(?i)\\s*[sp]k_.*");
+
     private static final int SHOWN_VALUE_LENGTH = 60;
 
     private enum Command {
-        CREATE_TEAM("create-team", "--name NAME", List.of("name"), List.of(),
-                "Creates a team; prints its id."),
-        ADD_MEMBER("add-member", "--team TEAM_ID --name NAME [--email EMAIL] --role ROLE",
-                List.of("team", "name", "role"), List.of("email"),
+        CREATE_TEAM("create-team", "--name NAME", List.of("name"), List.of(), "Creates a team; prints its id."),
+        ADD_MEMBER(
+                "add-member",
+                "--team TEAM_ID --name NAME [--email EMAIL] --role ROLE",
+                List.of("team", "name", "role"),
+                List.of("email"),
                 "Adds a member to a team; prints the member's id. ROLE is owner, admin, manager, librarian,\n"
                         + "agent or spectator (owner, admin and manager may export)."),
-        CREATE_KEY("create-key",
+        CREATE_KEY(
+                "create-key",
                 "--team TEAM_ID --member MEMBER_ID --kind secret|publishable --mode live|test [--expires INSTANT]",
-                List.of("team", "member", "kind", "mode"), List.of("expires"),
+                List.of("team", "member", "kind", "mode"),
+                List.of("expires"),
                 "Creates an API key for a member of the team and prints it once: only its hash is stored,\n"
                         + "it cannot be shown again. INSTANT is ISO-8601 with an offset, e.g. 2027-01-01T00:00:00Z;\n"
                         + "without --expires the key does not expire."),
-        LIST_KEYS("list-keys", "--team TEAM_ID", List.of("team"), List.of(),
+        LIST_KEYS(
+                "list-keys",
+                "--team TEAM_ID",
+                List.of("team"),
+                List.of(),
                 "Lists the team's keys by display prefix (e.g. sk_live_AbCd), with kind, mode, status,\n"
                         + "role and member. The keys themselves are not stored and cannot be listed."),
-        REVOKE_KEY("revoke-key", "--team TEAM_ID --key KEY_ID", List.of("team", "key"), List.of(),
+        REVOKE_KEY(
+                "revoke-key",
+                "--team TEAM_ID --key KEY_ID",
+                List.of("team", "key"),
+                List.of(),
                 "Revokes a key of the team at once (KEY_ID as list-keys shows it). Revoking it again\n"
                         + "changes nothing.");
 
@@ -83,6 +95,7 @@ public final class AdminCommands {
         final String synopsis;
         /** In the synopsis' order, so that messages come out the same on every run. */
         final List<String> required;
+
         final List<String> optional;
         final String description;
 
@@ -106,17 +119,23 @@ public final class AdminCommands {
     /** The text {@code help} prints. */
     public static final String USAGE = usage();
 
-    private AdminCommands() {
-    }
+    private AdminCommands() {}
 
     private static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("Administration of teams, members and API keys, on the service's database.\n\n")
-                .append("Usage: ").append(PROGRAM).append(" <command> [options]\n\n")
+                .append("Usage: ")
+                .append(PROGRAM)
+                .append(" <command> [options]\n\n")
                 .append("Commands:\n");
         for (Command command : Command.values()) {
-            text.append("  ").append(command.word).append(' ').append(command.synopsis).append('\n')
-                    .append(indent(command.description)).append('\n');
+            text.append("  ")
+                    .append(command.word)
+                    .append(' ')
+                    .append(command.synopsis)
+                    .append('\n')
+                    .append(indent(command.description))
+                    .append('\n');
         }
         return text.append("  help [COMMAND]\n")
                 .append("      Prints this text, or one command's.\n\n")
@@ -131,7 +150,8 @@ public final class AdminCommands {
     }
 
     private static String indent(String description) {
-        return Arrays.stream(description.split("\n")).map(line -> "      " + line)
+        return Arrays.stream(description.split("\n"))
+                .map(line -> "      " + line)
                 .collect(Collectors.joining("\n"));
     }
 
@@ -146,8 +166,8 @@ public final class AdminCommands {
      * command line is valid, so that {@code help} and mistakes need no database. A {@link RuntimeException} it throws
      * is a failure to open the database.
      */
-    public static int run(String[] args, Supplier<KeyAdministrationUseCase> administration, PrintStream out,
-                          PrintStream err) {
+    public static int run(
+            String[] args, Supplier<KeyAdministrationUseCase> administration, PrintStream out, PrintStream err) {
         Objects.requireNonNull(args, "args");
         Objects.requireNonNull(administration, "administration");
         Objects.requireNonNull(out, "out");
@@ -160,8 +180,8 @@ public final class AdminCommands {
         }
     }
 
-    private static int dispatch(List<String> args, Supplier<KeyAdministrationUseCase> administration,
-                                PrintStream out, PrintStream err) {
+    private static int dispatch(
+            List<String> args, Supplier<KeyAdministrationUseCase> administration, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             err.println("error: no command given.");
             err.println();
@@ -175,8 +195,9 @@ public final class AdminCommands {
         Optional<Command> found = Command.of(word);
         if (found.isEmpty()) {
             err.println("error: unknown command " + shown(word) + ".");
-            err.println("Commands: " + Arrays.stream(Command.values()).map(c -> c.word)
-                    .collect(Collectors.joining(", ")) + ", help. Run '" + PROGRAM + " help' for their options.");
+            err.println("Commands: "
+                    + Arrays.stream(Command.values()).map(c -> c.word).collect(Collectors.joining(", "))
+                    + ", help. Run '" + PROGRAM + " help' for their options.");
             return USAGE_ERROR;
         }
         Command command = found.get();
@@ -236,8 +257,8 @@ public final class AdminCommands {
         }
         Optional<Command> command = topic.size() == 1 ? Command.of(topic.get(0)) : Optional.empty();
         if (command.isEmpty()) {
-            err.println("error: help takes at most one command name: " + Arrays.stream(Command.values())
-                    .map(c -> c.word).collect(Collectors.joining(", ")) + ".");
+            err.println("error: help takes at most one command name: "
+                    + Arrays.stream(Command.values()).map(c -> c.word).collect(Collectors.joining(", ")) + ".");
             return USAGE_ERROR;
         }
         out.println("usage: " + command.get().usage());
@@ -272,12 +293,15 @@ public final class AdminCommands {
                         + email.map(e -> " <" + e.value() + ">").orElse("") + ", " + role.wireName());
                 out.println("  member id: " + member);
             }
-            case CREATE_KEY -> printCreatedKey(administration.createKey(new CreateKeyCommand(parsed.team(),
-                    parsed.uuid("member"), parsed.kind(), parsed.mode(), parsed.expires())), out);
+            case CREATE_KEY ->
+                printCreatedKey(
+                        administration.createKey(new CreateKeyCommand(
+                                parsed.team(), parsed.uuid("member"), parsed.kind(), parsed.mode(), parsed.expires())),
+                        out);
             case LIST_KEYS -> printKeys(administration.listKeys(parsed.team()), out);
             case REVOKE_KEY -> {
-                KeyRevocation revocation = administration.revokeKey(new RevokeKeyCommand(parsed.team(),
-                        parsed.uuid("key")));
+                KeyRevocation revocation =
+                        administration.revokeKey(new RevokeKeyCommand(parsed.team(), parsed.uuid("key")));
                 if (revocation.alreadyRevoked()) {
                     out.println("Key " + revocation.keyId() + " (" + revocation.displayPrefix()
                             + ") was already revoked at " + shown(revocation.revokedAt()) + "; nothing changed.");
@@ -290,7 +314,8 @@ public final class AdminCommands {
     }
 
     private static void printCreatedKey(CreatedKey key, PrintStream out) {
-        out.println("Key created for member " + key.memberId() + " (" + key.role().wireName() + ") of team "
+        out.println("Key created for member " + key.memberId() + " ("
+                + key.role().wireName() + ") of team "
                 + key.team() + ": " + key.kind().wireName() + ", " + key.mode().wireName() + ", "
                 + key.expiresAt().map(instant -> "expires " + instant).orElse("does not expire"));
         out.println("  key id:    " + key.keyId());
@@ -318,12 +343,20 @@ public final class AdminCommands {
         out.println("Team " + team + ": " + keys.size() + (keys.size() == 1 ? " key" : " keys")
                 + " (display prefixes only; the keys themselves are not stored)");
         String format = "%-36s  %-12s  %-11s  %-4s  %-7s  %-9s  %-20s  %-20s  %-20s  %s%n";
-        out.printf(format, "KEY ID", "PREFIX", "KIND", "MODE", "STATUS", "ROLE", "CREATED", "EXPIRES", "REVOKED",
+        out.printf(
+                format, "KEY ID", "PREFIX", "KIND", "MODE", "STATUS", "ROLE", "CREATED", "EXPIRES", "REVOKED",
                 "MEMBER");
         for (KeyListing.Entry entry : keys) {
             KeyDescription key = entry.key();
-            out.printf(format, key.keyId(), key.displayPrefix(), key.kind().wireName(), key.mode().wireName(),
-                    entry.status().wireName(), key.role().wireName(), shown(key.createdAt()),
+            out.printf(
+                    format,
+                    key.keyId(),
+                    key.displayPrefix(),
+                    key.kind().wireName(),
+                    key.mode().wireName(),
+                    entry.status().wireName(),
+                    key.role().wireName(),
+                    shown(key.createdAt()),
                     key.expiresAt().map(AdminCommands::shown).orElse("never"),
                     key.revokedAt().map(AdminCommands::shown).orElse("-"),
                     key.memberId() + " " + key.memberName());
@@ -345,7 +378,8 @@ public final class AdminCommands {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        StringBuilder text =
+                new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
             text.append(" (").append(cause.getMessage()).append(')');
@@ -369,8 +403,8 @@ public final class AdminCommands {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (!arg.startsWith("--") || arg.length() == 2) {
-                throw new UsageException("unexpected argument " + shown(arg)
-                        + " (options are written --name VALUE or --name=VALUE).");
+                throw new UsageException(
+                        "unexpected argument " + shown(arg) + " (options are written --name VALUE or --name=VALUE).");
             }
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
@@ -389,8 +423,10 @@ public final class AdminCommands {
                 throw new UsageException("--" + name + " is given more than once.");
             }
         }
-        List<String> missing = command.required.stream().filter(name -> !options.containsKey(name))
-                .map(name -> "--" + name).toList();
+        List<String> missing = command.required.stream()
+                .filter(name -> !options.containsKey(name))
+                .map(name -> "--" + name)
+                .toList();
         if (!missing.isEmpty()) {
             throw new UsageException(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing.");
         }
@@ -450,35 +486,41 @@ public final class AdminCommands {
         UUID uuid(String name) throws UsageException {
             String value = options.get(name);
             if (KEY_LIKE.matcher(value).matches()) {
-                throw new UsageException("--" + name + " takes an id (a UUID" + (name.equals("key")
-                        ? ", as list-keys shows it), not the key itself." : "), not an API key."));
+                throw new UsageException("--" + name + " takes an id (a UUID"
+                        + (name.equals("key")
+                                ? ", as list-keys shows it), not the key itself."
+                                : "), not an API key."));
             }
             if (!UUID_TEXT.matcher(value).matches()) {
-                throw new UsageException("--" + name + " must be a UUID, e.g. 1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10; got "
-                        + shown(value) + ".");
+                throw new UsageException("--" + name
+                        + " must be a UUID, e.g. 1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10; got " + shown(value) + ".");
             }
             return UUID.fromString(value);
         }
 
         Role role() throws UsageException {
             String value = options.get("role");
-            return Role.fromWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
-                    "--role must be one of " + Arrays.stream(Role.values()).map(Role::wireName)
-                            .collect(Collectors.joining(", ")) + "; got " + shown(value) + "."));
+            return Role.fromWireName(value.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new UsageException("--role must be one of "
+                            + Arrays.stream(Role.values()).map(Role::wireName).collect(Collectors.joining(", "))
+                            + "; got " + shown(value) + "."));
         }
 
         KeyKind kind() throws UsageException {
             String value = options.get("kind");
-            return KeyKind.fromWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
-                    "--kind must be " + Arrays.stream(KeyKind.values()).map(KeyKind::wireName)
-                            .collect(Collectors.joining(" or ")) + "; got " + shown(value) + "."));
+            return KeyKind.fromWireName(value.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new UsageException("--kind must be "
+                            + Arrays.stream(KeyKind.values())
+                                    .map(KeyKind::wireName)
+                                    .collect(Collectors.joining(" or ")) + "; got " + shown(value) + "."));
         }
 
         Mode mode() throws UsageException {
             String value = options.get("mode");
-            return Mode.fromWireName(value.strip().toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
-                    "--mode must be " + Arrays.stream(Mode.values()).map(Mode::wireName)
-                            .collect(Collectors.joining(" or ")) + "; got " + shown(value) + "."));
+            return Mode.fromWireName(value.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new UsageException("--mode must be "
+                            + Arrays.stream(Mode.values()).map(Mode::wireName).collect(Collectors.joining(" or "))
+                            + "; got " + shown(value) + "."));
         }
 
         Optional<Instant> expires() throws UsageException {

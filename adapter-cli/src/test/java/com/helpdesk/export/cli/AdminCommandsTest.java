@@ -1,16 +1,13 @@
 package com.helpdesk.export.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.application.port.in.KeyAdministrationUseCase;
 import com.helpdesk.export.application.service.KeyAdministrationService;
 import com.helpdesk.export.domain.error.AdministrationException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
 import com.helpdesk.export.domain.model.TeamId;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
@@ -29,8 +26,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command line over the real {@link KeyAdministrationService} and an in-memory port: arguments, texts and exit
@@ -47,20 +46,24 @@ class AdminCommandsTest {
     private final KeyAdministrationService service = new KeyAdministrationService(store, clock);
     private final AtomicInteger opened = new AtomicInteger();
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private Run run(String... args) {
-        return run(() -> {
-            opened.incrementAndGet();
-            return service;
-        }, args);
+        return run(
+                () -> {
+                    opened.incrementAndGet();
+                    return service;
+                },
+                args);
     }
 
     private static Run run(Supplier<KeyAdministrationUseCase> source, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = AdminCommands.run(args, source, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = AdminCommands.run(
+                args,
+                source,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -84,7 +87,10 @@ class AdminCommandsTest {
     }
 
     private static String theOnlyKeyIn(String text) {
-        List<String> keys = KEY.matcher(text).results().map(java.util.regex.MatchResult::group).toList();
+        List<String> keys = KEY.matcher(text)
+                .results()
+                .map(java.util.regex.MatchResult::group)
+                .toList();
         assertThat(keys).as("keys printed").hasSize(1);
         return keys.get(0);
     }
@@ -116,7 +122,8 @@ class AdminCommandsTest {
         assertThat(one.out()).startsWith("usage: java -jar quarkus-run.jar admin create-key --team TEAM_ID");
         Run inline = run("revoke-key", "--help");
         assertThat(inline.status()).isZero();
-        assertThat(inline.out()).startsWith("usage: java -jar quarkus-run.jar admin revoke-key --team TEAM_ID --key KEY_ID");
+        assertThat(inline.out())
+                .startsWith("usage: java -jar quarkus-run.jar admin revoke-key --team TEAM_ID --key KEY_ID");
         assertThat(opened).hasValue(0);
     }
 
@@ -140,11 +147,20 @@ class AdminCommandsTest {
         assertThat(team.out()).matches("Team created: Acme Support\n  team id:   [0-9a-f-]{36}\n");
         String teamId = captured(team, "team id");
 
-        Run member = run("add-member", "--team", teamId, "--name", "Olivia Owner", "--email", " olivia@acme.example",
-                "--role", "Owner");
+        Run member = run(
+                "add-member",
+                "--team",
+                teamId,
+                "--name",
+                "Olivia Owner",
+                "--email",
+                " olivia@acme.example",
+                "--role",
+                "Owner");
         assertThat(member.status()).isZero();
-        assertThat(member.out()).startsWith("Member added to team " + teamId
-                + ": Olivia Owner <olivia@acme.example>, owner\n  member id: ");
+        assertThat(member.out())
+                .startsWith("Member added to team " + teamId
+                        + ": Olivia Owner <olivia@acme.example>, owner\n  member id: ");
         String memberId = captured(member, "member id");
 
         Run created = run("create-key", "--team", teamId, "--member", memberId, "--kind", "secret", "--mode", "live");
@@ -165,30 +181,49 @@ class AdminCommandsTest {
 
         Run listed = run("list-keys", "--team", teamId);
         assertThat(listed.status()).isZero();
-        assertThat(listed.out()).contains("Team " + teamId + ": 1 key (display prefixes only")
+        assertThat(listed.out())
+                .contains("Team " + teamId + ": 1 key (display prefixes only")
                 .contains(keyId + "  " + key.substring(0, 12) + "  secret       live  active   owner      "
                         + "2026-11-27T14:30:00Z  never                 -                     " + memberId
                         + " Olivia Owner");
-        assertThat(KEY.matcher(listed.out()).find()).as("a whole key in the list").isFalse();
+        assertThat(KEY.matcher(listed.out()).find())
+                .as("a whole key in the list")
+                .isFalse();
 
         clock.advance(Duration.ofMinutes(10));
         Run revoked = run("revoke-key", "--team", teamId, "--key", keyId);
         assertThat(revoked.status()).isZero();
-        assertThat(revoked.out()).isEqualTo("Key " + keyId + " (" + key.substring(0, 12)
-                + ") revoked at 2026-11-27T14:40:00Z: it is refused from now on.\n");
+        assertThat(revoked.out())
+                .isEqualTo("Key " + keyId + " (" + key.substring(0, 12)
+                        + ") revoked at 2026-11-27T14:40:00Z: it is refused from now on.\n");
 
         clock.advance(Duration.ofMinutes(10));
         Run again = run("revoke-key", "--team", teamId, "--key=" + keyId);
         assertThat(again.status()).isZero();
-        assertThat(again.out()).isEqualTo("Key " + keyId + " (" + key.substring(0, 12)
-                + ") was already revoked at 2026-11-27T14:40:00Z; nothing changed.\n");
-        assertThat(run("list-keys", "--team", teamId).out()).contains("  revoked  owner ")
+        assertThat(again.out())
+                .isEqualTo("Key " + keyId + " (" + key.substring(0, 12)
+                        + ") was already revoked at 2026-11-27T14:40:00Z; nothing changed.\n");
+        assertThat(run("list-keys", "--team", teamId).out())
+                .contains("  revoked  owner ")
                 .contains("2026-11-27T14:40:00Z");
 
-        String everything = String.join("\n", team.out(), member.out(), created.out(), listed.out(), revoked.out(),
-                again.out(), team.err(), member.err(), created.err(), listed.err(), revoked.err(), again.err());
+        String everything = String.join(
+                "\n",
+                team.out(),
+                member.out(),
+                created.out(),
+                listed.out(),
+                revoked.out(),
+                again.out(),
+                team.err(),
+                member.err(),
+                created.err(),
+                listed.err(),
+                revoked.err(),
+                again.err());
         byte[] hash = KeyHash.of(ApiKey.parse(key)).bytes();
-        assertThat(everything).doesNotContainIgnoringCase(HexFormat.of().formatHex(hash))
+        assertThat(everything)
+                .doesNotContainIgnoringCase(HexFormat.of().formatHex(hash))
                 .doesNotContain(Base64.getEncoder().encodeToString(hash))
                 .doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
     }
@@ -198,15 +233,26 @@ class AdminCommandsTest {
         String team = createTeam("Acme");
         String member = addMember(team, "Mia", "manager");
 
-        Run created = run("create-key", "--team", team, "--member", member, "--kind", "secret", "--mode", "test",
-                "--expires", "2026-11-27T15:30:00Z");
+        Run created = run(
+                "create-key",
+                "--team",
+                team,
+                "--member",
+                member,
+                "--kind",
+                "secret",
+                "--mode",
+                "test",
+                "--expires",
+                "2026-11-27T15:30:00Z");
 
         assertThat(created.status()).as(created.err()).isZero();
         assertThat(created.out()).contains(": secret, test, expires 2026-11-27T15:30:00Z\n");
         clock.advance(Duration.ofMinutes(59));
         assertThat(run("list-keys", "--team", team).out()).contains("  test  active   manager  ");
         clock.set(Instant.parse("2026-11-27T15:30:00Z"));
-        assertThat(run("list-keys", "--team", team).out()).contains("  test  expired  manager  ")
+        assertThat(run("list-keys", "--team", team).out())
+                .contains("  test  expired  manager  ")
                 .contains("2026-11-27T15:30:00Z");
     }
 
@@ -215,8 +261,18 @@ class AdminCommandsTest {
         String team = createTeam("Acme");
         String member = addMember(team, "Mia", "manager");
 
-        Run created = run("create-key", "--team", team, "--member", member, "--kind", "secret", "--mode", "live",
-                "--expires", "2027-01-01T02:00:00+02:00");
+        Run created = run(
+                "create-key",
+                "--team",
+                team,
+                "--member",
+                member,
+                "--kind",
+                "secret",
+                "--mode",
+                "live",
+                "--expires",
+                "2027-01-01T02:00:00+02:00");
 
         assertThat(created.status()).as(created.err()).isZero();
         assertThat(created.out()).contains("expires 2027-01-01T00:00:00Z");
@@ -255,36 +311,95 @@ class AdminCommandsTest {
                 Arguments.of(new String[] {"create-team"}, "error: --name is missing."),
                 Arguments.of(new String[] {"create-team", "--name"}, "error: --name needs a value."),
                 Arguments.of(new String[] {"create-team", "--name", "--colour", "red"}, "error: --name needs a value."),
-                Arguments.of(new String[] {"create-team", "--name", "A", "--name", "B"},
+                Arguments.of(
+                        new String[] {"create-team", "--name", "A", "--name", "B"},
                         "error: --name is given more than once."),
-                Arguments.of(new String[] {"create-team", "--name", "A", "--colour", "red"},
+                Arguments.of(
+                        new String[] {"create-team", "--name", "A", "--colour", "red"},
                         "error: unknown option '--colour' for create-team."),
                 Arguments.of(new String[] {"create-team", "Acme"}, "error: unexpected argument 'Acme'"),
-                Arguments.of(new String[] {"create-team", "--name", "   "},
+                Arguments.of(
+                        new String[] {"create-team", "--name", "   "},
                         "error: The team name must not be empty.\nusage: "),
-                Arguments.of(new String[] {"add-member", "--team", SOME_UUID, "--name", "x\ty", "--role", "agent"},
+                Arguments.of(
+                        new String[] {"add-member", "--team", SOME_UUID, "--name", "x\ty", "--role", "agent"},
                         "error: The member name must not hold control characters"),
-                Arguments.of(new String[] {"add-member", "--team", SOME_UUID, "--name", "X", "--email", "nobody",
-                        "--role", "agent"}, "error: The email must look like name@example.com"),
-                Arguments.of(new String[] {"add-member", "--team", "42", "--name", "x", "--role", "owner"},
+                Arguments.of(
+                        new String[] {
+                            "add-member", "--team", SOME_UUID, "--name", "X", "--email", "nobody", "--role", "agent"
+                        },
+                        "error: The email must look like name@example.com"),
+                Arguments.of(
+                        new String[] {"add-member", "--team", "42", "--name", "x", "--role", "owner"},
                         "error: --team must be a UUID, e.g. 1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10; got '42'."),
-                Arguments.of(new String[] {"add-member", "--team", SOME_UUID, "--name", "x", "--role", "boss"},
+                Arguments.of(
+                        new String[] {"add-member", "--team", SOME_UUID, "--name", "x", "--role", "boss"},
                         "error: --role must be one of owner, admin, manager, librarian, agent, spectator; got 'boss'."),
-                Arguments.of(new String[] {"add-member", "--team", SOME_UUID, "--name", "x"}, "error: --role is missing."),
+                Arguments.of(
+                        new String[] {"add-member", "--team", SOME_UUID, "--name", "x"}, "error: --role is missing."),
                 Arguments.of(new String[] {"add-member", "--name", "x"}, "error: --team, --role are missing."),
-                Arguments.of(new String[] {"create-key", "--team", SOME_UUID, "--member", SOME_UUID, "--kind", "private",
-                        "--mode", "live"}, "error: --kind must be secret or publishable; got 'private'."),
-                Arguments.of(new String[] {"create-key", "--team", SOME_UUID, "--member", SOME_UUID, "--kind", "secret",
-                        "--mode", "prod"}, "error: --mode must be live or test; got 'prod'."),
-                Arguments.of(new String[] {"create-key", "--team", SOME_UUID, "--member", SOME_UUID, "--kind", "secret",
-                        "--mode", "live", "--expires", "tomorrow"},
+                Arguments.of(
+                        new String[] {
+                            "create-key",
+                            "--team",
+                            SOME_UUID,
+                            "--member",
+                            SOME_UUID,
+                            "--kind",
+                            "private",
+                            "--mode",
+                            "live"
+                        },
+                        "error: --kind must be secret or publishable; got 'private'."),
+                Arguments.of(
+                        new String[] {
+                            "create-key",
+                            "--team",
+                            SOME_UUID,
+                            "--member",
+                            SOME_UUID,
+                            "--kind",
+                            "secret",
+                            "--mode",
+                            "prod"
+                        },
+                        "error: --mode must be live or test; got 'prod'."),
+                Arguments.of(
+                        new String[] {
+                            "create-key",
+                            "--team",
+                            SOME_UUID,
+                            "--member",
+                            SOME_UUID,
+                            "--kind",
+                            "secret",
+                            "--mode",
+                            "live",
+                            "--expires",
+                            "tomorrow"
+                        },
                         "error: --expires must be an ISO-8601 instant with an offset, e.g. 2027-01-01T00:00:00Z; "
                                 + "got 'tomorrow'."),
-                Arguments.of(new String[] {"create-key", "--team", SOME_UUID, "--member", SOME_UUID, "--kind", "secret",
-                        "--mode", "live", "--expires", "2027-01-01"}, "error: --expires must be an ISO-8601 instant"),
+                Arguments.of(
+                        new String[] {
+                            "create-key",
+                            "--team",
+                            SOME_UUID,
+                            "--member",
+                            SOME_UUID,
+                            "--kind",
+                            "secret",
+                            "--mode",
+                            "live",
+                            "--expires",
+                            "2027-01-01"
+                        },
+                        "error: --expires must be an ISO-8601 instant"),
                 Arguments.of(new String[] {"list-keys"}, "error: --team is missing."),
-                Arguments.of(new String[] {"revoke-key", "--team", SOME_UUID, "--key",
-                        "sk_live_OWNRdemo7Qx2Lp9Vt4Kw8Nz3Bc5Dm6Fh1"},
+                Arguments.of(
+                        new String[] {
+                            "revoke-key", "--team", SOME_UUID, "--key", "sk_live_OWNRdemo7Qx2Lp9Vt4Kw8Nz3Bc5Dm6Fh1"
+                        },
                         "error: --key takes an id (a UUID, as list-keys shows it), not the key itself."));
     }
 
@@ -303,9 +418,10 @@ class AdminCommandsTest {
     void aUsageErrorShowsTheCommandsUsage() {
         Run run = run("create-key", "--team", SOME_UUID);
 
-        assertThat(run.err()).isEqualTo("error: --member, --kind, --mode are missing.\n"
-                + "usage: java -jar quarkus-run.jar admin create-key --team TEAM_ID --member MEMBER_ID "
-                + "--kind secret|publishable --mode live|test [--expires INSTANT]\n");
+        assertThat(run.err())
+                .isEqualTo("error: --member, --kind, --mode are missing.\n"
+                        + "usage: java -jar quarkus-run.jar admin create-key --team TEAM_ID --member MEMBER_ID "
+                        + "--kind secret|publishable --mode live|test [--expires INSTANT]\n");
     }
 
     @Test
@@ -313,12 +429,23 @@ class AdminCommandsTest {
         String team = createTeam("Acme");
         String member = addMember(team, "Mia", "manager");
 
-        Run past = run("create-key", "--team", team, "--member", member, "--kind", "secret", "--mode", "live",
-                "--expires", "2026-11-27T14:29:59Z");
+        Run past = run(
+                "create-key",
+                "--team",
+                team,
+                "--member",
+                member,
+                "--kind",
+                "secret",
+                "--mode",
+                "live",
+                "--expires",
+                "2026-11-27T14:29:59Z");
 
         assertThat(past.status()).isEqualTo(2);
-        assertThat(past.err()).startsWith("error: The expiry must be in the future (it is 2026-11-27T14:29:59Z, now "
-                + "is 2026-11-27T14:30:00Z).\nusage: java -jar quarkus-run.jar admin create-key");
+        assertThat(past.err())
+                .startsWith("error: The expiry must be in the future (it is 2026-11-27T14:29:59Z, now "
+                        + "is 2026-11-27T14:30:00Z).\nusage: java -jar quarkus-run.jar admin create-key");
         assertThat(past.out()).isEmpty();
         assertThat(store.keys).isEmpty();
     }
@@ -335,8 +462,8 @@ class AdminCommandsTest {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("error: Member " + stranger + " belongs to another team, not to team " + team
-                + ".\n");
+        assertThat(run.err())
+                .isEqualTo("error: Member " + stranger + " belongs to another team, not to team " + team + ".\n");
         assertThat(store.keys).isEmpty();
     }
 
@@ -364,9 +491,13 @@ class AdminCommandsTest {
 
     @Test
     void aDatabaseThatCannotBeOpenedOrReachedIsAFailure() {
-        Run unopened = run(() -> {
-            throw new IllegalStateException("The embedded database on /nowhere did not start.");
-        }, "create-team", "--name", "Acme");
+        Run unopened = run(
+                () -> {
+                    throw new IllegalStateException("The embedded database on /nowhere did not start.");
+                },
+                "create-team",
+                "--name",
+                "Acme");
         assertThat(unopened.status()).isEqualTo(1);
         assertThat(unopened.err())
                 .isEqualTo("error: cannot open the database: The embedded database on /nowhere did not start.\n");
@@ -386,8 +517,11 @@ class AdminCommandsTest {
     @Test
     void thePublicEntryPointTakesAUseCase() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = AdminCommands.run(new String[] {"create-team", "--name", "Acme"}, service,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        int status = AdminCommands.run(
+                new String[] {"create-team", "--name", "Acme"},
+                service,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Team created: Acme\n");
@@ -397,8 +531,10 @@ class AdminCommandsTest {
 
     /** A use case whose every call throws {@code failure}. */
     private static KeyAdministrationUseCase failing(RuntimeException failure) {
-        return (KeyAdministrationUseCase) Proxy.newProxyInstance(AdminCommandsTest.class.getClassLoader(),
-                new Class<?>[] {KeyAdministrationUseCase.class}, (proxy, method, args) -> {
+        return (KeyAdministrationUseCase) Proxy.newProxyInstance(
+                AdminCommandsTest.class.getClassLoader(),
+                new Class<?>[] {KeyAdministrationUseCase.class},
+                (proxy, method, args) -> {
                     throw failure;
                 });
     }

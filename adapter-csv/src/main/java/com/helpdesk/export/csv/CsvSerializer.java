@@ -14,7 +14,6 @@ import com.helpdesk.export.text.JsonText;
 import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -117,7 +116,8 @@ public final class CsvSerializer implements Serializer {
 
     /** The columns: every field but the group {@code customFields} itself, whose fields are columns of their own. */
     private static Field[] columns(List<Field> fields) {
-        Field[] columns = fields.stream().filter(f -> f.kind() != FieldKind.CUSTOM).toArray(Field[]::new);
+        Field[] columns =
+                fields.stream().filter(f -> f.kind() != FieldKind.CUSTOM).toArray(Field[]::new);
         if (columns.length == 0) {
             throw new IllegalArgumentException("a CSV section needs at least one column");
         }

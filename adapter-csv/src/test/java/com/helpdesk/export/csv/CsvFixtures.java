@@ -10,7 +10,6 @@ import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +26,7 @@ final class CsvFixtures {
     static final TeamId TEAM = new TeamId(UUID.fromString("1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10"));
     static final Instant GENERATED_AT = Instant.parse("2026-11-27T14:30:00Z");
 
-    private CsvFixtures() {
-    }
+    private CsvFixtures() {}
 
     static List<Field> fields(ResourceType type, String... names) {
         return type.selectFields(List.of(names), "fields");
@@ -36,7 +34,10 @@ final class CsvFixtures {
 
     /** A section whose rows the serializer wrote, as an export writes them into its spool. */
     static ResourceSection section(ResourceType type, List<Field> fields, List<? extends Row> rows) {
-        return new ResourceSection(type, fields, new PageSummary(rows.size(), false, Optional.empty()),
+        return new ResourceSection(
+                type,
+                fields,
+                new PageSummary(rows.size(), false, Optional.empty()),
                 rowBytes(type, fields, rows)::writeTo);
     }
 
@@ -56,8 +57,8 @@ final class CsvFixtures {
     }
 
     static ExportDocument document(boolean bom, ResourceSection... sections) {
-        return new ExportDocument("req_test", TEAM, GENERATED_AT, ExportFormat.CSV, new CsvOptions(bom), 10_000,
-                List.of(sections));
+        return new ExportDocument(
+                "req_test", TEAM, GENERATED_AT, ExportFormat.CSV, new CsvOptions(bom), 10_000, List.of(sections));
     }
 
     static ExportDocument document(ResourceType type, List<Field> fields, List<? extends Row> rows) {

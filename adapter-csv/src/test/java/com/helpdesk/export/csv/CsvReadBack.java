@@ -6,10 +6,6 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.domain.model.Row;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -20,6 +16,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads CSV back with Apache Commons CSV (RFC 4180), an reader independent of the writer, and undoes the
@@ -27,8 +26,7 @@ import java.util.UUID;
  */
 final class CsvReadBack {
 
-    private CsvReadBack() {
-    }
+    private CsvReadBack() {}
 
     static List<List<String>> parse(String csv) {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv), CSVFormat.RFC4180)) {
@@ -70,16 +68,19 @@ final class CsvReadBack {
             };
         }
         return switch (field.kind()) {
-            case ID -> PublicId.parse(field.idPrefix(), cell).map(UUID.class::cast)
-                    .orElseThrow(() -> new AssertionError("not a " + field.idPrefix() + " id: " + cell));
+            case ID ->
+                PublicId.parse(field.idPrefix(), cell)
+                        .map(UUID.class::cast)
+                        .orElseThrow(() -> new AssertionError("not a " + field.idPrefix() + " id: " + cell));
             case TEXT, ENUM -> unguard(cell);
             case TAGS -> Arrays.asList(unguard(cell).split(" ", -1));
             case INTEGER -> Integer.valueOf(cell);
-            case BOOLEAN -> switch (cell) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                default -> throw new AssertionError("not a boolean: " + cell);
-            };
+            case BOOLEAN ->
+                switch (cell) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new AssertionError("not a boolean: " + cell);
+                };
             case TIMESTAMP -> Instant.parse(cell);
             case REF -> cell;
             case NUMBER -> new BigDecimal(cell);

@@ -1,33 +1,5 @@
 package com.helpdesk.export.csv;
 
-import com.helpdesk.export.domain.model.CsvOptions;
-import com.helpdesk.export.domain.model.ExportFormat;
-import com.helpdesk.export.domain.model.CustomFieldDefinition;
-import com.helpdesk.export.domain.model.CustomFieldKind;
-import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.FieldSelection;
-import com.helpdesk.export.domain.model.ResourceType;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
-import com.helpdesk.export.domain.port.ResourceSection;
-import com.helpdesk.export.domain.port.Serializer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Arrays;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import static com.helpdesk.export.csv.CsvFixtures.GENERATED_AT;
 import static com.helpdesk.export.csv.CsvFixtures.TEAM;
 import static com.helpdesk.export.csv.CsvFixtures.document;
@@ -41,13 +13,42 @@ import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.port.ResourceSection;
+import com.helpdesk.export.domain.port.Serializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 class CsvSerializerTest {
 
     private static final UUID TICKET_ID = UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8");
 
     /** One ticket row with only a title (and the other given fields null): the CSV text of title alone. */
     private static String titleCell(String title) {
-        String csv = writeText(TICKETS, fields(TICKETS, "title", "messageCount"),
+        String csv = writeText(
+                TICKETS,
+                fields(TICKETS, "title", "messageCount"),
                 List.of(TestRow.of(TICKETS).with("title", title).with("messageCount", 1)));
         assertThat(csv).startsWith("title,messageCount\r\n").endsWith(",1\r\n");
         return csv.substring("title,messageCount\r\n".length(), csv.length() - ",1\r\n".length());
@@ -70,18 +71,21 @@ class CsvSerializerTest {
         @Test
         void writesEveryFieldOfATypeInContractOrderWhenAllAreSelected() {
             // a team without custom fields: the group adds no column
-            assertThat(writeText(TICKETS, TICKETS.fields(), List.of())).isEqualTo(
-                    "id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,responseDeadline,"
-                            + "resolutionDeadline,createdAt,updatedAt,resolvedAt,metadata\r\n");
-            assertThat(writeText(CUSTOMERS, CUSTOMERS.fields(), List.of())).isEqualTo(
-                    "id,name,email,phone,status,sentiment,tags,notes,ticketCount,createdAt,updatedAt,metadata\r\n");
-            assertThat(writeText(ARTICLES, ARTICLES.fields(), List.of())).isEqualTo(
-                    "id,title,slug,content,category,status,isPublic,tags,seoTitle,seoDescription,viewCount,useCount,"
-                            + "createdAt,updatedAt,publishedAt\r\n");
-            assertThat(writeText(ResourceType.MESSAGES, ResourceType.MESSAGES.fields(), List.of())).isEqualTo(
-                    "id,ticketId,sender,authorId,senderName,isInternal,content,createdAt\r\n");
-            assertThat(writeText(ResourceType.MEMBERS, ResourceType.MEMBERS.fields(), List.of())).isEqualTo(
-                    "id,name,email,role,createdAt\r\n");
+            assertThat(writeText(TICKETS, TICKETS.fields(), List.of()))
+                    .isEqualTo(
+                            "id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,responseDeadline,"
+                                    + "resolutionDeadline,createdAt,updatedAt,resolvedAt,metadata\r\n");
+            assertThat(writeText(CUSTOMERS, CUSTOMERS.fields(), List.of()))
+                    .isEqualTo(
+                            "id,name,email,phone,status,sentiment,tags,notes,ticketCount,createdAt,updatedAt,metadata\r\n");
+            assertThat(writeText(ARTICLES, ARTICLES.fields(), List.of()))
+                    .isEqualTo(
+                            "id,title,slug,content,category,status,isPublic,tags,seoTitle,seoDescription,viewCount,useCount,"
+                                    + "createdAt,updatedAt,publishedAt\r\n");
+            assertThat(writeText(ResourceType.MESSAGES, ResourceType.MESSAGES.fields(), List.of()))
+                    .isEqualTo("id,ticketId,sender,authorId,senderName,isInternal,content,createdAt\r\n");
+            assertThat(writeText(ResourceType.MEMBERS, ResourceType.MEMBERS.fields(), List.of()))
+                    .isEqualTo("id,name,email,role,createdAt\r\n");
         }
 
         @Test
@@ -93,30 +97,42 @@ class CsvSerializerTest {
                     new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 3));
             List<Field> fields = FieldSelection.parse(CUSTOMERS, List.of("id", "metadata", "customFields"), "f")
                     .resolve(definitions);
-            String csv = writeText(CUSTOMERS, fields, List.of(
-                    TestRow.of(CUSTOMERS).with("id", new UUID(0, 1))
-                            .with("metadata", "{\"a\": [1, \"=x\"], \"b\": {}}")
-                            .with("customFields.plan", "=gold").with("customFields.amount", new BigDecimal("-1.50"))
-                            .with("customFields.vip", false).with("customFields.due", LocalDate.of(2026, 2, 28)),
-                    TestRow.of(CUSTOMERS).with("id", new UUID(0, 2))));
-            assertThat(csv).isEqualTo("id,metadata,customFields.plan,customFields.amount,customFields.vip,"
-                    + "customFields.due\r\n"
-                    + "cus_00000000000000000000000000000001,\"{\"\"a\"\":[1,\"\"=x\"\"],\"\"b\"\":{}}\",'=gold,-1.50,false,"
-                    + "2026-02-28\r\n"
-                    + "cus_00000000000000000000000000000002,{},,,,\r\n");
+            String csv = writeText(
+                    CUSTOMERS,
+                    fields,
+                    List.of(
+                            TestRow.of(CUSTOMERS)
+                                    .with("id", new UUID(0, 1))
+                                    .with("metadata", "{\"a\": [1, \"=x\"], \"b\": {}}")
+                                    .with("customFields.plan", "=gold")
+                                    .with("customFields.amount", new BigDecimal("-1.50"))
+                                    .with("customFields.vip", false)
+                                    .with("customFields.due", LocalDate.of(2026, 2, 28)),
+                            TestRow.of(CUSTOMERS).with("id", new UUID(0, 2))));
+            assertThat(csv)
+                    .isEqualTo("id,metadata,customFields.plan,customFields.amount,customFields.vip,"
+                            + "customFields.due\r\n"
+                            + "cus_00000000000000000000000000000001,\"{\"\"a\"\":[1,\"\"=x\"\"],\"\"b\"\":{}}\",'=gold,-1.50,false,"
+                            + "2026-02-28\r\n"
+                            + "cus_00000000000000000000000000000002,{},,,,\r\n");
         }
 
         @Test
         void writesRowsWithCrLfLineEndsInTheGivenOrder() {
-            String csv = writeText(TICKETS, fields(TICKETS, "title", "status"), List.of(
-                    TestRow.of(TICKETS).with("title", "First").with("status", "open"),
-                    TestRow.of(TICKETS).with("title", "Second").with("status", "closed")));
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "title", "status"),
+                    List.of(
+                            TestRow.of(TICKETS).with("title", "First").with("status", "open"),
+                            TestRow.of(TICKETS).with("title", "Second").with("status", "closed")));
             assertThat(csv).isEqualTo("title,status\r\nFirst,open\r\nSecond,closed\r\n");
         }
 
         @Test
         void writesUtf8WithoutAByteOrderMarkByDefault() {
-            byte[] bytes = write(document(TICKETS, fields(TICKETS, "title"),
+            byte[] bytes = write(document(
+                    TICKETS,
+                    fields(TICKETS, "title"),
                     List.of(TestRow.of(TICKETS).with("title", "Zoë 😀 日本"))));
             assertThat(bytes).isEqualTo("title\r\nZoë 😀 日本\r\n".getBytes(StandardCharsets.UTF_8));
             assertThat(bytes).startsWith('t');
@@ -124,10 +140,28 @@ class CsvSerializerTest {
 
         @Test
         void startsWithAUtf8ByteOrderMarkWhenAsked() {
-            byte[] bytes = write(document(true, section(TICKETS, fields(TICKETS, "title"),
-                    List.of(TestRow.of(TICKETS).with("title", "é")))));
-            assertThat(bytes).isEqualTo(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF,
-                    't', 'i', 't', 'l', 'e', '\r', '\n', (byte) 0xC3, (byte) 0xA9, '\r', '\n'});
+            byte[] bytes = write(document(
+                    true,
+                    section(
+                            TICKETS,
+                            fields(TICKETS, "title"),
+                            List.of(TestRow.of(TICKETS).with("title", "é")))));
+            assertThat(bytes).isEqualTo(new byte[] {
+                (byte) 0xEF,
+                (byte) 0xBB,
+                (byte) 0xBF,
+                't',
+                'i',
+                't',
+                'l',
+                'e',
+                '\r',
+                '\n',
+                (byte) 0xC3,
+                (byte) 0xA9,
+                '\r',
+                '\n'
+            });
         }
 
         @Test
@@ -135,17 +169,25 @@ class CsvSerializerTest {
             ResourceSection tickets = section(TICKETS, fields(TICKETS, "id"), List.of());
             ResourceSection customers = section(CUSTOMERS, fields(CUSTOMERS, "id"), List.of());
             assertThatThrownBy(() -> new CsvSerializer().write(document(false), new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one section");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exactly one section");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThatThrownBy(() -> new CsvSerializer().write(document(false, tickets, customers), out))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one section");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("exactly one section");
             assertThat(out.size()).isZero();
         }
 
         @Test
         void refusesAJsonDocument() {
-            ExportDocument json = new ExportDocument("req_1", TEAM, GENERATED_AT, ExportFormat.JSON,
-                    CsvOptions.DEFAULT, 10_000, List.of(section(TICKETS, fields(TICKETS, "id"), List.of())));
+            ExportDocument json = new ExportDocument(
+                    "req_1",
+                    TEAM,
+                    GENERATED_AT,
+                    ExportFormat.JSON,
+                    CsvOptions.DEFAULT,
+                    10_000,
+                    List.of(section(TICKETS, fields(TICKETS, "id"), List.of())));
             assertThatThrownBy(() -> new CsvSerializer().write(json, new ByteArrayOutputStream()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -154,8 +196,9 @@ class CsvSerializerTest {
         void refusesASectionWithoutFields() {
             assertThatThrownBy(() -> new CsvSerializer().rows(TICKETS, List.of(), new ByteArrayOutputStream()))
                     .isInstanceOf(IllegalArgumentException.class);
-            ExportDocument noFields = document(false, new ResourceSection(TICKETS, List.of(),
-                    new PageSummary(0, false, Optional.empty()), sink -> { }));
+            ExportDocument noFields = document(
+                    false,
+                    new ResourceSection(TICKETS, List.of(), new PageSummary(0, false, Optional.empty()), sink -> {}));
             assertThatThrownBy(() -> new CsvSerializer().write(noFields, new ByteArrayOutputStream()))
                     .isInstanceOf(IllegalArgumentException.class);
         }
@@ -187,8 +230,9 @@ class CsvSerializerTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"plain", "a b", "a;b", "a\tb", "it's", "#hash", "a=b", "x-y", "tab at end\t",
-                "ümlaut", "😀"})
+        @ValueSource(
+                strings = {"plain", "a b", "a;b", "a\tb", "it's", "#hash", "a=b", "x-y", "tab at end\t", "ümlaut", "😀"
+                })
         void leavesOtherValuesUnquoted(String value) {
             assertThat(titleCell(value)).isEqualTo(value);
         }
@@ -203,10 +247,15 @@ class CsvSerializerTest {
 
         @Test
         void writesAWholeRowExactly() {
-            String csv = writeText(TICKETS, fields(TICKETS, "title", "notes", "status"), List.of(
-                    TestRow.of(TICKETS).with("title", "Printer, 2nd floor").with("notes", "He said \"now\"\r\nok")
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "title", "notes", "status"),
+                    List.of(TestRow.of(TICKETS)
+                            .with("title", "Printer, 2nd floor")
+                            .with("notes", "He said \"now\"\r\nok")
                             .with("status", "open")));
-            assertThat(csv).isEqualTo("title,notes,status\r\n\"Printer, 2nd floor\",\"He said \"\"now\"\"\r\nok\",open\r\n");
+            assertThat(csv)
+                    .isEqualTo("title,notes,status\r\n\"Printer, 2nd floor\",\"He said \"\"now\"\"\r\nok\",open\r\n");
         }
     }
 
@@ -215,7 +264,9 @@ class CsvSerializerTest {
 
         @Test
         void writesNullAsAnEmptyCell() {
-            String csv = writeText(TICKETS, fields(TICKETS, "title", "assignedTo", "resolvedAt", "notes"),
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "title", "assignedTo", "resolvedAt", "notes"),
                     List.of(TestRow.of(TICKETS).with("title", "x")));
             assertThat(csv).isEqualTo("title,assignedTo,resolvedAt,notes\r\nx,,,\r\n");
         }
@@ -228,24 +279,34 @@ class CsvSerializerTest {
 
         @Test
         void writesAnEmptyStringAsAnEmptyCell() {
-            String csv = writeText(TICKETS, fields(TICKETS, "title", "notes"),
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "title", "notes"),
                     List.of(TestRow.of(TICKETS).with("title", "").with("notes", "n")));
             assertThat(csv).isEqualTo("title,notes\r\n,n\r\n");
         }
 
         @Test
         void writesAnEmptyCellOfASingleColumnTableAsQuotedEmptySoItsRowIsNoBlankLine() {
-            String csv = writeText(TICKETS, fields(TICKETS, "resolvedAt"), List.of(
-                    TestRow.of(TICKETS), TestRow.of(TICKETS).with("resolvedAt", Instant.EPOCH),
-                    TestRow.of(TICKETS)));
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "resolvedAt"),
+                    List.of(
+                            TestRow.of(TICKETS),
+                            TestRow.of(TICKETS).with("resolvedAt", Instant.EPOCH),
+                            TestRow.of(TICKETS)));
             assertThat(csv).isEqualTo("resolvedAt\r\n\"\"\r\n1970-01-01T00:00:00Z\r\n\"\"\r\n");
         }
 
         @Test
         void writesOtherSingleColumnValuesAsUsual() {
-            String csv = writeText(TICKETS, fields(TICKETS, "title"), List.of(
-                    TestRow.of(TICKETS).with("title", "\"\""), TestRow.of(TICKETS).with("title", "a,b"),
-                    TestRow.of(TICKETS).with("title", "")));
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "title"),
+                    List.of(
+                            TestRow.of(TICKETS).with("title", "\"\""),
+                            TestRow.of(TICKETS).with("title", "a,b"),
+                            TestRow.of(TICKETS).with("title", "")));
             assertThat(csv).isEqualTo("title\r\n\"\"\"\"\"\"\r\n\"a,b\"\r\n\"\"\r\n");
         }
     }
@@ -255,59 +316,88 @@ class CsvSerializerTest {
 
         @Test
         void writesTagsJoinedBySingleSpaces() {
-            String csv = writeText(TICKETS, fields(TICKETS, "tags", "title"), List.of(
-                    TestRow.of(TICKETS).with("tags", List.of("billing", "vip", "ünïcode")).with("title", "a"),
-                    TestRow.of(TICKETS).with("tags", List.of("one")).with("title", "b"),
-                    TestRow.of(TICKETS).with("tags", List.of()).with("title", "c")));
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "tags", "title"),
+                    List.of(
+                            TestRow.of(TICKETS)
+                                    .with("tags", List.of("billing", "vip", "ünïcode"))
+                                    .with("title", "a"),
+                            TestRow.of(TICKETS).with("tags", List.of("one")).with("title", "b"),
+                            TestRow.of(TICKETS).with("tags", List.of()).with("title", "c")));
             assertThat(csv).isEqualTo("tags,title\r\nbilling vip ünïcode,a\r\none,b\r\n,c\r\n");
         }
 
         @Test
         void writesBooleansAsTrueOrFalse() {
-            String csv = writeText(ARTICLES, fields(ARTICLES, "isPublic"), List.of(
-                    TestRow.of(ARTICLES).with("isPublic", true), TestRow.of(ARTICLES).with("isPublic", false)));
+            String csv = writeText(
+                    ARTICLES,
+                    fields(ARTICLES, "isPublic"),
+                    List.of(
+                            TestRow.of(ARTICLES).with("isPublic", true),
+                            TestRow.of(ARTICLES).with("isPublic", false)));
             assertThat(csv).isEqualTo("isPublic\r\ntrue\r\nfalse\r\n");
         }
 
         @Test
         void writesIntegersInDecimal() {
-            String csv = writeText(ARTICLES, fields(ARTICLES, "viewCount", "useCount"), List.of(
-                    TestRow.of(ARTICLES).with("viewCount", 0).with("useCount", 1234567),
-                    TestRow.of(ARTICLES).with("viewCount", Integer.MAX_VALUE).with("useCount", -42)));
+            String csv = writeText(
+                    ARTICLES,
+                    fields(ARTICLES, "viewCount", "useCount"),
+                    List.of(
+                            TestRow.of(ARTICLES).with("viewCount", 0).with("useCount", 1234567),
+                            TestRow.of(ARTICLES)
+                                    .with("viewCount", Integer.MAX_VALUE)
+                                    .with("useCount", -42)));
             assertThat(csv).isEqualTo("viewCount,useCount\r\n0,1234567\r\n2147483647,-42\r\n");
         }
 
         @Test
         void writesTimesAsIsoUtcWithEveryFractionalDigit() {
-            String csv = writeText(TICKETS, fields(TICKETS, "createdAt", "updatedAt", "resolvedAt"), List.of(
-                    TestRow.of(TICKETS).with("createdAt", Instant.parse("2026-01-02T03:04:05Z"))
-                            .with("updatedAt", Instant.parse("2026-01-02T03:04:05.123456Z"))
-                            .with("resolvedAt", Instant.parse("2026-01-02T03:04:05.000001Z")),
-                    TestRow.of(TICKETS).with("createdAt", Instant.parse("1999-12-31T23:59:59.100Z"))
-                            .with("updatedAt", Instant.parse("2026-06-30T12:00:00.000010Z"))
-                            .with("resolvedAt", Instant.ofEpochSecond(0, 1))));
-            assertThat(csv).isEqualTo("createdAt,updatedAt,resolvedAt\r\n"
-                    + "2026-01-02T03:04:05Z,2026-01-02T03:04:05.123456Z,2026-01-02T03:04:05.000001Z\r\n"
-                    + "1999-12-31T23:59:59.100Z,2026-06-30T12:00:00.000010Z,1970-01-01T00:00:00.000000001Z\r\n");
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "createdAt", "updatedAt", "resolvedAt"),
+                    List.of(
+                            TestRow.of(TICKETS)
+                                    .with("createdAt", Instant.parse("2026-01-02T03:04:05Z"))
+                                    .with("updatedAt", Instant.parse("2026-01-02T03:04:05.123456Z"))
+                                    .with("resolvedAt", Instant.parse("2026-01-02T03:04:05.000001Z")),
+                            TestRow.of(TICKETS)
+                                    .with("createdAt", Instant.parse("1999-12-31T23:59:59.100Z"))
+                                    .with("updatedAt", Instant.parse("2026-06-30T12:00:00.000010Z"))
+                                    .with("resolvedAt", Instant.ofEpochSecond(0, 1))));
+            assertThat(csv)
+                    .isEqualTo(
+                            "createdAt,updatedAt,resolvedAt\r\n"
+                                    + "2026-01-02T03:04:05Z,2026-01-02T03:04:05.123456Z,2026-01-02T03:04:05.000001Z\r\n"
+                                    + "1999-12-31T23:59:59.100Z,2026-06-30T12:00:00.000010Z,1970-01-01T00:00:00.000000001Z\r\n");
         }
 
         @Test
         void writesIdsWithTheFieldsPrefixAndThirtyTwoHexDigits() {
             UUID customer = UUID.fromString("00000000-0000-0000-0000-000000000001");
             UUID member = UUID.fromString("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF");
-            String csv = writeText(TICKETS, fields(TICKETS, "id", "customerId", "assignedTo"), List.of(
-                    TestRow.of(TICKETS).with("id", TICKET_ID).with("customerId", customer)
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "id", "customerId", "assignedTo"),
+                    List.of(TestRow.of(TICKETS)
+                            .with("id", TICKET_ID)
+                            .with("customerId", customer)
                             .with("assignedTo", member)));
-            assertThat(csv).isEqualTo("id,customerId,assignedTo\r\n"
-                    + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8,cus_00000000000000000000000000000001,"
-                    + "mem_ffffffffffffffffffffffffffffffff\r\n");
+            assertThat(csv)
+                    .isEqualTo("id,customerId,assignedTo\r\n"
+                            + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8,cus_00000000000000000000000000000001,"
+                            + "mem_ffffffffffffffffffffffffffffffff\r\n");
         }
 
         @Test
         void refusesAValueOfTheWrongJavaType() {
-            assertThatThrownBy(() -> CsvFixtures.rowBytes(TICKETS, fields(TICKETS, "createdAt"),
-                    List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z"))))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
+            assertThatThrownBy(() -> CsvFixtures.rowBytes(
+                            TICKETS,
+                            fields(TICKETS, "createdAt"),
+                            List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z"))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("createdAt");
         }
     }
 
@@ -339,32 +429,52 @@ class CsvSerializerTest {
 
         @Test
         void guardsEnumsAndJoinedTagsToo() {
-            String csv = writeText(TICKETS, fields(TICKETS, "status", "tags"), List.of(
-                    TestRow.of(TICKETS).with("status", "=cmd").with("tags", List.of("-x", "y")),
-                    TestRow.of(TICKETS).with("status", "open").with("tags", List.of("a", "+b"))));
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "status", "tags"),
+                    List.of(
+                            TestRow.of(TICKETS).with("status", "=cmd").with("tags", List.of("-x", "y")),
+                            TestRow.of(TICKETS).with("status", "open").with("tags", List.of("a", "+b"))));
             assertThat(csv).isEqualTo("status,tags\r\n'=cmd,'-x y\r\nopen,a +b\r\n");
         }
 
         @Test
         void guardsCustomerAndArticleTexts() {
-            assertThat(writeText(CUSTOMERS, fields(CUSTOMERS, "name", "email", "notes"), List.of(
-                    TestRow.of(CUSTOMERS).with("name", "@bob").with("email", "+1@x.io").with("notes", "-"))))
+            assertThat(writeText(
+                            CUSTOMERS,
+                            fields(CUSTOMERS, "name", "email", "notes"),
+                            List.of(TestRow.of(CUSTOMERS)
+                                    .with("name", "@bob")
+                                    .with("email", "+1@x.io")
+                                    .with("notes", "-"))))
                     .isEqualTo("name,email,notes\r\n'@bob,'+1@x.io,'-\r\n");
-            assertThat(writeText(ARTICLES, fields(ARTICLES, "title", "content", "category"), List.of(
-                    TestRow.of(ARTICLES).with("title", "=t").with("content", "\tc").with("category", "+k"))))
+            assertThat(writeText(
+                            ARTICLES,
+                            fields(ARTICLES, "title", "content", "category"),
+                            List.of(TestRow.of(ARTICLES)
+                                    .with("title", "=t")
+                                    .with("content", "\tc")
+                                    .with("category", "+k"))))
                     .isEqualTo("title,content,category\r\n'=t,'\tc,'+k\r\n");
         }
 
         @Test
         void neverAltersNumbersBooleansTimesOrIds() {
             Instant beforeEpoch = Instant.parse("-0001-01-01T00:00:00Z");
-            String csv = writeText(TICKETS, fields(TICKETS, "messageCount", "createdAt", "id"), List.of(
-                    TestRow.of(TICKETS).with("messageCount", -5).with("createdAt", beforeEpoch)
+            String csv = writeText(
+                    TICKETS,
+                    fields(TICKETS, "messageCount", "createdAt", "id"),
+                    List.of(TestRow.of(TICKETS)
+                            .with("messageCount", -5)
+                            .with("createdAt", beforeEpoch)
                             .with("id", TICKET_ID)));
-            assertThat(csv).isEqualTo("messageCount,createdAt,id\r\n-5,-0001-01-01T00:00:00Z,"
-                    + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8\r\n");
-            assertThat(writeText(ARTICLES, fields(ARTICLES, "useCount", "isPublic"), List.of(
-                    TestRow.of(ARTICLES).with("useCount", -1).with("isPublic", false))))
+            assertThat(csv)
+                    .isEqualTo("messageCount,createdAt,id\r\n-5,-0001-01-01T00:00:00Z,"
+                            + "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8\r\n");
+            assertThat(writeText(
+                            ARTICLES,
+                            fields(ARTICLES, "useCount", "isPublic"),
+                            List.of(TestRow.of(ARTICLES).with("useCount", -1).with("isPublic", false))))
                     .isEqualTo("useCount,isPublic\r\n-1,false\r\n");
         }
 
@@ -386,8 +496,13 @@ class CsvSerializerTest {
         @Test
         void flushesButNeverClosesTheStream() throws IOException {
             RecordingStream out = new RecordingStream();
-            new CsvSerializer().write(document(TICKETS, fields(TICKETS, "title"),
-                    List.of(TestRow.of(TICKETS).with("title", "x"))), out);
+            new CsvSerializer()
+                    .write(
+                            document(
+                                    TICKETS,
+                                    fields(TICKETS, "title"),
+                                    List.of(TestRow.of(TICKETS).with("title", "x"))),
+                            out);
             assertThat(out.closed).isFalse();
             assertThat(out.flushed).isTrue();
             assertThat(out.bytes.toString(StandardCharsets.UTF_8)).isEqualTo("title\r\nx\r\n");
@@ -417,7 +532,8 @@ class CsvSerializerTest {
         @Test
         void theDocumentIsTheHeaderFollowedByTheRowsAsWritten() throws IOException {
             List<Field> titles = fields(TICKETS, "title", "id");
-            List<TestRow> rows = List.of(TestRow.of(TICKETS).with("title", "a,b").with("id", TICKET_ID),
+            List<TestRow> rows = List.of(
+                    TestRow.of(TICKETS).with("title", "a,b").with("id", TICKET_ID),
                     TestRow.of(TICKETS).with("title", "=1"));
             byte[] body = CsvFixtures.rowBytes(TICKETS, titles, rows).toByteArray();
             byte[] whole = write(document(TICKETS, titles, rows));
@@ -429,7 +545,9 @@ class CsvSerializerTest {
         @Test
         void writesAVeryLongValueWhole() {
             String content = "lorem ipsum, \"dolor\"\n".repeat(20_000);
-            String csv = writeText(ARTICLES, fields(ARTICLES, "content"),
+            String csv = writeText(
+                    ARTICLES,
+                    fields(ARTICLES, "content"),
                     List.of(TestRow.of(ARTICLES).with("content", content)));
             assertThat(csv).isEqualTo("content\r\n\"" + content.replace("\"", "\"\"") + "\"\r\n");
         }
@@ -441,11 +559,12 @@ class CsvSerializerTest {
             Serializer.RowWriter writer = new CsvSerializer().rows(TICKETS, fields(TICKETS, "title"), out);
             TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(50));
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 100_000; i++) {
-                    writer.accept(row);
-                }
-                writer.finish();
-            }).isSameAs(failure);
+                        for (int i = 0; i < 100_000; i++) {
+                            writer.accept(row);
+                        }
+                        writer.finish();
+                    })
+                    .isSameAs(failure);
             assertThat(out.closed).isFalse();
         }
 
@@ -453,11 +572,13 @@ class CsvSerializerTest {
         void letsAFailureOfTheSpooledRowsPassUnchangedWithoutClosingTheStream() {
             RecordingStream out = new RecordingStream();
             IOException failure = new IOException("spool read failed");
-            ExportDocument document = document(false, new ResourceSection(TICKETS, fields(TICKETS, "title"),
-                    new PageSummary(1, false, Optional.empty()), sink -> {
-                sink.write("x\r\n".getBytes(StandardCharsets.UTF_8));
-                throw failure;
-            }));
+            ExportDocument document = document(
+                    false,
+                    new ResourceSection(
+                            TICKETS, fields(TICKETS, "title"), new PageSummary(1, false, Optional.empty()), sink -> {
+                                sink.write("x\r\n".getBytes(StandardCharsets.UTF_8));
+                                throw failure;
+                            }));
             assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
             assertThat(out.closed).isFalse();
         }
@@ -469,7 +590,8 @@ class CsvSerializerTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 List<Field> f = fields(TICKETS, "messageCount");
                 try {
-                    serializer.write(document(TICKETS, f, List.of(TestRow.of(TICKETS).with("messageCount", i))), out);
+                    serializer.write(
+                            document(TICKETS, f, List.of(TestRow.of(TICKETS).with("messageCount", i))), out);
                 } catch (IOException e) {
                     throw new AssertionError(e);
                 }

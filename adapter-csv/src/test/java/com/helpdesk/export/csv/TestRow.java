@@ -3,7 +3,6 @@ package com.helpdesk.export.csv;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,10 +1,10 @@
 package com.helpdesk.export.csv;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,8 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The writer must give the very bytes the JDK's UTF-8 {@code OutputStreamWriter} gives, however the text is cut. */
 class Utf8WriterTest {
@@ -32,8 +31,14 @@ class Utf8WriterTest {
         Gen<Character> any = Gens.anyChar();
         Gen<Character> surrogates = Gens.chars('\uD800', '\uDFFF');
         Gen<Character> twoAndThreeBytes = Gens.of('é', 'ß', 'Ж', '€', '中', '\u07FF', '\u0800', '\uFFFF');
-        return Gens.strings(Gens.frequency(Gens.weight(6, ascii), Gens.weight(2, any), Gens.weight(2, surrogates),
-                Gens.weight(2, twoAndThreeBytes)), 0, 200);
+        return Gens.strings(
+                Gens.frequency(
+                        Gens.weight(6, ascii),
+                        Gens.weight(2, any),
+                        Gens.weight(2, surrogates),
+                        Gens.weight(2, twoAndThreeBytes)),
+                0,
+                200);
     }
 
     private static Gen<List<Integer>> cuts() {
@@ -54,8 +59,7 @@ class Utf8WriterTest {
         boolean[] state = new boolean[2];
         OutputStream out = new OutputStream() {
             @Override
-            public void write(int b) {
-            }
+            public void write(int b) {}
 
             @Override
             public void flush() {

@@ -15,14 +15,13 @@ import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.text.IdText;
 import com.helpdesk.export.text.InstantText;
 import com.helpdesk.export.text.JsonText;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -39,6 +38,7 @@ public final class JacksonJsonSerializer implements Serializer {
 
     /** Room for the longest id prefix with its 32 hex digits, and for the longest time. */
     private static final int SCRATCH_CHARS = 64;
+
     private static final SerializedString ROW_SEPARATOR = new SerializedString(",");
     private static final SerializedString CUSTOM_FIELDS = new SerializedString("customFields");
 
@@ -78,7 +78,8 @@ public final class JacksonJsonSerializer implements Serializer {
         }
         int groupAt = firstCustom;
         Field[] customs = Arrays.stream(fields).filter(Field::isCustom).toArray(Field[]::new);
-        SerializedString[] customNames = Arrays.stream(customs).map(f -> new SerializedString(f.custom().key()))
+        SerializedString[] customNames = Arrays.stream(customs)
+                .map(f -> new SerializedString(f.custom().key()))
                 .toArray(SerializedString[]::new);
         return new RowWriter() {
             @Override
@@ -150,7 +151,9 @@ public final class JacksonJsonSerializer implements Serializer {
         json.writeEndObject();
         json.writeObjectFieldStart("meta");
         json.writeStringField("requestId", document.requestId());
-        json.writeStringField("timestamp", document.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        json.writeStringField(
+                "timestamp",
+                document.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         json.writeEndObject();
         json.writeEndObject();
         json.flush();

@@ -1,13 +1,16 @@
 package com.helpdesk.export.json;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
-import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ResourceType;
@@ -17,11 +20,10 @@ import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The JSON serializer without HTTP: rows as the spool holds them, the envelope around them, read back by Jackson. */
 class JacksonJsonSerializerTest {
@@ -63,8 +62,13 @@ class JacksonJsonSerializerTest {
     }
 
     private JsonNode write(ResourceSection... sections) throws IOException {
-        ExportDocument document = new ExportDocument("req_test", new TeamId(new UUID(1, 2)),
-                Instant.parse("2026-12-01T10:00:00.123Z"), ExportFormat.JSON, CsvOptions.DEFAULT, 10_000,
+        ExportDocument document = new ExportDocument(
+                "req_test",
+                new TeamId(new UUID(1, 2)),
+                Instant.parse("2026-12-01T10:00:00.123Z"),
+                ExportFormat.JSON,
+                CsvOptions.DEFAULT,
+                10_000,
                 List.of(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         json.write(document, out);
@@ -75,25 +79,41 @@ class JacksonJsonSerializerTest {
     void writesTheEnvelopeInTheContractsOrderAroundTheSpooledRows() throws IOException {
         UUID id = UUID.fromString("0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8");
         Instant created = Instant.parse("2026-01-02T03:04:05.000006Z");
-        List<Field> fields = TICKETS.selectFields(List.of("id", "title", "tags", "messageCount", "createdAt",
-                "resolvedAt", "customerId"), "fields");
+        List<Field> fields = TICKETS.selectFields(
+                List.of("id", "title", "tags", "messageCount", "createdAt", "resolvedAt", "customerId"), "fields");
         List<Row> rows = new ArrayList<>();
-        rows.add(new MapRow(TICKETS, Map.of("id", id, "title", "a \"quoted\", line\nbreak", "tags", List.of("x", "y"),
-                "messageCount", 3, "createdAt", created)));
-        rows.add(new MapRow(TICKETS, Map.of("id", id, "title", "second", "tags", List.of(), "messageCount", 0,
-                "createdAt", created)));
+        rows.add(new MapRow(
+                TICKETS,
+                Map.of(
+                        "id",
+                        id,
+                        "title",
+                        "a \"quoted\", line\nbreak",
+                        "tags",
+                        List.of("x", "y"),
+                        "messageCount",
+                        3,
+                        "createdAt",
+                        created)));
+        rows.add(new MapRow(
+                TICKETS,
+                Map.of("id", id, "title", "second", "tags", List.of(), "messageCount", 0, "createdAt", created)));
         Cursor next = new Cursor(TICKETS, created, id);
-        JsonNode root = write(section(TICKETS, fields, rows, new PageSummary(2, true, Optional.of(next))),
-                section(ARTICLES, ARTICLES.selectFields(List.of("id"), "fields"), List.of(),
+        JsonNode root = write(
+                section(TICKETS, fields, rows, new PageSummary(2, true, Optional.of(next))),
+                section(
+                        ARTICLES,
+                        ARTICLES.selectFields(List.of("id"), "fields"),
+                        List.of(),
                         new PageSummary(0, false, Optional.empty())));
 
         assertThat(names(root)).containsExactly("success", "data", "meta");
-        assertThat(names(root.get("data"))).containsExactly("object", "format", "totalRows", "resources", "hasMore",
-                "nextCursor", "limits");
+        assertThat(names(root.get("data")))
+                .containsExactly("object", "format", "totalRows", "resources", "hasMore", "nextCursor", "limits");
         assertThat(root.get("data").get("totalRows").asInt()).isEqualTo(2);
         JsonNode first = root.get("data").get("resources").get("tickets").get(0);
-        assertThat(names(first)).containsExactly("id", "title", "tags", "messageCount", "createdAt", "resolvedAt",
-                "customerId");
+        assertThat(names(first))
+                .containsExactly("id", "title", "tags", "messageCount", "createdAt", "resolvedAt", "customerId");
         assertThat(first.get("id").asText()).isEqualTo("tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8");
         assertThat(first.get("title").asText()).isEqualTo("a \"quoted\", line\nbreak");
         assertThat(first.get("tags")).hasSize(2);
@@ -101,7 +121,8 @@ class JacksonJsonSerializerTest {
         assertThat(first.get("createdAt").asText()).isEqualTo("2026-01-02T03:04:05.000006Z");
         assertThat(first.get("resolvedAt").isNull()).isTrue();
         assertThat(first.get("customerId").isNull()).isTrue();
-        assertThat(root.get("data").get("resources").get("tickets").get(1).get("tags")).isEmpty();
+        assertThat(root.get("data").get("resources").get("tickets").get(1).get("tags"))
+                .isEmpty();
         assertThat(root.get("data").get("resources").get("articles")).isEmpty();
         assertThat(root.get("data").get("hasMore").get("tickets").asBoolean()).isTrue();
         assertThat(root.get("data").get("nextCursor").get("tickets").asText()).isEqualTo(next.encode());
@@ -114,7 +135,8 @@ class JacksonJsonSerializerTest {
         List<Field> fields = TICKETS.selectFields(List.of("createdAt"), "fields");
         Row wrong = new MapRow(TICKETS, Map.of("createdAt", "2026-01-01T00:00:00Z"));
         assertThatThrownBy(() -> section(TICKETS, fields, List.of(wrong), new PageSummary(1, false, Optional.empty())))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("createdAt");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("createdAt");
     }
 
     @Test
@@ -127,10 +149,19 @@ class JacksonJsonSerializerTest {
                 new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 4));
         List<Field> fields = FieldSelection.parse(TICKETS, List.of("id", "customFields", "metadata"), "fields")
                 .resolve(definitions);
-        Map<String, Object> values = new HashMap<>(Map.of("id", new UUID(0, 1),
-                "metadata", "{\"source\": \"mail\", \"n\": [1, 2.50, null], \"deep\": {\"x\": true}}",
-                "customFields.plan", "=gold", "customFields.amount", new BigDecimal("12345678901234567890.0100"),
-                "customFields.vip", false, "customFields.due", LocalDate.of(2026, 2, 28)));
+        Map<String, Object> values = new HashMap<>(Map.of(
+                "id",
+                new UUID(0, 1),
+                "metadata",
+                "{\"source\": \"mail\", \"n\": [1, 2.50, null], \"deep\": {\"x\": true}}",
+                "customFields.plan",
+                "=gold",
+                "customFields.amount",
+                new BigDecimal("12345678901234567890.0100"),
+                "customFields.vip",
+                false,
+                "customFields.due",
+                LocalDate.of(2026, 2, 28)));
         List<Row> rows = List.of(new MapRow(TICKETS, values), new MapRow(TICKETS, Map.of("id", new UUID(0, 2))));
         ByteArrayOutputStream spool = new ByteArrayOutputStream();
         Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
@@ -139,8 +170,9 @@ class JacksonJsonSerializerTest {
         }
         writer.finish();
         String text = spool.toString(StandardCharsets.UTF_8);
-        assertThat(text).as("numbers as stored, metadata compact").contains(
-                "\"customFields\":{\"plan\":\"=gold\",\"note\":null,\"amount\":12345678901234567890.0100,"
+        assertThat(text)
+                .as("numbers as stored, metadata compact")
+                .contains("\"customFields\":{\"plan\":\"=gold\",\"note\":null,\"amount\":12345678901234567890.0100,"
                         + "\"vip\":false,\"due\":\"2026-02-28\"},"
                         + "\"metadata\":{\"source\":\"mail\",\"n\":[1,2.50,null],\"deep\":{\"x\":true}}");
 
@@ -152,32 +184,56 @@ class JacksonJsonSerializerTest {
         JsonNode second = root.get("data").get("resources").get("tickets").get(1);
         assertThat(second.get("metadata").isObject()).isTrue();
         assertThat(second.get("metadata")).isEmpty();
-        assertThat(names(second.get("customFields"))).as("every defined field, null when empty")
+        assertThat(names(second.get("customFields")))
+                .as("every defined field, null when empty")
                 .containsExactly("plan", "note", "amount", "vip", "due");
 
         // a team that defines none: the group is the empty object; one field alone stands where the request put it
-        JsonNode none = write(section(TICKETS, FieldSelection.parse(TICKETS, List.of("customFields", "id"), "f")
-                .resolve(List.of()), rows, new PageSummary(2, false, Optional.empty())));
+        JsonNode none = write(section(
+                TICKETS,
+                FieldSelection.parse(TICKETS, List.of("customFields", "id"), "f")
+                        .resolve(List.of()),
+                rows,
+                new PageSummary(2, false, Optional.empty())));
         JsonNode empty = none.get("data").get("resources").get("tickets").get(0);
         assertThat(names(empty)).containsExactly("customFields", "id");
         assertThat(empty.get("customFields").isObject()).isTrue();
         assertThat(empty.get("customFields")).isEmpty();
-        JsonNode one = write(section(TICKETS, FieldSelection.parse(TICKETS, List.of("id", "customFields.due"), "f")
-                .resolve(definitions), rows, new PageSummary(2, false, Optional.empty())));
+        JsonNode one = write(section(
+                TICKETS,
+                FieldSelection.parse(TICKETS, List.of("id", "customFields.due"), "f")
+                        .resolve(definitions),
+                rows,
+                new PageSummary(2, false, Optional.empty())));
         assertThat(one.get("data").get("resources").get("tickets").get(0).toString())
-                .isEqualTo("{\"id\":\"tkt_00000000000000000000000000000001\",\"customFields\":{\"due\":\"2026-02-28\"}}");
+                .isEqualTo(
+                        "{\"id\":\"tkt_00000000000000000000000000000001\",\"customFields\":{\"due\":\"2026-02-28\"}}");
     }
 
     @Test
     void writesMessagesAndMembers() throws IOException {
         ResourceType messages = ResourceType.MESSAGES;
-        Row message = new MapRow(messages, Map.of("id", new UUID(0, 3), "ticketId", new UUID(0, 1), "sender",
-                "agent", "authorId", "mem_00000000000000000000000000000009", "isInternal", true, "content", "hi"));
-        JsonNode root = write(section(messages, messages.fields(), List.of(message),
-                new PageSummary(1, false, Optional.empty())));
+        Row message = new MapRow(
+                messages,
+                Map.of(
+                        "id",
+                        new UUID(0, 3),
+                        "ticketId",
+                        new UUID(0, 1),
+                        "sender",
+                        "agent",
+                        "authorId",
+                        "mem_00000000000000000000000000000009",
+                        "isInternal",
+                        true,
+                        "content",
+                        "hi"));
+        JsonNode root = write(
+                section(messages, messages.fields(), List.of(message), new PageSummary(1, false, Optional.empty())));
         JsonNode first = root.get("data").get("resources").get("messages").get(0);
-        assertThat(names(first)).containsExactly("id", "ticketId", "sender", "authorId", "senderName", "isInternal",
-                "content", "createdAt");
+        assertThat(names(first))
+                .containsExactly(
+                        "id", "ticketId", "sender", "authorId", "senderName", "isInternal", "content", "createdAt");
         assertThat(first.get("id").asText()).isEqualTo("msg_00000000000000000000000000000003");
         assertThat(first.get("ticketId").asText()).isEqualTo("tkt_00000000000000000000000000000001");
         assertThat(first.get("authorId").asText()).isEqualTo("mem_00000000000000000000000000000009");

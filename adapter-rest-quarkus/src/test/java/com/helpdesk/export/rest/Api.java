@@ -1,14 +1,14 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+
+import com.helpdesk.export.dev.demo.DemoDataset;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /** Small helpers shared by the HTTP tests. */
 final class Api {
@@ -16,8 +16,7 @@ final class Api {
     static final String DEMO_TEAM = String.valueOf(DemoDataset.DEMO_TEAM_ID);
     static final String OTHER_TEAM = String.valueOf(DemoDataset.OTHER_TEAM_ID);
 
-    private Api() {
-    }
+    private Api() {}
 
     static String exportPath(String team) {
         return "/api/v1/teams/" + team + "/export";

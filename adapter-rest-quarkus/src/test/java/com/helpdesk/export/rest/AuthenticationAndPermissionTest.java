@@ -1,22 +1,21 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.OTHER_TEAM;
 import static com.helpdesk.export.rest.Api.error;
 import static com.helpdesk.export.rest.Api.exportPath;
 import static com.helpdesk.export.rest.Api.post;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
+
+import com.helpdesk.export.dev.demo.DemoDataset;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** Every row of the contract's §5 table, in its order, through the real HTTP stack. */
 @QuarkusTest
@@ -27,23 +26,46 @@ class AuthenticationAndPermissionTest {
 
     @Test
     void noAuthorizationHeaderIsAuthenticationRequired() {
-        error(given().contentType(ContentType.JSON).body(SMALL).post(exportPath(DEMO_TEAM)).then(),
-                401, "authentication_error", "authentication_required");
+        error(
+                given().contentType(ContentType.JSON)
+                        .body(SMALL)
+                        .post(exportPath(DEMO_TEAM))
+                        .then(),
+                401,
+                "authentication_error",
+                "authentication_required");
     }
 
     @Test
     void otherSchemesAndEmptyBearerAreAuthenticationRequired() {
-        for (String header : new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer ", DemoDataset.LIVE_SECRET_KEY,
-                "Token " + DemoDataset.LIVE_SECRET_KEY}) {
-            error(given().header("Authorization", header).contentType(ContentType.JSON).body(SMALL)
-                    .post(exportPath(DEMO_TEAM)).then(), 401, "authentication_error", "authentication_required");
+        for (String header : new String[] {
+            "Basic dXNlcjpwYXNz",
+            "Bearer",
+            "Bearer ",
+            DemoDataset.LIVE_SECRET_KEY,
+            "Token " + DemoDataset.LIVE_SECRET_KEY
+        }) {
+            error(
+                    given().header("Authorization", header)
+                            .contentType(ContentType.JSON)
+                            .body(SMALL)
+                            .post(exportPath(DEMO_TEAM))
+                            .then(),
+                    401,
+                    "authentication_error",
+                    "authentication_required");
         }
     }
 
     @Test
     void keyWithoutAKnownPrefixIsInvalidKeyFormat() {
-        for (String key : new String[] {"abc", "sk_prod_0123456789abcdef0123", "rk_live_0123456789abcdef0123",
-                "sk_live_short", "sk_live_has-a-dash-0123456789"}) {
+        for (String key : new String[] {
+            "abc",
+            "sk_prod_0123456789abcdef0123",
+            "rk_live_0123456789abcdef0123",
+            "sk_live_short",
+            "sk_live_has-a-dash-0123456789"
+        }) {
             error(post(key, DEMO_TEAM, SMALL), 401, "authentication_error", "invalid_key_format")
                     .body("error.message", not(containsString(key)));
         }
@@ -62,16 +84,26 @@ class AuthenticationAndPermissionTest {
 
     @Test
     void publishableKeyNeedsASecretKey() {
-        error(post(DemoDataset.PUBLISHABLE_KEY, DEMO_TEAM, SMALL), 403, "authorization_error", "insufficient_permissions")
+        error(
+                        post(DemoDataset.PUBLISHABLE_KEY, DEMO_TEAM, SMALL),
+                        403,
+                        "authorization_error",
+                        "insufficient_permissions")
                 .body("error.message", equalTo("Secret key required for this endpoint"));
     }
 
     @Test
     void keyOfAnotherTeamIsDeniedWhetherOrNotTheTeamExists() {
-        error(post(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, DEMO_TEAM, SMALL), 403, "authorization_error",
+        error(
+                post(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, DEMO_TEAM, SMALL),
+                403,
+                "authorization_error",
                 "team_access_denied");
         error(post(DemoDataset.LIVE_SECRET_KEY, OTHER_TEAM, SMALL), 403, "authorization_error", "team_access_denied");
-        error(post(DemoDataset.LIVE_SECRET_KEY, UUID.randomUUID().toString(), SMALL), 403, "authorization_error",
+        error(
+                post(DemoDataset.LIVE_SECRET_KEY, UUID.randomUUID().toString(), SMALL),
+                403,
+                "authorization_error",
                 "team_access_denied");
     }
 
@@ -83,7 +115,10 @@ class AuthenticationAndPermissionTest {
 
     @Test
     void roleWithoutExportPermissionIsRefused() {
-        error(post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, SMALL), 403, "authorization_error",
+        error(
+                post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, SMALL),
+                403,
+                "authorization_error",
                 "insufficient_permissions");
     }
 
@@ -94,9 +129,19 @@ class AuthenticationAndPermissionTest {
 
     @Test
     void authenticationIsCheckedBeforeTheBody() {
-        error(given().header("Authorization", "Bearer sk_live_" + "y".repeat(32)).contentType("text/plain")
-                .body("{not json").post(exportPath(DEMO_TEAM)).then(), 401, "authentication_error", "invalid_api_key");
-        error(post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, "{not json"), 403, "authorization_error",
+        error(
+                given().header("Authorization", "Bearer sk_live_" + "y".repeat(32))
+                        .contentType("text/plain")
+                        .body("{not json")
+                        .post(exportPath(DEMO_TEAM))
+                        .then(),
+                401,
+                "authentication_error",
+                "invalid_api_key");
+        error(
+                post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, "{not json"),
+                403,
+                "authorization_error",
                 "insufficient_permissions");
     }
 }

@@ -1,15 +1,16 @@
 package com.helpdesk.export.rest;
 
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.OTHER_TEAM;
+import static com.helpdesk.export.rest.Api.exportPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,11 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static com.helpdesk.export.rest.Api.DEMO_TEAM;
-import static com.helpdesk.export.rest.Api.OTHER_TEAM;
-import static com.helpdesk.export.rest.Api.exportPath;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9, items 1 and 2, with the contract's caps (2 exports per key, 4 per team): clients that stop reading hold
@@ -69,7 +68,7 @@ class CapacityTest {
         stalled.add(socket);
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + exportPath(team) + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + BIG.length() + "\r\n\r\n" + BIG)
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + BIG.length() + "\r\n\r\n" + BIG)
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = RawResponse.readHead(socket.getInputStream());
@@ -78,8 +77,12 @@ class CapacityTest {
     }
 
     private static long remaining(String head) {
-        return Long.parseLong(head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("x-ratelimit-remaining:"))
-                .findFirst().orElseThrow().replaceAll("(?i)x-ratelimit-remaining:\\s*", "").trim());
+        return Long.parseLong(head.lines()
+                .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("x-ratelimit-remaining:"))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll("(?i)x-ratelimit-remaining:\\s*", "")
+                .trim());
     }
 
     @Test
@@ -90,12 +93,14 @@ class CapacityTest {
         long start = System.nanoTime();
         HostileHttp.Answer overKey = HostileHttp.post(base, DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        JsonNode error = HostileHttp.assertError(overKey, 429, "concurrency_limit_exceeded", null).get("error");
+        JsonNode error = HostileHttp.assertError(overKey, 429, "concurrency_limit_exceeded", null)
+                .get("error");
         assertThat(error.get("type").asText()).isEqualTo("rate_limit_error");
         assertThat(error.get("message").asText()).contains("this key may run 2 at once");
         assertThat(error.get("retryAfter").asLong()).isEqualTo(2);
         assertThat(overKey.header("Retry-After")).isEqualTo("2");
-        assertThat(Long.parseLong(overKey.header("X-RateLimit-Remaining"))).as("not counted")
+        assertThat(Long.parseLong(overKey.header("X-RateLimit-Remaining")))
+                .as("not counted")
                 .isEqualTo(remainingBefore);
         assertThat(millis).as("refused at once, not queued").isLessThan(5_000);
 
@@ -103,19 +108,27 @@ class CapacityTest {
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         HostileHttp.Answer overTeam = HostileHttp.post(base, DemoDataset.TEST_SECRET_KEY, DEMO_TEAM, SMALL);
-        assertThat(HostileHttp.assertError(overTeam, 429, "concurrency_limit_exceeded", null).get("error")
-                .get("message").asText()).contains("this team may run 4 at once");
+        assertThat(HostileHttp.assertError(overTeam, 429, "concurrency_limit_exceeded", null)
+                        .get("error")
+                        .get("message")
+                        .asText())
+                .contains("this team may run 4 at once");
 
         // another team is not affected, and nobody holds a database connection meanwhile
-        assertThat(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM, SMALL).status())
+        assertThat(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM, SMALL)
+                        .status())
                 .isEqualTo(200);
         assertThat(busySessions()).as("sessions of the stalled exports").isZero();
         assertThat(liveLeases()).isEqualTo(4);
 
         // once the stalled clients are gone, their slots come back
         release();
-        assertThat(HostileHttp.post(base, DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
-        assertThat(HostileHttp.post(base, DemoDataset.TEST_SECRET_KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
+        assertThat(HostileHttp.post(base, DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL)
+                        .status())
+                .isEqualTo(200);
+        assertThat(HostileHttp.post(base, DemoDataset.TEST_SECRET_KEY, DEMO_TEAM, SMALL)
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -123,8 +136,11 @@ class CapacityTest {
         // §5: the caps come before the body, so a bad body of a call over a cap is not even looked at
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
-        HostileHttp.assertError(HostileHttp.post(base, DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM, "{not json"), 429,
-                "concurrency_limit_exceeded", null);
+        HostileHttp.assertError(
+                HostileHttp.post(base, DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM, "{not json"),
+                429,
+                "concurrency_limit_exceeded",
+                null);
     }
 
     @Test
@@ -142,7 +158,9 @@ class CapacityTest {
             Thread.sleep(50);
         }
         assertThat(liveLeases()).as("slots given back after the clients left").isZero();
-        assertThat(SpoolFiles.awaitNone(Duration.ofSeconds(5))).as("spool files left").isEmpty();
+        assertThat(SpoolFiles.awaitNone(Duration.ofSeconds(5)))
+                .as("spool files left")
+                .isEmpty();
     }
 
     private int liveLeases() throws SQLException {
@@ -155,8 +173,9 @@ class CapacityTest {
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection c = control.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = control.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -1,28 +1,27 @@
 package com.helpdesk.export.rest;
 
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.time.Instant;
-
-import static com.helpdesk.export.rest.Api.DEMO_TEAM;
-import static com.helpdesk.export.rest.Api.post;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * CSV end to end: headers, RFC 4180 body read back by an independent parser (commons-csv), and every cell
@@ -38,8 +37,9 @@ class CsvExportTest {
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static ExtractableResponse<Response> csv(String resource) {
-        return post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM,
-                "{\"resources\":[" + resource + "],\"format\":\"csv\"}").statusCode(200).extract();
+        return post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[" + resource + "],\"format\":\"csv\"}")
+                .statusCode(200)
+                .extract();
     }
 
     @Test
@@ -54,9 +54,10 @@ class CsvExportTest {
 
         byte[] bytes = response.asByteArray();
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,"
-                + "responseDeadline,resolutionDeadline,createdAt,updatedAt,resolvedAt,metadata,customFields.plan,"
-                + "customFields.order_ref,customFields.amount,customFields.is_vip,customFields.due_on\r\n");
+        assertThat(text)
+                .startsWith("id,title,status,priority,customerId,assignedTo,tags,notes,messageCount,"
+                        + "responseDeadline,resolutionDeadline,createdAt,updatedAt,resolvedAt,metadata,customFields.plan,"
+                        + "customFields.order_ref,customFields.amount,customFields.is_vip,customFields.due_on\r\n");
         assertThat(text).endsWith("\r\n");
         List<CSVRecord> records = parse(text);
         assertThat(records).hasSize(10_001);
@@ -67,9 +68,14 @@ class CsvExportTest {
         for (String type : List.of("tickets", "customers", "articles", "messages", "members")) {
             String resource = "{\"type\":\"" + type + "\"}";
             List<CSVRecord> records = parse(csv(resource).asString());
-            JsonNode rows = JSON.readTree(post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM,
-                    "{\"resources\":[" + resource + "]}").statusCode(200).extract().asString())
-                    .get("data").get("resources").get(type);
+            JsonNode rows = JSON.readTree(
+                            post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, "{\"resources\":[" + resource + "]}")
+                                    .statusCode(200)
+                                    .extract()
+                                    .asString())
+                    .get("data")
+                    .get("resources")
+                    .get(type);
             List<String> header = toList(records.get(0));
             assertThat(header).isEqualTo(columns(rows.get(0)));
             assertThat(records.size() - 1).isEqualTo(rows.size());
@@ -82,13 +88,17 @@ class CsvExportTest {
                             ? rows.get(r).get("customFields").get(header.get(c).substring("customFields.".length()))
                             : rows.get(r).get(header.get(c));
                     String expected = expectedCell(header.get(c), value);
-                    assertThat(record.get(c)).as("%s row %d %s", type, r, header.get(c)).isEqualTo(expected);
+                    assertThat(record.get(c))
+                            .as("%s row %d %s", type, r, header.get(c))
+                            .isEqualTo(expected);
                     if (expected.startsWith("'")) {
                         formulaCells++;
                     }
                 }
             }
-            assertThat(formulaCells).as("the demo data holds formula-like %s texts", type).isPositive();
+            assertThat(formulaCells)
+                    .as("the demo data holds formula-like %s texts", type)
+                    .isPositive();
         }
     }
 
@@ -96,9 +106,13 @@ class CsvExportTest {
     void bomIsWrittenOnRequest() {
         byte[] bytes = csv("{\"type\":\"articles\",\"fields\":[\"id\"]}").asByteArray();
         assertThat(bytes[0]).isNotEqualTo((byte) 0xEF);
-        byte[] withBom = post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM,
-                "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}],\"format\":\"csv\",\"csv\":{\"bom\":true}}")
-                .statusCode(200).extract().asByteArray();
+        byte[] withBom = post(
+                        DemoDataset.LIVE_SECRET_KEY,
+                        DEMO_TEAM,
+                        "{\"resources\":[{\"type\":\"articles\",\"fields\":[\"id\"]}],\"format\":\"csv\",\"csv\":{\"bom\":true}}")
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertThat(new byte[] {withBom[0], withBom[1], withBom[2]}).containsExactly(0xEF, 0xBB, 0xBF);
         assertThat(new String(withBom, 3, 4, StandardCharsets.UTF_8)).isEqualTo("id\r\n");
     }
@@ -114,13 +128,15 @@ class CsvExportTest {
     void nextCursorHeaderContinuesAfterTheLastRow() throws Exception {
         ExtractableResponse<Response> first = csv("{\"type\":\"tickets\",\"fields\":[\"id\",\"createdAt\"]}");
         List<CSVRecord> page1 = parse(first.asString());
-        ExtractableResponse<Response> second = csv("{\"type\":\"tickets\",\"fields\":[\"id\",\"createdAt\"],\"cursor\":\""
-                + first.header("X-Next-Cursor") + "\"}");
+        ExtractableResponse<Response> second =
+                csv("{\"type\":\"tickets\",\"fields\":[\"id\",\"createdAt\"],\"cursor\":\""
+                        + first.header("X-Next-Cursor") + "\"}");
         List<CSVRecord> page2 = parse(second.asString());
         CSVRecord last = page1.get(page1.size() - 1);
         CSVRecord next = page2.get(1);
         int byTime = Instant.parse(last.get(1)).compareTo(Instant.parse(next.get(1)));
-        assertThat(byTime < 0 || (byTime == 0 && last.get(0).compareTo(next.get(0)) < 0)).isTrue();
+        assertThat(byTime < 0 || (byTime == 0 && last.get(0).compareTo(next.get(0)) < 0))
+                .isTrue();
     }
 
     /** The CSV columns of a JSON record: its fields, with the customFields object as one column per field. */
@@ -152,8 +168,11 @@ class CsvExportTest {
             return value.asText();
         }
         String text = value.asText();
-        boolean free = !field.equals("id") && !field.endsWith("Id") && !field.equals("assignedTo")
-                && !field.endsWith("At") && !field.endsWith("Deadline");
+        boolean free = !field.equals("id")
+                && !field.endsWith("Id")
+                && !field.equals("assignedTo")
+                && !field.endsWith("At")
+                && !field.endsWith("Deadline");
         return free ? neutralise(text) : text;
     }
 

@@ -1,20 +1,13 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -27,8 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * CSV safety (contract §2) on rows built to attack it: every text column of every type holds values that start
@@ -48,6 +47,7 @@ class CsvSafetyTest {
             "customers", Set.of("name", "email", "notes", "tags", "customFields.formula"),
             "articles", Set.of("title", "content", "category", "tags"),
             "messages", Set.of("content", "senderName"));
+
     static final Map<String, Set<String>> NUMBER_COLUMNS = Map.of(
             "tickets", Set.of("messageCount"),
             "customers", Set.of("ticketCount"),
@@ -94,7 +94,10 @@ class CsvSafetyTest {
     }
 
     private JsonNode jsonRows(String type, String fields) {
-        HostileHttp.Answer answer = HostileHttp.post(base, HostileData.LIVE_KEY, HostileData.TEAM_TEXT,
+        HostileHttp.Answer answer = HostileHttp.post(
+                base,
+                HostileData.LIVE_KEY,
+                HostileData.TEAM_TEXT,
                 "{\"resources\":[{\"type\":\"" + type + "\"" + fields + "}]}");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         JsonNode data = answer.json().get("data");
@@ -103,7 +106,10 @@ class CsvSafetyTest {
     }
 
     private HostileHttp.Answer csv(String type, String fields, boolean bom) {
-        HostileHttp.Answer answer = HostileHttp.post(base, HostileData.LIVE_KEY, HostileData.TEAM_TEXT,
+        HostileHttp.Answer answer = HostileHttp.post(
+                base,
+                HostileData.LIVE_KEY,
+                HostileData.TEAM_TEXT,
                 "{\"resources\":[{\"type\":\"" + type + "\"" + fields + "}],\"format\":\"csv\""
                         + (bom ? ",\"csv\":{\"bom\":true}" : "") + "}");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -135,13 +141,16 @@ class CsvSafetyTest {
                 boolean text = TEXT_COLUMNS.get(type).contains(column);
                 String cell = record.get(c);
                 JsonNode value = column.startsWith("customFields.")
-                        ? row.get("customFields").get(column.substring("customFields.".length())) : row.get(column);
+                        ? row.get("customFields").get(column.substring("customFields.".length()))
+                        : row.get(column);
                 String expected = expectedCell(column, text, value);
                 assertThat(cell).as("%s row %d column %s", type, r, column).isEqualTo(expected);
                 if (text) {
                     assertThat(cell.isEmpty() || FORMULA_STARTS.indexOf(cell.charAt(0)) < 0)
-                            .as("no text cell starts like a formula: %s %s %s", type, column, cell).isTrue();
-                    if (cell.startsWith("'") && !value.isNull()
+                            .as("no text cell starts like a formula: %s %s %s", type, column, cell)
+                            .isTrue();
+                    if (cell.startsWith("'")
+                            && !value.isNull()
                             && !expectedCell(column, false, value).startsWith("'")) {
                         neutralised.merge(column, 1, Integer::sum);
                     }
@@ -168,13 +177,17 @@ class CsvSafetyTest {
         String text = answer.text();
         assertThat(text).endsWith("\r\n");
         Map<String, Integer> neutralised = compare(type, rows, parse(text));
-        System.out.printf("CsvSafetyTest %s: %d rows, %d cells compared, neutralised cells per text column %s%n",
+        System.out.printf(
+                "CsvSafetyTest %s: %d rows, %d cells compared, neutralised cells per text column %s%n",
                 type, rows.size(), rows.size() * parse(text).get(0).size(), neutralised);
-        assertThat(neutralised.keySet()).as("every text column had formula-like cells")
+        assertThat(neutralised.keySet())
+                .as("every text column had formula-like cells")
                 .containsExactlyInAnyOrderElementsOf(TEXT_COLUMNS.get(type));
         for (String column : TEXT_COLUMNS.get(type)) {
-            assertThat(neutralised.get(column)).as(column).isGreaterThanOrEqualTo(
-                    column.equals("tags") ? HostileData.FORMULA_TAGS.size() : HostileData.FORMULAS.size() / 2);
+            assertThat(neutralised.get(column))
+                    .as(column)
+                    .isGreaterThanOrEqualTo(
+                            column.equals("tags") ? HostileData.FORMULA_TAGS.size() : HostileData.FORMULAS.size() / 2);
         }
     }
 

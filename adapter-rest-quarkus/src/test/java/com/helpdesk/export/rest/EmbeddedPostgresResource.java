@@ -2,7 +2,6 @@ package com.helpdesk.export.rest;
 
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -46,7 +45,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     /** The postmaster and every process it started (its backends among them). */
     static synchronized List<ProcessHandle> serverProcesses() throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid"))
+                .get(0)
+                .trim());
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         List<ProcessHandle> all = new ArrayList<>();
         all.add(postmaster);

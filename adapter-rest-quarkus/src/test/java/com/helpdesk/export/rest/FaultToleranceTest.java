@@ -1,5 +1,9 @@
 package com.helpdesk.export.rest;
 
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.exportPath;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,15 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,10 +26,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static com.helpdesk.export.rest.Api.DEMO_TEAM;
-import static com.helpdesk.export.rest.Api.exportPath;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Faults under a running service (issue item 5): a failure in the middle of a streamed response in every transfer
@@ -57,6 +56,7 @@ class FaultToleranceTest {
 
     @TestHTTPResource(value = "health/ready", management = true)
     URL ready;
+
     @TestHTTPResource(value = "health/live", management = true)
     URL live;
 
@@ -80,10 +80,11 @@ class FaultToleranceTest {
     /** Sessions of the service's database that are doing something or sit in an open transaction. */
     private List<String> busySessions(int exceptPid) throws SQLException {
         List<String> busy = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select pid, state, left(query, 80) from pg_stat_activity where datname = current_database() "
-                        + "and pid <> pg_backend_pid() and pid <> ? and backend_type = 'client backend' "
-                        + "and state <> 'idle'")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select pid, state, left(query, 80) from pg_stat_activity where datname = current_database() "
+                                + "and pid <> pg_backend_pid() and pid <> ? and backend_type = 'client backend' "
+                                + "and state <> 'idle'")) {
             s.setInt(1, exceptPid);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -119,8 +120,10 @@ class FaultToleranceTest {
             }
             return taken.size();
         } catch (SQLException e) {
-            throw new AssertionError("only " + taken.size() + " of " + (poolSize + exportPoolSize)
-                    + " pooled connections could be taken", e);
+            throw new AssertionError(
+                    "only " + taken.size() + " of " + (poolSize + exportPoolSize)
+                            + " pooled connections could be taken",
+                    e);
         } finally {
             for (Connection c : taken) {
                 try {
@@ -133,24 +136,30 @@ class FaultToleranceTest {
     }
 
     private void assertHealthy() throws Exception {
-        assertThat(awaitNoBusySessions(-1, Duration.ofSeconds(15))).as("sessions left busy").isEmpty();
+        assertThat(awaitNoBusySessions(-1, Duration.ofSeconds(15)))
+                .as("sessions left busy")
+                .isEmpty();
         assertThat(takeTheWholePool()).isEqualTo(poolSize + exportPoolSize);
-        assertThat(SpoolFiles.awaitNone(Duration.ofSeconds(15))).as("spool files left").isEmpty();
+        assertThat(SpoolFiles.awaitNone(Duration.ofSeconds(15)))
+                .as("spool files left")
+                .isEmpty();
         assertThat(liveLeases()).as("export slots left taken").isZero();
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
     }
 
     private int liveLeases() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from export_leases where expires_at > clock_timestamp()")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select count(*) from export_leases where expires_at > clock_timestamp()")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
     private HostileHttp.Answer get(URL url) throws IOException {
-        return HostileHttp.send(new URL(url.getProtocol(), url.getHost(), url.getPort(), "/"), "GET", url.getPath(),
-                null, null, null);
+        return HostileHttp.send(
+                new URL(url.getProtocol(), url.getHost(), url.getPort(), "/"), "GET", url.getPath(), null, null, null);
     }
 
     private Socket open(int receiveBuffer) throws IOException {
@@ -164,8 +173,8 @@ class FaultToleranceTest {
     private static void send(Socket socket, String version, String body, String extraHeaders) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + exportPath(DEMO_TEAM) + " " + version + "\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\n" + extraHeaders
-                + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
+                        + "Authorization: Bearer " + KEY + "\r\nContent-Type: application/json\r\n" + extraHeaders
+                        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body)
                 .getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
@@ -173,11 +182,17 @@ class FaultToleranceTest {
     // ------------------------------------------------------------------------------------------- mid-stream failure
 
     @ParameterizedTest(name = "{0} over {1}, {2}")
-    @CsvSource({"json,HTTP/1.1,identity", "csv,HTTP/1.1,identity", "json,HTTP/1.1,gzip", "csv,HTTP/1.1,gzip",
-            "json,HTTP/1.0,identity", "csv,HTTP/1.0,identity", "csv,HTTP/1.0,gzip"})
+    @CsvSource({
+        "json,HTTP/1.1,identity",
+        "csv,HTTP/1.1,identity",
+        "json,HTTP/1.1,gzip",
+        "csv,HTTP/1.1,gzip",
+        "json,HTTP/1.0,identity",
+        "csv,HTTP/1.0,identity",
+        "csv,HTTP/1.0,gzip"
+    })
     @Order(1)
-    void aFailureMidStreamNeverLooksLikeACompleteFile(String format, String version, String encoding)
-            throws Exception {
+    void aFailureMidStreamNeverLooksLikeACompleteFile(String format, String version, String encoding) throws Exception {
         String body = "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\"" + format + "\"}";
         RawResponse.Ending ending;
         try (Socket socket = open(4096)) {
@@ -194,16 +209,22 @@ class FaultToleranceTest {
                 assertThat(head).containsIgnoringCase("content-encoding: gzip");
             }
             in.readNBytes(4096);
-            assertThat(busySessions(-1)).as("sending: no database session is involved").isEmpty();
+            assertThat(busySessions(-1))
+                    .as("sending: no database session is involved")
+                    .isEmpty();
             assertThat(SpoolFiles.truncateTheOneBeingSent(Duration.ofSeconds(10)))
-                    .as("the spool file of this export").isEqualTo(1);
+                    .as("the spool file of this export")
+                    .isEqualTo(1);
             ending = RawResponse.drain(in);
         }
         if (version.equals("HTTP/1.1")) {
-            assertThat(ending.terminated()).as("the chunked body must not end with its final chunk").isFalse();
+            assertThat(ending.terminated())
+                    .as("the chunked body must not end with its final chunk")
+                    .isFalse();
         } else {
             // HTTP/1.0 ends a body by closing the connection: only a reset (RST) tells the client it was cut off
-            assertThat(ending.reset()).as("an HTTP/1.0 transfer that failed must end in a reset, not a close")
+            assertThat(ending.reset())
+                    .as("an HTTP/1.0 transfer that failed must end in a reset, not a close")
                     .isTrue();
         }
         assertHealthy();
@@ -218,8 +239,8 @@ class FaultToleranceTest {
         int early = 0;
         for (int i = 0; i < 100; i++) {
             String format = i % 4 < 2 ? "json" : "csv";
-            String body = "{\"resources\":[{\"type\":\"tickets\"}" + (format.equals("json")
-                    ? ",{\"type\":\"customers\"}" : "") + "],\"format\":\"" + format + "\"}";
+            String body = "{\"resources\":[{\"type\":\"tickets\"}"
+                    + (format.equals("json") ? ",{\"type\":\"customers\"}" : "") + "],\"format\":\"" + format + "\"}";
             Socket socket = open(4096);
             send(socket, "HTTP/1.1", body, "");
             if (i % 2 == 0) {
@@ -237,7 +258,9 @@ class FaultToleranceTest {
             socket.close();
         }
         assertThat(midDownload + early).isEqualTo(100);
-        assertThat(awaitNoBusySessions(-1, Duration.ofSeconds(20))).as("sessions left in a transaction").isEmpty();
+        assertThat(awaitNoBusySessions(-1, Duration.ofSeconds(20)))
+                .as("sessions left in a transaction")
+                .isEmpty();
         assertThat(takeTheWholePool()).isEqualTo(poolSize + exportPoolSize);
         assertHealthy();
     }
@@ -270,10 +293,11 @@ class FaultToleranceTest {
             });
             killer.start();
             // tickets are read (and spooled) first, then customers wait on the lock until their session is killed
-            HostileHttp.Answer answer = HostileHttp.post(base, KEY, DEMO_TEAM,
-                    "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"}]}");
+            HostileHttp.Answer answer = HostileHttp.post(
+                    base, KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"tickets\"},{\"type\":\"customers\"}]}");
             killer.join();
-            JsonNode error = HostileHttp.assertError(answer, 503, "service_unavailable", null).get("error");
+            JsonNode error = HostileHttp.assertError(answer, 503, "service_unavailable", null)
+                    .get("error");
             assertThat(error.get("message").asText()).contains("cannot be reached");
             locker.rollback();
         }
@@ -284,9 +308,10 @@ class FaultToleranceTest {
     private void terminateSessionsWaitingOn(int lockerPid, Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "select pg_terminate_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' "
-                            + "and ? = any (pg_blocking_pids(pid)) and pid <> pg_backend_pid()")) {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement(
+                            "select pg_terminate_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' "
+                                    + "and ? = any (pg_blocking_pids(pid)) and pid <> pg_backend_pid()")) {
                 s.setInt(1, lockerPid);
                 try (ResultSet rs = s.executeQuery()) {
                     if (rs.next()) {
@@ -315,33 +340,46 @@ class FaultToleranceTest {
         try {
             for (int i = 0; i < stalled; i++) {
                 Socket socket = open(4096);
-                send(socket, "HTTP/1.1", "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\""
-                        + (i % 2 == 0 ? "csv" : "json") + "\"}", "");
+                send(
+                        socket,
+                        "HTTP/1.1",
+                        "{\"resources\":[{\"type\":\"tickets\"}],\"format\":\"" + (i % 2 == 0 ? "csv" : "json") + "\"}",
+                        "");
                 assertThat(RawResponse.readHead(socket.getInputStream())).startsWith("HTTP/1.1 200");
                 sockets.add(socket); // and never read again
             }
             long start = System.nanoTime();
-            assertThat(busySessions(-1)).as("the stalled exports hold no database session").isEmpty();
+            assertThat(busySessions(-1))
+                    .as("the stalled exports hold no database session")
+                    .isEmpty();
             assertThat(liveLeases()).as("but they hold their export slots").isEqualTo(stalled);
             assertThat(SpoolFiles.present()).as("and their spool files").hasSize(stalled);
             // the whole pool is free for others meanwhile
             assertThat(takeTheWholePool()).isEqualTo(poolSize + exportPoolSize);
-            assertThat(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, SMALL).status())
+            assertThat(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, SMALL)
+                            .status())
                     .isEqualTo(200);
-            while (liveLeases() > 0 && System.nanoTime() - start < Duration.ofSeconds(
-                    HostileSuiteProfile.IDLE_TIMEOUT_SECONDS * 4L).toNanos()) {
+            while (liveLeases() > 0
+                    && System.nanoTime() - start
+                            < Duration.ofSeconds(HostileSuiteProfile.IDLE_TIMEOUT_SECONDS * 4L)
+                                    .toNanos()) {
                 Thread.sleep(100);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(liveLeases()).as("stalled exports still hold their slots").isZero();
-            assertThat(millis).as("released by the idle timeout, not earlier")
+            assertThat(liveLeases())
+                    .as("stalled exports still hold their slots")
+                    .isZero();
+            assertThat(millis)
+                    .as("released by the idle timeout, not earlier")
                     .isGreaterThanOrEqualTo(HostileSuiteProfile.IDLE_TIMEOUT_SECONDS * 1000L - 1500);
-            System.out.printf("FaultToleranceTest: %d stalled downloads released %d ms after their headers%n",
-                    stalled, millis);
+            System.out.printf(
+                    "FaultToleranceTest: %d stalled downloads released %d ms after their headers%n", stalled, millis);
             for (Socket socket : sockets) {
                 socket.setSoTimeout(10_000);
                 RawResponse.Ending ending = RawResponse.drain(socket.getInputStream());
-                assertThat(ending.terminated()).as("a cut-off download must not look complete").isFalse();
+                assertThat(ending.terminated())
+                        .as("a cut-off download must not look complete")
+                        .isFalse();
             }
         } finally {
             for (Socket socket : sockets) {
@@ -368,22 +406,35 @@ class FaultToleranceTest {
             }
             for (String format : List.of("json", "csv")) {
                 long start = System.nanoTime();
-                HostileHttp.Answer answer = HostileHttp.post(base, KEY, DEMO_TEAM,
+                HostileHttp.Answer answer = HostileHttp.post(
+                        base,
+                        KEY,
+                        DEMO_TEAM,
                         "{\"resources\":[{\"type\":\"articles\"}],\"format\":\"" + format + "\"}");
                 long millis = (System.nanoTime() - start) / 1_000_000;
-                JsonNode error = HostileHttp.assertError(answer, 503, "service_unavailable", null).get("error");
+                JsonNode error = HostileHttp.assertError(answer, 503, "service_unavailable", null)
+                        .get("error");
                 assertThat(error.get("message").asText()).contains("took too long");
-                assertThat(millis).as("the statement ran until the timeout, not longer")
-                        .isBetween(HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS * 1000L - 200,
+                assertThat(millis)
+                        .as("the statement ran until the timeout, not longer")
+                        .isBetween(
+                                HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS * 1000L - 200,
                                 HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS * 1000L + 10_000);
                 assertThat(awaitNoBusySessions(lockerPid, Duration.ofSeconds(5)))
-                        .as("the export's session went back to the pool, out of its transaction").isEmpty();
-                System.out.printf("FaultToleranceTest: statement timeout (%d s), %s export answered 503 after %d ms%n",
+                        .as("the export's session went back to the pool, out of its transaction")
+                        .isEmpty();
+                System.out.printf(
+                        "FaultToleranceTest: statement timeout (%d s), %s export answered 503 after %d ms%n",
                         HostileSuiteProfile.STATEMENT_TIMEOUT_SECONDS, format, millis);
             }
             // other resources are not blocked meanwhile
-            assertThat(HostileHttp.post(base, KEY, DEMO_TEAM,
-                    "{\"resources\":[{\"type\":\"customers\",\"fields\":[\"id\"]}]}").status()).isEqualTo(200);
+            assertThat(HostileHttp.post(
+                                    base,
+                                    KEY,
+                                    DEMO_TEAM,
+                                    "{\"resources\":[{\"type\":\"customers\",\"fields\":[\"id\"]}]}")
+                            .status())
+                    .isEqualTo(200);
             locker.rollback();
         }
         assertHealthy();
@@ -416,20 +467,26 @@ class FaultToleranceTest {
         } finally {
             EmbeddedPostgresResource.signal("CONT");
         }
-        assertThat(exportMillis).as("an export against a silent database ends within seconds").isLessThan(15_000);
-        assertThat(readyMillis).as("readiness against a silent database answers within seconds").isLessThan(15_000);
+        assertThat(exportMillis)
+                .as("an export against a silent database ends within seconds")
+                .isLessThan(15_000);
+        assertThat(readyMillis)
+                .as("readiness against a silent database answers within seconds")
+                .isLessThan(15_000);
         long resumed = System.nanoTime();
         int status = 0;
-        while (status != 200 && System.nanoTime() - resumed < Duration.ofSeconds(60).toNanos()) {
+        while (status != 200
+                && System.nanoTime() - resumed < Duration.ofSeconds(60).toNanos()) {
             status = HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status();
             if (status != 200) {
                 Thread.sleep(200);
             }
         }
         assertThat(status).as("recovered without a restart").isEqualTo(200);
-        System.out.printf("FaultToleranceTest: silent database: export 503 after %d ms, readiness DOWN after %d ms, "
-                + "first 200 %d ms after it answered again%n", exportMillis, readyMillis,
-                (System.nanoTime() - resumed) / 1_000_000);
+        System.out.printf(
+                "FaultToleranceTest: silent database: export 503 after %d ms, readiness DOWN after %d ms, "
+                        + "first 200 %d ms after it answered again%n",
+                exportMillis, readyMillis, (System.nanoTime() - resumed) / 1_000_000);
         assertHealthy();
     }
 
@@ -447,18 +504,33 @@ class FaultToleranceTest {
         long stoppedAt = System.nanoTime();
         try {
             for (String format : List.of("json", "csv")) {
-                HostileHttp.Answer unavailable = HostileHttp.post(base, KEY, DEMO_TEAM,
+                HostileHttp.Answer unavailable = HostileHttp.post(
+                        base,
+                        KEY,
+                        DEMO_TEAM,
                         "{\"resources\":[{\"type\":\"articles\"}],\"format\":\"" + format + "\"}");
                 HostileHttp.assertError(unavailable, 503, "service_unavailable", null);
                 // §7: Retry-After, the configured seconds (export.unavailable-retry-after-seconds, 5 by default)
                 assertThat(unavailable.header("retry-after")).isEqualTo("5");
             }
             // keys are looked up in the database too: no key is refused as unknown while it cannot be looked up
-            HostileHttp.assertError(HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, SMALL),
-                    503, "service_unavailable", null);
+            HostileHttp.assertError(
+                    HostileHttp.post(base, DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, Api.OTHER_TEAM, SMALL),
+                    503,
+                    "service_unavailable",
+                    null);
             // what needs no database still answers as usual
-            HostileHttp.assertError(HostileHttp.send(base, "POST", exportPath(DEMO_TEAM), null, "application/json",
-                    SMALL.getBytes(StandardCharsets.UTF_8)), 401, "authentication_required", null);
+            HostileHttp.assertError(
+                    HostileHttp.send(
+                            base,
+                            "POST",
+                            exportPath(DEMO_TEAM),
+                            null,
+                            "application/json",
+                            SMALL.getBytes(StandardCharsets.UTF_8)),
+                    401,
+                    "authentication_required",
+                    null);
             HostileHttp.Answer down = get(ready);
             assertThat(down.status()).as(down.text()).isEqualTo(503);
             assertThat(down.json().get("status").asText()).isEqualTo("DOWN");
@@ -476,13 +548,18 @@ class FaultToleranceTest {
             }
         }
         assertThat(status).as("recovered without a restart").isEqualTo(200);
-        System.out.printf("FaultToleranceTest: outage to first 200 after restart took %d ms%n",
+        System.out.printf(
+                "FaultToleranceTest: outage to first 200 after restart took %d ms%n",
                 (System.nanoTime() - stoppedAt) / 1_000_000);
         HostileHttp.Answer up = get(ready);
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.json().get("status").asText()).isEqualTo("UP");
-        JsonNode export = HostileHttp.post(base, KEY, DEMO_TEAM,
-                "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}],\"format\":\"json\"}").json();
+        JsonNode export = HostileHttp.post(
+                        base,
+                        KEY,
+                        DEMO_TEAM,
+                        "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}],\"format\":\"json\"}")
+                .json();
         assertThat(export.get("data").get("totalRows").asInt()).isEqualTo(10_000);
         assertHealthy();
     }

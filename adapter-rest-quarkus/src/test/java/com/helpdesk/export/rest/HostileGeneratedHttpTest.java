@@ -1,5 +1,7 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.rest.web.RequestBodyReader;
@@ -7,16 +9,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The generators of {@link HostileBodyPropertiesTest}, sampled with fixed seeds and sent through the whole
@@ -49,7 +48,8 @@ class HostileGeneratedHttpTest {
                     assertThat(root.get("success").asBoolean()).isTrue();
                 }
             } else {
-                HostileHttp.assertError(answer, expected.status(), expected.code().wireName(), expected.param());
+                HostileHttp.assertError(
+                        answer, expected.status(), expected.code().wireName(), expected.param());
             }
             outcomes.merge(expected.accepted() ? "200" : expected.code().wireName(), 1, Integer::sum);
         }
@@ -63,14 +63,14 @@ class HostileGeneratedHttpTest {
         bodies.addAll(HostileGenerators.samples(HostileGenerators.mutatedBodies(), "http-mutated", 200));
         bodies.addAll(HostileGenerators.samples(HostileGenerators.randomBytes(), "http-random", 60));
         // valid requests are narrowed to no rows so that 40 of them stay quick
-        for (Map<String, Object> request : HostileGenerators.samples(HostileGenerators.validRequests(), "http-valid",
-                40)) {
+        for (Map<String, Object> request :
+                HostileGenerators.samples(HostileGenerators.validRequests(), "http-valid", 40)) {
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> resources = (List<Map<String, Object>>) request.get("resources");
             for (Map<String, Object> resource : resources) {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> filters = (Map<String, Object>) resource.computeIfAbsent("filters",
-                        k -> new LinkedHashMap<String, Object>());
+                Map<String, Object> filters = (Map<String, Object>)
+                        resource.computeIfAbsent("filters", k -> new LinkedHashMap<String, Object>());
                 filters.put("createdBefore", "1970-01-01T00:00:00Z");
             }
             bodies.add(HostileGenerators.bytes(request));
@@ -78,7 +78,7 @@ class HostileGeneratedHttpTest {
         Map<String, Integer> outcomes = run(bodies);
         System.out.println("HostileGeneratedHttpTest outcomes over " + bodies.size() + " bodies: " + outcomes);
         assertThat(outcomes.get("200")).as("valid bodies are accepted").isGreaterThanOrEqualTo(40);
-        assertThat(outcomes.keySet()).contains("invalid_json", "parameter_invalid", "parameter_missing",
-                "parameter_unknown");
+        assertThat(outcomes.keySet())
+                .contains("invalid_json", "parameter_invalid", "parameter_missing", "parameter_unknown");
     }
 }

@@ -10,12 +10,10 @@ import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.rest.config.ExportSettings;
 import com.helpdesk.export.rest.web.HttpErrors;
 import com.helpdesk.export.rest.web.RequestBodyReader;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Request bodies generated from the contract (§1, §3, §4): valid ones, structurally hostile ones (every key of the
@@ -38,18 +37,21 @@ final class HostileGenerators {
 
     static final int MAX_BODY_BYTES = 65_536;
 
-    private HostileGenerators() {
-    }
+    private HostileGenerators() {}
 
     // ---------------------------------------------------------------- the body reader, outside Quarkus
 
     /** The service's body reader, wired by hand as Quarkus wires it (same validator rules, 64 KiB limit). */
     static RequestBodyReader reader() {
-        Validator validator = Validation.byDefaultProvider().configure()
+        Validator validator = Validation.byDefaultProvider()
+                .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory().getValidator();
-        ExportSettings settings = (ExportSettings) Proxy.newProxyInstance(ExportSettings.class.getClassLoader(),
-                new Class<?>[] {ExportSettings.class}, (proxy, method, args) -> switch (method.getName()) {
+                .buildValidatorFactory()
+                .getValidator();
+        ExportSettings settings = (ExportSettings) Proxy.newProxyInstance(
+                ExportSettings.class.getClassLoader(),
+                new Class<?>[] {ExportSettings.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "maxBodyBytes" -> MAX_BODY_BYTES;
                     case "toString" -> "ExportSettings(test)";
                     default -> throw new UnsupportedOperationException(method.getName());
@@ -82,8 +84,12 @@ final class HostileGenerators {
         }
     }
 
-    private static final Set<ErrorCode> BODY_CODES = Set.of(ErrorCode.INVALID_JSON, ErrorCode.PAYLOAD_TOO_LARGE,
-            ErrorCode.PARAMETER_MISSING, ErrorCode.PARAMETER_INVALID, ErrorCode.PARAMETER_UNKNOWN);
+    private static final Set<ErrorCode> BODY_CODES = Set.of(
+            ErrorCode.INVALID_JSON,
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            ErrorCode.PARAMETER_MISSING,
+            ErrorCode.PARAMETER_INVALID,
+            ErrorCode.PARAMETER_UNKNOWN);
 
     /** A body may only ever be answered with the contract's body errors, each in its documented shape. */
     static void assertDocumented(Outcome outcome) {
@@ -97,15 +103,26 @@ final class HostileGenerators {
             throw new AssertionError("an error without a message: " + outcome);
         }
         boolean fieldError = outcome.code() == ErrorCode.PARAMETER_MISSING
-                || outcome.code() == ErrorCode.PARAMETER_INVALID || outcome.code() == ErrorCode.PARAMETER_UNKNOWN;
+                || outcome.code() == ErrorCode.PARAMETER_INVALID
+                || outcome.code() == ErrorCode.PARAMETER_UNKNOWN;
         if (fieldError && (outcome.param() == null || outcome.param().isEmpty())) {
             throw new AssertionError("a field error must name its field: " + outcome);
         }
         if (!fieldError && outcome.param() != null) {
             throw new AssertionError("a whole-body error names no field: " + outcome);
         }
-        for (String leak : List.of("Feature", "`Json", "`Stream", "jackson", "Jackson", "com.fasterxml", "REDACTED",
-                "Exception", "StreamRead", "JsonRead", "[Source")) {
+        for (String leak : List.of(
+                "Feature",
+                "`Json",
+                "`Stream",
+                "jackson",
+                "Jackson",
+                "com.fasterxml",
+                "REDACTED",
+                "Exception",
+                "StreamRead",
+                "JsonRead",
+                "[Source")) {
             if (outcome.message().contains(leak)) {
                 throw new AssertionError("the message leaks '" + leak + "': " + outcome);
             }
@@ -123,12 +140,17 @@ final class HostileGenerators {
 
     static final List<String> TOP_KEYS = List.of("resources", "format", "csv");
     static final List<String> RESOURCE_KEYS = List.of("type", "filters", "fields", "cursor");
-    static final List<String> TYPES = Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList();
+    static final List<String> TYPES =
+            Arrays.stream(ResourceType.values()).map(ResourceType::wireName).toList();
 
     static final List<String> ALL_FILTERS = Arrays.stream(ResourceType.values())
-            .flatMap(t -> t.filters().keySet().stream()).distinct().toList();
+            .flatMap(t -> t.filters().keySet().stream())
+            .distinct()
+            .toList();
     static final List<String> ALL_FIELDS = Arrays.stream(ResourceType.values())
-            .flatMap(t -> t.fields().stream().map(f -> f.name())).distinct().toList();
+            .flatMap(t -> t.fields().stream().map(f -> f.name()))
+            .distinct()
+            .toList();
 
     private static Gen<String> hex(int length) {
         return Gens.strings(Gens.charsOf("0123456789abcdef"), length, length);
@@ -140,13 +162,49 @@ final class HostileGenerators {
      */
     static Gen<String> junkStrings() {
         return Gens.oneOf(
-                Gens.of("", " ", "tickets ", "Tickets", "TICKETS", "ticket", "json ", "CSV", "xml", "open ",
-                        "OPEN", "nul\u0000l", "\u0000", "' OR '1'='1", "'; DROP TABLE tickets; --", "%", "_", "\\",
-                        "\uFEFF", "\u202Eevil", "\uD83D\uDE00", "\uD800", "\uDC00", "tkt_", "cus_", "cus_123",
-                        "cus_" + "0".repeat(31), "cus_" + "A".repeat(32), "mem_" + "0".repeat(33),
-                        "00000000-0000-0000-0000-00000000000g", "2025-01-01", "2025-01-01T00:00:00",
-                        "2025-02-30T00:00:00Z", "0000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
-                        "2025-01-01T00:00:00+25:00", "yesterday", "true", "null", "1e309", "-0", "NaN"),
+                Gens.of(
+                        "",
+                        " ",
+                        "tickets ",
+                        "Tickets",
+                        "TICKETS",
+                        "ticket",
+                        "json ",
+                        "CSV",
+                        "xml",
+                        "open ",
+                        "OPEN",
+                        "nul\u0000l",
+                        "\u0000",
+                        "' OR '1'='1",
+                        "'; DROP TABLE tickets; --",
+                        "%",
+                        "_",
+                        "\\",
+                        "\uFEFF",
+                        "\u202Eevil",
+                        "\uD83D\uDE00",
+                        "\uD800",
+                        "\uDC00",
+                        "tkt_",
+                        "cus_",
+                        "cus_123",
+                        "cus_" + "0".repeat(31),
+                        "cus_" + "A".repeat(32),
+                        "mem_" + "0".repeat(33),
+                        "00000000-0000-0000-0000-00000000000g",
+                        "2025-01-01",
+                        "2025-01-01T00:00:00",
+                        "2025-02-30T00:00:00Z",
+                        "0000-01-01T00:00:00Z",
+                        "+10000-01-01T00:00:00Z",
+                        "2025-01-01T00:00:00+25:00",
+                        "yesterday",
+                        "true",
+                        "null",
+                        "1e309",
+                        "-0",
+                        "NaN"),
                 Gens.anyStrings(0, 40),
                 Gens.anyStrings(190, 230),
                 Gens.strings(Gens.chars(' ', '~'), 0, 30));
@@ -178,25 +236,36 @@ final class HostileGenerators {
     /** A valid value for one filter (§3). */
     static Gen<Object> validFilterValue(FilterDefinition definition) {
         return switch (definition.kind()) {
-            case ANY_OF -> Gens.oneOf(
-                    Gens.of(definition.allowedValues()),
-                    Gens.of(definition.allowedValues()).set(1, definition.allowedValues().size())
-                            .map(s -> (Object) new ArrayList<>(s)));
-            case ID_EQUALS -> Gens.oneOf(
-                    hex(32).map(h -> (Object) (definition.idPrefix() + h)),
-                    Gens.uuids().map(u -> (Object) u.toString()));
-            case HAS_TAG -> Gens.strings(Gens.oneOf(Gens.chars('!', '~'), Gens.chars('\u00C0', '\u024F')), 1, 20)
-                    .map(s -> (Object) s);
-            case SEARCH, TEXT_EQUALS -> Gens.strings(Gens.oneOf(Gens.chars(' ', '~'), Gens.chars('\u00C0', '\u024F'),
-                            Gens.charsOf("%_\\'\"\n\t\u3042")), 1, 50)
-                    .map(s -> (Object) s);
+            case ANY_OF ->
+                Gens.oneOf(
+                        Gens.of(definition.allowedValues()),
+                        Gens.of(definition.allowedValues())
+                                .set(1, definition.allowedValues().size())
+                                .map(s -> (Object) new ArrayList<>(s)));
+            case ID_EQUALS ->
+                Gens.oneOf(
+                        hex(32).map(h -> (Object) (definition.idPrefix() + h)),
+                        Gens.uuids().map(u -> (Object) u.toString()));
+            case HAS_TAG ->
+                Gens.strings(Gens.oneOf(Gens.chars('!', '~'), Gens.chars('\u00C0', '\u024F')), 1, 20)
+                        .map(s -> (Object) s);
+            case SEARCH, TEXT_EQUALS ->
+                Gens.strings(
+                                Gens.oneOf(
+                                        Gens.chars(' ', '~'),
+                                        Gens.chars('\u00C0', '\u024F'),
+                                        Gens.charsOf("%_\\'\"\n\t\u3042")),
+                                1,
+                                50)
+                        .map(s -> (Object) s);
             case BOOLEAN_EQUALS -> Gens.booleans().map(b -> (Object) b);
             case AT_OR_AFTER, BEFORE -> {
                 Gen<Long> seconds = Gens.longs(0, 4_102_444_800L);
                 Gen<Integer> micros = Gens.ints(0, 999_999);
                 Gen<Integer> offsetHours = Gens.ints(-18, 18);
                 yield random -> Instant.ofEpochSecond(seconds.next(random), micros.next(random) * 1000L)
-                        .atOffset(ZoneOffset.ofHours(offsetHours.next(random))).toString();
+                        .atOffset(ZoneOffset.ofHours(offsetHours.next(random)))
+                        .toString();
             }
         };
     }
@@ -204,7 +273,8 @@ final class HostileGenerators {
     static Gen<Map<String, Object>> validResource(ResourceType type) {
         // every filter is drawn (or left out) independently
         List<FilterDefinition> definitions = new ArrayList<>(type.filters().values());
-        List<Gen<Object>> values = definitions.stream().map(d -> validFilterValue(d).orNull(0.7)).toList();
+        List<Gen<Object>> values =
+                definitions.stream().map(d -> validFilterValue(d).orNull(0.7)).toList();
         Gen<Map<String, Object>> filters = random -> {
             Map<String, Object> map = new LinkedHashMap<>();
             for (int i = 0; i < definitions.size(); i++) {
@@ -216,25 +286,26 @@ final class HostileGenerators {
             return map;
         };
         List<String> fieldNames = type.fields().stream().map(f -> f.name()).toList();
-        Gen<List<String>> fields = Gens.of(fieldNames).uniqueList(1, fieldNames.size()).orNull(0.4);
+        Gen<List<String>> fields =
+                Gens.of(fieldNames).uniqueList(1, fieldNames.size()).orNull(0.4);
         Gen<Boolean> nullCursors = Gens.booleans();
         return random -> {
-                    Map<String, Object> f = filters.next(random);
-                    List<String> selected = fields.next(random);
-                    boolean nullCursor = nullCursors.next(random);
-                    Map<String, Object> resource = new LinkedHashMap<>();
-                    resource.put("type", type.wireName());
-                    if (!f.isEmpty()) {
-                        resource.put("filters", f);
-                    }
-                    if (selected != null) {
-                        resource.put("fields", new ArrayList<>(selected));
-                    }
-                    if (nullCursor) {
-                        resource.put("cursor", null);
-                    }
-                    return resource;
-                };
+            Map<String, Object> f = filters.next(random);
+            List<String> selected = fields.next(random);
+            boolean nullCursor = nullCursors.next(random);
+            Map<String, Object> resource = new LinkedHashMap<>();
+            resource.put("type", type.wireName());
+            if (!f.isEmpty()) {
+                resource.put("filters", f);
+            }
+            if (selected != null) {
+                resource.put("fields", new ArrayList<>(selected));
+            }
+            if (nullCursor) {
+                resource.put("cursor", null);
+            }
+            return resource;
+        };
     }
 
     /** Requests the contract accepts: 1 to 5 distinct types, JSON, or CSV with one resource. */
@@ -247,22 +318,22 @@ final class HostileGenerators {
         Gen<String> formats = Gens.of("json", "csv", "default");
         Gen<Boolean> boms = Gens.booleans().orNull(0.3);
         return random -> {
-                    List<ResourceType> chosen = types.next(random);
-                    String f = formats.next(random);
-                    Boolean bom = boms.next(random);
-                    List<Map<String, Object>> list = new ArrayList<>();
-                    chosen.forEach(t -> list.add(resources.get(t).next(random)));
-                    String format = f.equals("csv") && chosen.size() > 1 ? "json" : f;
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("resources", list);
-                    if (!format.equals("default")) {
-                        body.put("format", format);
-                    }
-                    if (format.equals("csv") && bom != null) {
-                        body.put("csv", Map.of("bom", bom));
-                    }
-                    return body;
-                };
+            List<ResourceType> chosen = types.next(random);
+            String f = formats.next(random);
+            Boolean bom = boms.next(random);
+            List<Map<String, Object>> list = new ArrayList<>();
+            chosen.forEach(t -> list.add(resources.get(t).next(random)));
+            String format = f.equals("csv") && chosen.size() > 1 ? "json" : f;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("resources", list);
+            if (!format.equals("default")) {
+                body.put("format", format);
+            }
+            if (format.equals("csv") && bom != null) {
+                body.put("csv", Map.of("bom", bom));
+            }
+            return body;
+        };
     }
 
     static byte[] bytes(Object json) {
@@ -284,19 +355,22 @@ final class HostileGenerators {
         for (ResourceType t : ResourceType.values()) {
             t.filters().values().forEach(d -> goodValues.addAll(d.allowedValues()));
         }
-        goodValues.addAll(List.of("2025-01-01T00:00:00Z", "cus_0123456789abcdef0123456789abcdef",
-                "mem_0123456789abcdef0123456789abcdef", "vip", "billing", true, false, List.of("open", "pending")));
+        goodValues.addAll(List.of(
+                "2025-01-01T00:00:00Z",
+                "cus_0123456789abcdef0123456789abcdef",
+                "mem_0123456789abcdef0123456789abcdef",
+                "vip",
+                "billing",
+                true,
+                false,
+                List.of("open", "pending")));
         Gen<Object> filterValue = Gens.frequency(
-                Gens.weight(4, Gens.of(goodValues)),
-                Gens.weight(2, junkStrings()),
-                Gens.weight(2, anyJson(2)));
+                Gens.weight(4, Gens.of(goodValues)), Gens.weight(2, junkStrings()), Gens.weight(2, anyJson(2)));
         Gen<String> filterKey = Gens.frequency(Gens.weight(6, Gens.of(ALL_FILTERS)), Gens.weight(1, junkStrings()));
-        Gen<Object> filters = Gens.frequency(
-                Gens.weight(6, Gens.maps(filterKey, filterValue, 0, 3)),
-                Gens.weight(1, anyJson(2)));
-        Gen<Object> fields = Gens.oneOf(
-                Gens.<Object>oneOf(Gens.of(ALL_FIELDS), anyJson(0)).list(0, 5),
-                anyJson(1));
+        Gen<Object> filters =
+                Gens.frequency(Gens.weight(6, Gens.maps(filterKey, filterValue, 0, 3)), Gens.weight(1, anyJson(2)));
+        Gen<Object> fields =
+                Gens.oneOf(Gens.<Object>oneOf(Gens.of(ALL_FIELDS), anyJson(0)).list(0, 5), anyJson(1));
         Gen<Object> type = Gens.frequency(Gens.weight(6, Gens.of(TYPES)), Gens.weight(1, anyJson(1)));
         Gen<Object> cursor = Gens.oneOf(Gens.constant(null), junkStrings(), anyJson(1));
         Gen<Set<String>> resourceKeys = Gens.frequency(
@@ -305,7 +379,8 @@ final class HostileGenerators {
                     return keys;
                 })),
                 Gens.weight(1, Gens.subsetOf(RESOURCE_KEYS)));
-        Gen<Map<String, Object>> extras = Gens.<String, Object>maps(junkStrings(), anyJson(1), 0, 1).orNull(0.8);
+        Gen<Map<String, Object>> extras =
+                Gens.<String, Object>maps(junkStrings(), anyJson(1), 0, 1).orNull(0.8);
         Gen<Map<String, Object>> resource = random -> {
             Set<String> keys = resourceKeys.next(random);
             Object t = type.next(random);
@@ -332,12 +407,15 @@ final class HostileGenerators {
             return map;
         };
         Gen<Object> resources = Gens.frequency(
-                Gens.weight(8, Gens.<Object>frequency(Gens.weight(8, resource), Gens.weight(1, anyJson(1)))
-                        .list(1, 4)),
+                Gens.weight(
+                        8,
+                        Gens.<Object>frequency(Gens.weight(8, resource), Gens.weight(1, anyJson(1)))
+                                .list(1, 4)),
                 Gens.weight(1, anyJson(2)));
         Gen<Object> format = Gens.oneOf(Gens.of("json", "csv"), anyJson(1));
         Gen<Object> csv = Gens.oneOf(
-                Gens.<Object>oneOf(Gens.booleans(), anyJson(0)).map(b -> (Object) Map.of("bom", b == null ? "null" : b)),
+                Gens.<Object>oneOf(Gens.booleans(), anyJson(0))
+                        .map(b -> (Object) Map.of("bom", b == null ? "null" : b)),
                 anyJson(1));
         Gen<Set<String>> topKeys = Gens.frequency(
                 Gens.weight(8, Gens.subsetOf("format", "csv").map(keys -> {
@@ -376,8 +454,9 @@ final class HostileGenerators {
         Gen<Integer> kind = Gens.ints(0, 5);
         Gen<Double> where = Gens.oneOf(Gens.doubles(0, 1), Gens.constant(1.0));
         Gen<Byte> insert = Gens.oneOf(Gens.of(toObjects(SIGNIFICANT)), Gens.bytes());
-        Gen<List<Object[]>> mutations = ((Gen<Object[]>) random -> new Object[] {kind.next(random),
-                where.next(random), insert.next(random)}).list(1, 4);
+        Gen<List<Object[]>> mutations = ((Gen<Object[]>)
+                        random -> new Object[] {kind.next(random), where.next(random), insert.next(random)})
+                .list(1, 4);
         return random -> {
             byte[] out = valid.next(random);
             for (Object[] m : mutations.next(random)) {
@@ -409,8 +488,11 @@ final class HostileGenerators {
                 yield out;
             }
             case 3 -> Arrays.copyOfRange(in, 0, at);
-            case 4 -> concat(Arrays.copyOfRange(in, 0, at), Arrays.copyOfRange(in, at, Math.min(in.length, at + 8)),
-                    Arrays.copyOfRange(in, at, in.length));
+            case 4 ->
+                concat(
+                        Arrays.copyOfRange(in, 0, at),
+                        Arrays.copyOfRange(in, at, Math.min(in.length, at + 8)),
+                        Arrays.copyOfRange(in, at, in.length));
             default -> concat(in, new byte[] {value});
         };
     }
@@ -432,7 +514,9 @@ final class HostileGenerators {
     /** Arbitrary bytes, short and long, sometimes starting like JSON. */
     static Gen<byte[]> randomBytes() {
         Gen<byte[]> any = Gens.byteArrays(0, 300);
-        return Gens.oneOf(any, any.map(b -> concat("{\"resources\":".getBytes(StandardCharsets.UTF_8), b)),
+        return Gens.oneOf(
+                any,
+                any.map(b -> concat("{\"resources\":".getBytes(StandardCharsets.UTF_8), b)),
                 any.map(b -> concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, b)));
     }
 }

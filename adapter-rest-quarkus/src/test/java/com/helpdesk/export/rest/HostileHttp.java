@@ -1,8 +1,9 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A client for hostile tests that sends exactly the bytes and headers it is given (no charset appended, no
  * Content-Type added), and the contract's checks of an error answer.
@@ -31,11 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class HostileHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
-    private HostileHttp() {
-    }
+    private HostileHttp() {}
 
     /** An answer: status, headers (names in lower case), body. */
     record Answer(int status, Map<String, List<String>> headers, byte[] body) {
@@ -64,10 +64,14 @@ final class HostileHttp {
      * @param body        null for no body
      */
     static Answer send(URL base, String method, String path, String key, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base.toString().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
@@ -121,9 +125,13 @@ final class HostileHttp {
         assertThat(error.get("code").asText()).as("code of %s", answer.text()).isEqualTo(code);
         assertThat(error.get("message").asText()).isNotBlank();
         if (param == null) {
-            assertThat(error.has("param")).as("no param expected in %s", answer.text()).isFalse();
+            assertThat(error.has("param"))
+                    .as("no param expected in %s", answer.text())
+                    .isFalse();
         } else {
-            assertThat(error.path("param").asText(null)).as("param of %s", answer.text()).isEqualTo(param);
+            assertThat(error.path("param").asText(null))
+                    .as("param of %s", answer.text())
+                    .isEqualTo(param);
         }
         assertThat(error.get("doc_url").asText()).endsWith("#" + code);
         String requestId = error.get("request_id").asText();
@@ -139,9 +147,26 @@ final class HostileHttp {
 
     /** No stack trace, class name, SQL or parser internals in an answer. */
     static void assertNoLeak(String text) {
-        assertThat(text).doesNotContain("at com.", "at org.", "at io.", "Exception", "com.fasterxml", "jackson",
-                "Jackson", "Feature", "`Json", "`Stream", "REDACTED", "StreamRead", "JsonRead", "SELECT ", "postgres", "PSQL", "sk_live_OWNR",
-                "sk_test_ADMN");
+        assertThat(text)
+                .doesNotContain(
+                        "at com.",
+                        "at org.",
+                        "at io.",
+                        "Exception",
+                        "com.fasterxml",
+                        "jackson",
+                        "Jackson",
+                        "Feature",
+                        "`Json",
+                        "`Stream",
+                        "REDACTED",
+                        "StreamRead",
+                        "JsonRead",
+                        "SELECT ",
+                        "postgres",
+                        "PSQL",
+                        "sk_live_OWNR",
+                        "sk_test_ADMN");
     }
 
     /** A raw HTTP exchange: writes the bytes, reads until the server closes or {@code timeout} passes. */

@@ -1,5 +1,7 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,17 +9,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.sql.DataSource;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,9 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.net.URLEncoder;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * SQL injection (issue item 2): every string filter of every type (search, tag, category) and the cursor, with
@@ -50,8 +49,8 @@ class HostileInjectionTest {
 
     private final Map<String, Integer> countsBefore = new LinkedHashMap<>();
 
-    private static final List<String> TABLES = List.of("teams", "members", "api_keys", "customers", "tickets",
-            "articles");
+    private static final List<String> TABLES =
+            List.of("teams", "members", "api_keys", "customers", "tickets", "articles");
 
     @BeforeEach
     void data() {
@@ -67,7 +66,8 @@ class HostileInjectionTest {
     @AfterAll
     void nothingWasWritten() {
         TABLES.forEach(t -> assertThat(HostileData.count(dataSource, "select count(*) from " + t))
-                .as("rows of %s", t).isEqualTo(countsBefore.get(t)));
+                .as("rows of %s", t)
+                .isEqualTo(countsBefore.get(t)));
     }
 
     /** A string filter and the oracle condition that says what it means, literally. */
@@ -80,8 +80,10 @@ class HostileInjectionTest {
 
     static final List<StringFilter> FILTERS = List.of(
             new StringFilter("tickets", "search", "strpos(lower(title), lower(?)) > 0"),
-            new StringFilter("customers", "search", "(strpos(lower(name), lower(?)) > 0 "
-                    + "or strpos(lower(coalesce(email, '')), lower(?)) > 0)"),
+            new StringFilter(
+                    "customers",
+                    "search",
+                    "(strpos(lower(name), lower(?)) > 0 " + "or strpos(lower(coalesce(email, '')), lower(?)) > 0)"),
             new StringFilter("articles", "search", "strpos(lower(title), lower(?)) > 0"),
             new StringFilter("tickets", "tag", "? = any (tags)"),
             new StringFilter("customers", "tag", "? = any (tags)"),
@@ -101,7 +103,8 @@ class HostileInjectionTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("cases")
     void anInjectionStringIsTakenLiterally(StringFilter f, String payload) throws Exception {
-        for (String[] scope : List.of(new String[] {DemoDataset.LIVE_SECRET_KEY, Api.DEMO_TEAM, "live"},
+        for (String[] scope : List.of(
+                new String[] {DemoDataset.LIVE_SECRET_KEY, Api.DEMO_TEAM, "live"},
                 new String[] {HostileData.LIVE_KEY, HostileData.TEAM_TEXT, "live"})) {
             String body = "{\"resources\":[{\"type\":\"" + f.type() + "\",\"fields\":[\"id\"],\"filters\":{\""
                     + f.filter() + "\":" + HostileHttp.JSON.writeValueAsString(payload) + "}}]}";
@@ -116,7 +119,9 @@ class HostileInjectionTest {
             assertThat(answer.status()).as(answer.text()).isEqualTo(200);
             JsonNode data = answer.json().get("data");
             List<String> exported = new ArrayList<>();
-            data.get("resources").get(f.type()).forEach(r -> exported.add(r.get("id").asText()));
+            data.get("resources")
+                    .get(f.type())
+                    .forEach(r -> exported.add(r.get("id").asText()));
             int binds = f.oracle().split("\\?", -1).length - 1;
             Object[] args = new Object[2 + binds];
             args[0] = UUID.fromString(scope[1]);
@@ -124,9 +129,12 @@ class HostileInjectionTest {
             for (int i = 0; i < binds; i++) {
                 args[2 + i] = payload;
             }
-            List<String> expected = HostileData.ids(dataSource, IsolationMatrixTest.prefix(f.type()),
+            List<String> expected = HostileData.ids(
+                    dataSource,
+                    IsolationMatrixTest.prefix(f.type()),
                     "select id from " + f.type() + " where team_id = ? and mode = ? and " + f.oracle()
-                            + " order by created_at, id limit 10000", args);
+                            + " order by created_at, id limit 10000",
+                    args);
             assertThat(exported).as("%s %s", scope[2], payload).isEqualTo(expected);
             if (scope[1].equals(HostileData.TEAM_TEXT) && f.filter().equals("search")) {
                 assertThat(exported).as("the row holding %s is found", payload).isNotEmpty();
@@ -139,13 +147,21 @@ class HostileInjectionTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         int refused = 0;
         for (String payload : HostileData.INJECTIONS) {
-            for (String plain : List.of("c1|tickets|" + payload + "|00000000-0000-4000-8000-000000000001",
-                    "c1|tickets|0|" + payload, "c1|" + payload + "|0|00000000-0000-4000-8000-000000000001",
+            for (String plain : List.of(
+                    "c1|tickets|" + payload + "|00000000-0000-4000-8000-000000000001",
+                    "c1|tickets|0|" + payload,
+                    "c1|" + payload + "|0|00000000-0000-4000-8000-000000000001",
                     payload)) {
                 String cursor = b64.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
-                HostileHttp.assertError(HostileHttp.post(base, DemoDataset.LIVE_SECRET_KEY, Api.DEMO_TEAM,
-                        "{\"resources\":[{\"type\":\"tickets\",\"cursor\":\"" + cursor + "\"}]}"), 400,
-                        "parameter_invalid", "resources[0].cursor");
+                HostileHttp.assertError(
+                        HostileHttp.post(
+                                base,
+                                DemoDataset.LIVE_SECRET_KEY,
+                                Api.DEMO_TEAM,
+                                "{\"resources\":[{\"type\":\"tickets\",\"cursor\":\"" + cursor + "\"}]}"),
+                        400,
+                        "parameter_invalid",
+                        "resources[0].cursor");
                 refused++;
             }
         }
@@ -154,13 +170,23 @@ class HostileInjectionTest {
 
     @Test
     void theTeamIdPathSegmentIsNotAWayInEither() {
-        for (String payload : List.of("' OR '1'='1", "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b' OR '1'='1",
-                "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b;select", "(select id from teams limit 1)")) {
+        for (String payload : List.of(
+                "' OR '1'='1",
+                "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b' OR '1'='1",
+                "5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b;select",
+                "(select id from teams limit 1)")) {
             String encoded = URLEncoder.encode(payload, StandardCharsets.UTF_8).replace("+", "%20");
-            HostileHttp.assertError(HostileHttp.send(base, "POST", "/api/v1/teams/" + encoded + "/export",
-                    DemoDataset.LIVE_SECRET_KEY, "application/json",
-                    "{\"resources\":[{\"type\":\"articles\"}]}".getBytes(StandardCharsets.UTF_8)), 400,
-                    "parameter_invalid", "teamId");
+            HostileHttp.assertError(
+                    HostileHttp.send(
+                            base,
+                            "POST",
+                            "/api/v1/teams/" + encoded + "/export",
+                            DemoDataset.LIVE_SECRET_KEY,
+                            "application/json",
+                            "{\"resources\":[{\"type\":\"articles\"}]}".getBytes(StandardCharsets.UTF_8)),
+                    400,
+                    "parameter_invalid",
+                    "teamId");
         }
     }
 }

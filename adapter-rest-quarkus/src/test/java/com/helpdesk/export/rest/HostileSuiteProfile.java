@@ -1,7 +1,6 @@
 package com.helpdesk.export.rest;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
 package com.helpdesk.export.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,14 +9,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.sql.DataSource;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,8 +20,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Team and mode isolation (contract §5): for every key (teams A, B and C, live and test) and every type, in JSON and
@@ -81,9 +80,13 @@ class IsolationMatrixTest {
 
     private List<String> databaseIds(Scope scope, String type) {
         // members are the team's in both modes: the mode parameter is then only checked to be there
-        return HostileData.ids(dataSource, prefix(type), "select id from " + type + " where team_id = ? and "
-                + (type.equals("members") ? "?::text is not null" : "mode = ?") + " order by created_at, id",
-                UUID.fromString(scope.team()), scope.mode());
+        return HostileData.ids(
+                dataSource,
+                prefix(type),
+                "select id from " + type + " where team_id = ? and "
+                        + (type.equals("members") ? "?::text is not null" : "mode = ?") + " order by created_at, id",
+                UUID.fromString(scope.team()),
+                scope.mode());
     }
 
     /** Follows the cursors to the end; returns every id in the order sent. */
@@ -98,7 +101,9 @@ class IsolationMatrixTest {
             if (format.equals("json")) {
                 JsonNode data = answer.json().get("data");
                 data.get("resources").get(type).forEach(r -> ids.add(r.get("id").asText()));
-                cursor = data.get("hasMore").get(type).asBoolean() ? data.get("nextCursor").get(type).asText() : null;
+                cursor = data.get("hasMore").get(type).asBoolean()
+                        ? data.get("nextCursor").get(type).asText()
+                        : null;
             } else {
                 List<CSVRecord> records = CsvSafetyTest.parse(answer.text());
                 assertThat(records.get(0).get(0)).isEqualTo("id");
@@ -145,7 +150,8 @@ class IsolationMatrixTest {
             int total = 0;
             for (Scope scope : SCOPES) {
                 if (type.equals("members") && scope.mode().equals("test")) {
-                    assertThat(databaseIds(scope, type)).as("the team's members, in both modes")
+                    assertThat(databaseIds(scope, type))
+                            .as("the team's members, in both modes")
                             .isEqualTo(databaseIds(SCOPES.get(SCOPES.indexOf(scope) - 1), type));
                     continue;
                 }
@@ -170,8 +176,15 @@ class IsolationMatrixTest {
                 }
                 for (String type : TYPES) {
                     for (String format : List.of("json", "csv")) {
-                        HostileHttp.assertError(HostileHttp.post(base, scope.key(), team, "{\"resources\":[{\"type\":\""
-                                + type + "\"}],\"format\":\"" + format + "\"}"), 403, "team_access_denied", null);
+                        HostileHttp.assertError(
+                                HostileHttp.post(
+                                        base,
+                                        scope.key(),
+                                        team,
+                                        "{\"resources\":[{\"type\":\"" + type + "\"}],\"format\":\"" + format + "\"}"),
+                                403,
+                                "team_access_denied",
+                                null);
                         checked++;
                     }
                 }
@@ -188,12 +201,23 @@ class IsolationMatrixTest {
                 if (other.equals(scope.team())) {
                     continue;
                 }
-                for (String path : List.of("/api/v1/teams/" + scope.team() + "/../" + other + "/export",
+                for (String path : List.of(
+                        "/api/v1/teams/" + scope.team() + "/../" + other + "/export",
                         "/api/v1/teams/" + scope.team() + "/%2e%2e/" + other + "/export",
                         "/api/v1/teams/" + other.toUpperCase() + "/export",
-                        "//api/v1/teams/" + other + "/export", "/api/v1/teams/" + other + "/export/")) {
-                    HostileHttp.assertError(HostileHttp.send(base, "POST", path, scope.key(), "application/json",
-                            body.getBytes(StandardCharsets.UTF_8)), 403, "team_access_denied", null);
+                        "//api/v1/teams/" + other + "/export",
+                        "/api/v1/teams/" + other + "/export/")) {
+                    HostileHttp.assertError(
+                            HostileHttp.send(
+                                    base,
+                                    "POST",
+                                    path,
+                                    scope.key(),
+                                    "application/json",
+                                    body.getBytes(StandardCharsets.UTF_8)),
+                            403,
+                            "team_access_denied",
+                            null);
                 }
             }
         }
@@ -205,10 +229,16 @@ class IsolationMatrixTest {
             for (String type : TYPES) {
                 for (String format : List.of("json", "csv")) {
                     String body = "{\"resources\":[{\"type\":\"" + type + "\"}],\"format\":\"" + format + "\"}";
-                    HostileHttp.assertError(HostileHttp.post(base, DemoDataset.REVOKED_SECRET_KEY, team, body), 401,
-                            "invalid_api_key", null);
-                    HostileHttp.assertError(HostileHttp.post(base, DemoDataset.EXPIRED_SECRET_KEY, team, body), 401,
-                            "key_expired", null);
+                    HostileHttp.assertError(
+                            HostileHttp.post(base, DemoDataset.REVOKED_SECRET_KEY, team, body),
+                            401,
+                            "invalid_api_key",
+                            null);
+                    HostileHttp.assertError(
+                            HostileHttp.post(base, DemoDataset.EXPIRED_SECRET_KEY, team, body),
+                            401,
+                            "key_expired",
+                            null);
                 }
             }
         }
@@ -217,31 +247,51 @@ class IsolationMatrixTest {
     @Test
     void anotherScopesCursorContinuesInTheKeysOwnScope() {
         Scope a = SCOPES.get(0);
-        HostileHttp.Answer first = HostileHttp.post(base, a.key(), a.team(),
-                "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}]}");
-        String cursor = first.json().get("data").get("nextCursor").get("tickets").asText();
+        HostileHttp.Answer first = HostileHttp.post(
+                base, a.key(), a.team(), "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}]}");
+        String cursor =
+                first.json().get("data").get("nextCursor").get("tickets").asText();
         String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
         Instant after = Instant.EPOCH.plus(Long.parseLong(parts[2]), ChronoUnit.MICROS);
         UUID afterId = UUID.fromString(parts[3]);
         for (Scope scope : SCOPES) {
-            List<String> expected = HostileData.ids(dataSource, "tkt_", "select id from tickets where team_id = ? "
+            List<String> expected = HostileData.ids(
+                    dataSource,
+                    "tkt_",
+                    "select id from tickets where team_id = ? "
                             + "and mode = ? and (created_at, id) > (?, ?) order by created_at, id",
-                    UUID.fromString(scope.team()), scope.mode(), after, afterId);
-            assertThat(exportAll(scope, "tickets", "json", cursor)).as(scope.name()).isEqualTo(expected);
+                    UUID.fromString(scope.team()),
+                    scope.mode(),
+                    after,
+                    afterId);
+            assertThat(exportAll(scope, "tickets", "json", cursor))
+                    .as(scope.name())
+                    .isEqualTo(expected);
         }
     }
 
     @Test
     void idsOfAnotherTeamMatchNothing() {
         Scope a = SCOPES.get(0);
-        String bCustomer = HostileData.ids(dataSource, "cus_", "select id from customers where team_id = ? limit 1",
-                UUID.fromString(Api.OTHER_TEAM)).get(0);
+        String bCustomer = HostileData.ids(
+                        dataSource,
+                        "cus_",
+                        "select id from customers where team_id = ? limit 1",
+                        UUID.fromString(Api.OTHER_TEAM))
+                .get(0);
         String bMember = "mem_" + DemoDataset.OTHER_AGENT_ID.toString().replace("-", "");
         String cMember = "mem_" + HostileData.OWNER.toString().replace("-", "");
-        for (String filter : List.of("\"customerId\":\"" + bCustomer + "\"", "\"assignedTo\":\"" + bMember + "\"",
+        for (String filter : List.of(
+                "\"customerId\":\"" + bCustomer + "\"",
+                "\"assignedTo\":\"" + bMember + "\"",
                 "\"assignedTo\":\"" + cMember + "\"")) {
-            JsonNode data = HostileHttp.post(base, a.key(), a.team(), "{\"resources\":[{\"type\":\"tickets\","
-                    + "\"filters\":{" + filter + "}}]}").json().get("data");
+            JsonNode data = HostileHttp.post(
+                            base,
+                            a.key(),
+                            a.team(),
+                            "{\"resources\":[{\"type\":\"tickets\"," + "\"filters\":{" + filter + "}}]}")
+                    .json()
+                    .get("data");
             assertThat(data.get("totalRows").asInt()).as(filter).isZero();
         }
     }

@@ -1,5 +1,12 @@
 package com.helpdesk.export.rest;
 
+import static com.helpdesk.export.rest.Api.DEMO_TEAM;
+import static com.helpdesk.export.rest.Api.OTHER_TEAM;
+import static com.helpdesk.export.rest.Api.error;
+import static com.helpdesk.export.rest.Api.post;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.dev.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -9,11 +16,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,13 +27,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static com.helpdesk.export.rest.Api.DEMO_TEAM;
-import static com.helpdesk.export.rest.Api.OTHER_TEAM;
-import static com.helpdesk.export.rest.Api.error;
-import static com.helpdesk.export.rest.Api.post;
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** §6 through HTTP, with small limits so that they can be reached. */
 @QuarkusTest
@@ -43,9 +42,13 @@ class RateLimitHttpTest {
     public static class SmallLimits implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("export.rate-limit.secret-per-window", "5",
-                    "export.rate-limit.publishable-per-window", "3",
-                    "export.auth-failures.max", "4");
+            return Map.of(
+                    "export.rate-limit.secret-per-window",
+                    "5",
+                    "export.rate-limit.publishable-per-window",
+                    "3",
+                    "export.auth-failures.max",
+                    "4");
         }
     }
 
@@ -60,8 +63,10 @@ class RateLimitHttpTest {
         assertThat(response.header("X-RateLimit-Window")).isEqualTo("3600");
         long reset = Long.parseLong(response.header("X-RateLimit-Reset"));
         long now = Instant.now().getEpochSecond();
-        assertThat(reset).isGreaterThan(now).isLessThanOrEqualTo(now + 3600).matches(r -> r % 3600 == 0,
-                "the fixed window ends on the hour");
+        assertThat(reset)
+                .isGreaterThan(now)
+                .isLessThanOrEqualTo(now + 3600)
+                .matches(r -> r % 3600 == 0, "the fixed window ends on the hour");
         assertThat(response.header("RateLimit-Policy")).isEqualTo("\"per-key\";q=" + limit + ";w=3600");
         assertThat(response.header("RateLimit")).matches("\"per-key\";r=" + remaining + ";t=\\d+");
         long t = Long.parseLong(response.header("RateLimit").replaceAll(".*;t=", ""));
@@ -74,40 +79,65 @@ class RateLimitHttpTest {
     @Order(1)
     void eachCallCountsAndTheSixthIsRefusedWithoutRunningTheExport() {
         for (int call = 1; call <= 5; call++) {
-            ExtractableResponse<Response> ok = post(DemoDataset.ADMIN_SECRET_KEY, DEMO_TEAM, SMALL).statusCode(200)
+            ExtractableResponse<Response> ok = post(DemoDataset.ADMIN_SECRET_KEY, DEMO_TEAM, SMALL)
+                    .statusCode(200)
                     .extract();
             assertHeaders(ok, 5, 5 - call);
         }
         // over the limit: 429 even for a body that would be invalid, since the export is not run
-        ExtractableResponse<Response> refused = error(post(DemoDataset.ADMIN_SECRET_KEY, DEMO_TEAM, "{not json"), 429,
-                "rate_limit_error", "rate_limit_exceeded").extract();
+        ExtractableResponse<Response> refused = error(
+                        post(DemoDataset.ADMIN_SECRET_KEY, DEMO_TEAM, "{not json"),
+                        429,
+                        "rate_limit_error",
+                        "rate_limit_exceeded")
+                .extract();
         assertHeaders(refused, 5, 0);
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertThat(refused.<Integer>path("error.retryAfter").longValue()).isEqualTo(retryAfter);
         long reset = Long.parseLong(refused.header("X-RateLimit-Reset"));
-        assertThat(retryAfter).isBetween(reset - Instant.now().getEpochSecond() - 2,
-                reset - Instant.now().getEpochSecond() + 5);
+        assertThat(retryAfter)
+                .isBetween(
+                        reset - Instant.now().getEpochSecond() - 2,
+                        reset - Instant.now().getEpochSecond() + 5);
     }
 
     @Test
     @Order(2)
     void fourHundredsAfterAuthenticationCarryTheHeaders() {
-        ExtractableResponse<Response> bad = error(post(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM,
-                "{\"resources\":[{\"type\":\"tickets\",\"filters\":{\"colour\":\"red\"}}]}"), 400,
-                "invalid_request_error", "parameter_unknown").extract();
+        ExtractableResponse<Response> bad = error(
+                        post(
+                                DemoDataset.MANAGER_SECRET_KEY,
+                                DEMO_TEAM,
+                                "{\"resources\":[{\"type\":\"tickets\",\"filters\":{\"colour\":\"red\"}}]}"),
+                        400,
+                        "invalid_request_error",
+                        "parameter_unknown")
+                .extract();
         long remaining = Long.parseLong(bad.header("X-RateLimit-Remaining"));
         assertThat(remaining).isBetween(1L, 4L);
         assertHeaders(bad, 5, remaining);
         // a body that is not even JSON is counted too: the call was counted before its body was parsed
-        ExtractableResponse<Response> notJson = error(post(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM, "{not json"),
-                400, "invalid_request_error", "invalid_json").extract();
+        ExtractableResponse<Response> notJson = error(
+                        post(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM, "{not json"),
+                        400,
+                        "invalid_request_error",
+                        "invalid_json")
+                .extract();
         assertHeaders(notJson, 5, --remaining);
         // refused before the rate limit: the status is shown, the call is not counted
-        ExtractableResponse<Response> denied = error(post(DemoDataset.MANAGER_SECRET_KEY, OTHER_TEAM, SMALL), 403,
-                "authorization_error", "team_access_denied").extract();
+        ExtractableResponse<Response> denied = error(
+                        post(DemoDataset.MANAGER_SECRET_KEY, OTHER_TEAM, SMALL),
+                        403,
+                        "authorization_error",
+                        "team_access_denied")
+                .extract();
         assertHeaders(denied, 5, remaining);
-        ExtractableResponse<Response> publishable = error(post(DemoDataset.PUBLISHABLE_KEY, DEMO_TEAM, SMALL), 403,
-                "authorization_error", "insufficient_permissions").extract();
+        ExtractableResponse<Response> publishable = error(
+                        post(DemoDataset.PUBLISHABLE_KEY, DEMO_TEAM, SMALL),
+                        403,
+                        "authorization_error",
+                        "insufficient_permissions")
+                .extract();
         assertHeaders(publishable, 3, 3);
     }
 
@@ -115,15 +145,21 @@ class RateLimitHttpTest {
     @Order(3)
     void failedAuthenticationsCarryNoHeadersAndOnlyFailingKeysAreThrottledPerAddress() {
         for (int i = 0; i < 4; i++) {
-            ExtractableResponse<Response> unknown = error(post("sk_live_" + "g".repeat(30 + i), DEMO_TEAM, SMALL), 401,
-                    "authentication_error", "invalid_api_key").extract();
+            ExtractableResponse<Response> unknown = error(
+                            post("sk_live_" + "g".repeat(30 + i), DEMO_TEAM, SMALL),
+                            401,
+                            "authentication_error",
+                            "invalid_api_key")
+                    .extract();
             assertThat(unknown.header("X-RateLimit-Limit")).isNull();
         }
         // past the address's allowance, a key that fails is refused with 429 ...
-        for (String failing : new String[] {"sk_live_" + "h".repeat(32), "sk_live_short", DemoDataset.REVOKED_SECRET_KEY,
-                DemoDataset.EXPIRED_SECRET_KEY}) {
-            ExtractableResponse<Response> throttled = error(post(failing, DEMO_TEAM, SMALL), 429,
-                    "rate_limit_error", "rate_limit_exceeded").extract();
+        for (String failing : new String[] {
+            "sk_live_" + "h".repeat(32), "sk_live_short", DemoDataset.REVOKED_SECRET_KEY, DemoDataset.EXPIRED_SECRET_KEY
+        }) {
+            ExtractableResponse<Response> throttled = error(
+                            post(failing, DEMO_TEAM, SMALL), 429, "rate_limit_error", "rate_limit_exceeded")
+                    .extract();
             long retryAfter = Long.parseLong(throttled.header("Retry-After"));
             assertThat(retryAfter).isBetween(1L, 600L);
             assertThat(throttled.<Integer>path("error.retryAfter").longValue()).isEqualTo(retryAfter);
@@ -131,32 +167,45 @@ class RateLimitHttpTest {
         }
         // ... but a valid key from that very address is never refused for it (behind a NAT, that is every customer)
         post(DemoDataset.LIVE_SECRET_KEY, DEMO_TEAM, SMALL).statusCode(200);
-        error(post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, SMALL), 403, "authorization_error",
+        error(
+                post(DemoDataset.AGENT_SECRET_KEY, DEMO_TEAM, SMALL),
+                403,
+                "authorization_error",
                 "insufficient_permissions");
         // and a call without any key is not a guess: still 401
-        error(given().contentType(ContentType.JSON).body(SMALL).when().post(Api.exportPath(DEMO_TEAM)).then(), 401,
-                "authentication_error", "authentication_required");
+        error(
+                given().contentType(ContentType.JSON)
+                        .body(SMALL)
+                        .when()
+                        .post(Api.exportPath(DEMO_TEAM))
+                        .then(),
+                401,
+                "authentication_error",
+                "authentication_required");
     }
 
     /** The key's remaining calls as a refusal before counting shows them (403 for another team: peeked, not counted). */
     private static long remaining(String key) {
         return Long.parseLong(error(post(key, OTHER_TEAM, SMALL), 403, "authorization_error", "team_access_denied")
-                .extract().header("X-RateLimit-Remaining"));
+                .extract()
+                .header("X-RateLimit-Remaining"));
     }
 
     private Socket openExport(String key, String team, int contentLength) throws Exception {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 10_000);
         socket.setSoTimeout(30_000);
-        socket.getOutputStream().write(("POST " + Api.exportPath(team) + " HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream()
+                .write(("POST " + Api.exportPath(team) + " HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Authorization: Bearer " + key + "\r\nContent-Type: application/json\r\n"
+                                + "Content-Length: " + contentLength + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         return socket;
     }
 
     private static String header(String head, String name) {
-        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(\\S+)\\s*$").matcher(head);
+        Matcher m = Pattern.compile("(?im)^" + Pattern.quote(name) + ":\\s*(\\S+)\\s*$")
+                .matcher(head);
         return m.find() ? m.group(1) : null;
     }
 
@@ -183,18 +232,22 @@ class RateLimitHttpTest {
                 Thread.sleep(50);
                 seen = remaining(key);
             }
-            assertThat(seen).as("counted while half of the body is still to come").isEqualTo(before - 1);
+            assertThat(seen)
+                    .as("counted while half of the body is still to come")
+                    .isEqualTo(before - 1);
             InputStream in = socket.getInputStream();
             assertThat(in.available()).as("no answer before the whole body").isZero();
             // another call, counted after the first one but answered before it
-            ExtractableResponse<Response> second = post(key, DEMO_TEAM, SMALL).statusCode(200).extract();
+            ExtractableResponse<Response> second =
+                    post(key, DEMO_TEAM, SMALL).statusCode(200).extract();
             assertHeaders(second, 5, before - 2);
 
             out.write(body, half, body.length - half);
             out.flush();
             String head = RawResponse.readHead(in);
             assertThat(head).startsWith("HTTP/1.1 200");
-            assertThat(header(head, "X-RateLimit-Remaining")).as("the status taken when it was counted")
+            assertThat(header(head, "X-RateLimit-Remaining"))
+                    .as("the status taken when it was counted")
                     .isEqualTo(Long.toString(before - 1));
         }
     }
@@ -211,7 +264,8 @@ class RateLimitHttpTest {
             long start = System.nanoTime();
             String head = RawResponse.readHead(socket.getInputStream());
             assertThat(head).startsWith("HTTP/1.1 403");
-            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to the answer, the body never sent")
+            assertThat((System.nanoTime() - start) / 1_000_000)
+                    .as("ms to the answer, the body never sent")
                     .isLessThan(10_000);
             assertThat(header(head, "X-RateLimit-Remaining")).isEqualTo(Long.toString(before));
         }

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** Reading an HTTP response byte by byte off a raw socket, for tests that must see how a transfer ends. */
 final class RawResponse {
 
-    private RawResponse() {
-    }
+    private RawResponse() {}
 
     /** The status line and headers, up to and including the blank line (ISO-8859-1). */
     static String readHead(InputStream in) throws IOException {
@@ -27,8 +26,7 @@ final class RawResponse {
     }
 
     /** How a transfer ended: bytes read, whether the chunked terminator came last, whether the connection was reset. */
-    record Ending(long bytes, boolean terminated, boolean reset) {
-    }
+    record Ending(long bytes, boolean terminated, boolean reset) {}
 
     /** Reads to the end of the stream (or to a reset) and reports how the transfer ended. */
     static Ending drain(InputStream in) {

@@ -1,16 +1,5 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static com.helpdesk.export.rest.Api.error;
 import static com.helpdesk.export.rest.Api.exportPath;
@@ -19,6 +8,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+
+import com.helpdesk.export.dev.demo.DemoDataset;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Body errors (§5's last rows, §1's field rules): each a 4xx in the envelope, with the field named. */
 @QuarkusTest
@@ -33,8 +32,9 @@ class RequestValidationTest {
 
     @Test
     void bodyThatIsNotJsonIsInvalidJson() {
-        for (String body : new String[] {"{not json", "{\"resources\":[", "", "[]", "null", "42",
-                "{\"resources\":[{\"type\":\"tickets\"}]} trailing"}) {
+        for (String body : new String[] {
+            "{not json", "{\"resources\":[", "", "[]", "null", "42", "{\"resources\":[{\"type\":\"tickets\"}]} trailing"
+        }) {
             error(bad(body), 400, "invalid_request_error", "invalid_json").body("error.param", nullValue());
         }
     }
@@ -45,8 +45,15 @@ class RequestValidationTest {
                 .getBytes(StandardCharsets.UTF_8);
         body[body.length - 6] = (byte) 0xC3; // a lone lead byte
         body[body.length - 5] = (byte) 0x28;
-        error(given().header("Authorization", "Bearer " + KEY).contentType("application/json").body(body)
-                .post(exportPath(DEMO_TEAM)).then(), 400, "invalid_request_error", "invalid_json");
+        error(
+                given().header("Authorization", "Bearer " + KEY)
+                        .contentType("application/json")
+                        .body(body)
+                        .post(exportPath(DEMO_TEAM))
+                        .then(),
+                400,
+                "invalid_request_error",
+                "invalid_json");
     }
 
     @Test
@@ -59,20 +66,41 @@ class RequestValidationTest {
     void bodyOverTheServersHardLimitStillGetsTheEnvelope() {
         byte[] huge = new byte[11 * 1024 * 1024];
         Arrays.fill(huge, (byte) 'a');
-        error(given().header("Authorization", "Bearer " + KEY).contentType("application/json").body(huge)
-                .post(exportPath(DEMO_TEAM)).then(), 413, "invalid_request_error", "payload_too_large");
+        error(
+                given().header("Authorization", "Bearer " + KEY)
+                        .contentType("application/json")
+                        .body(huge)
+                        .post(exportPath(DEMO_TEAM))
+                        .then(),
+                413,
+                "invalid_request_error",
+                "payload_too_large");
     }
 
     @Test
     void wrongOrMissingMediaTypeIsUnsupported() {
         String body = "{\"resources\":[{\"type\":\"tickets\"}]}";
-        for (String type : new String[] {"text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "application/json; charset=latin1"}) {
-            error(given().header("Authorization", "Bearer " + KEY).contentType(type).body(body)
-                    .post(exportPath(DEMO_TEAM)).then(), 415, "invalid_request_error", "unsupported_media_type");
+        for (String type : new String[] {
+            "text/plain", "application/xml", "application/x-www-form-urlencoded", "application/json; charset=latin1"
+        }) {
+            error(
+                    given().header("Authorization", "Bearer " + KEY)
+                            .contentType(type)
+                            .body(body)
+                            .post(exportPath(DEMO_TEAM))
+                            .then(),
+                    415,
+                    "invalid_request_error",
+                    "unsupported_media_type");
         }
-        error(given().header("Authorization", "Bearer " + KEY).body(body.getBytes(StandardCharsets.UTF_8))
-                .post(exportPath(DEMO_TEAM)).then(), 415, "invalid_request_error", "unsupported_media_type");
+        error(
+                given().header("Authorization", "Bearer " + KEY)
+                        .body(body.getBytes(StandardCharsets.UTF_8))
+                        .post(exportPath(DEMO_TEAM))
+                        .then(),
+                415,
+                "invalid_request_error",
+                "unsupported_media_type");
     }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
@@ -125,8 +153,14 @@ class RequestValidationTest {
     @Test
     void aCursorOfAnotherTypeIsRefused() {
         String cursor = post(KEY, DEMO_TEAM, "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}]}")
-                .statusCode(200).extract().path("data.nextCursor.tickets");
-        error(bad("{\"resources\":[{\"type\":\"customers\",\"cursor\":\"" + cursor + "\"}]}"), 400,
-                "invalid_request_error", "parameter_invalid").body("error.param", equalTo("resources[0].cursor"));
+                .statusCode(200)
+                .extract()
+                .path("data.nextCursor.tickets");
+        error(
+                        bad("{\"resources\":[{\"type\":\"customers\",\"cursor\":\"" + cursor + "\"}]}"),
+                        400,
+                        "invalid_request_error",
+                        "parameter_invalid")
+                .body("error.param", equalTo("resources[0].cursor"));
     }
 }

@@ -18,8 +18,7 @@ final class SpoolFiles {
     /** {@code %test.export.spool.directory}, relative to the module's folder, where the tests run. */
     static final Path ROOT = Path.of("target", "test-spool");
 
-    private SpoolFiles() {
-    }
+    private SpoolFiles() {}
 
     /** The spool files that exist now, in every instance folder under the root. */
     static List<Path> present() throws IOException {
@@ -27,7 +26,8 @@ final class SpoolFiles {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("spool-")).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith("spool-"))
+                    .toList();
         }
     }
 

@@ -2,7 +2,6 @@ package com.helpdesk.export.spool;
 
 import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.domain.port.SpoolFullException;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -107,8 +106,8 @@ final class FileSpool implements Spool {
         if (file == null && size + length <= memoryBytes) {
             int needed = (int) size + length;
             if (needed > memory.length) {
-                memory = Arrays.copyOf(memory, Math.min(memoryBytes, Math.max(needed,
-                        Math.max(INITIAL_MEMORY, memory.length * 2))));
+                memory = Arrays.copyOf(
+                        memory, Math.min(memoryBytes, Math.max(needed, Math.max(INITIAL_MEMORY, memory.length * 2))));
             }
             System.arraycopy(bytes, offset, memory, (int) size, length);
             size += length;
@@ -136,8 +135,7 @@ final class FileSpool implements Spool {
     private void spill() throws IOException {
         reserveFor(size);
         path = store.newFile();
-        file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
         pending = ByteBuffer.allocate(BUFFER_BYTES);
         ByteBuffer held = ByteBuffer.wrap(memory, 0, (int) size);
         while (held.hasRemaining()) {

@@ -2,7 +2,6 @@ package com.helpdesk.export.spool;
 
 import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.domain.port.SpoolStore;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -44,8 +43,7 @@ public final class FileSpoolStore implements SpoolStore, AutoCloseable {
     private final AtomicLong files = new AtomicLong();
     private volatile boolean closed;
 
-    private FileSpoolStore(Path directory, int memoryBytes, long maxDiskBytes, FileChannel lockChannel,
-                           FileLock lock) {
+    private FileSpoolStore(Path directory, int memoryBytes, long maxDiskBytes, FileChannel lockChannel, FileLock lock) {
         this.directory = directory;
         this.memoryBytes = memoryBytes;
         this.maxDiskBytes = maxDiskBytes;
@@ -68,9 +66,10 @@ public final class FileSpoolStore implements SpoolStore, AutoCloseable {
         try {
             Files.createDirectories(root);
             removeLeftovers(root);
-            Path directory = Files.createDirectory(root.resolve(UUID.randomUUID().toString()));
-            FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Path directory =
+                    Files.createDirectory(root.resolve(UUID.randomUUID().toString()));
+            FileChannel channel = FileChannel.open(
+                    directory.resolve(LOCK_FILE), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             return new FileSpoolStore(directory, memoryBytes, maxDiskBytes, channel, lock);
         } catch (IOException e) {

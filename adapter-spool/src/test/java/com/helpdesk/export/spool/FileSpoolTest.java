@@ -1,12 +1,10 @@
 package com.helpdesk.export.spool;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.domain.port.SpoolFullException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,9 +13,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FileSpoolTest {
 
@@ -25,6 +24,7 @@ class FileSpoolTest {
 
     @TempDir
     Path root;
+
     private FileSpoolStore store;
 
     @BeforeEach
@@ -58,13 +58,14 @@ class FileSpoolTest {
         write(spool.output(), data, 40_000);
         assertThat(spool.size()).isEqualTo(data.length);
         assertThat(spoolFiles()).isEqualTo(1);
-        assertThat(store.diskInUse()).isBetween((long) data.length, data.length + (long) FileSpoolStore.RESERVATION_STEP);
+        assertThat(store.diskInUse())
+                .isBetween((long) data.length, data.length + (long) FileSpoolStore.RESERVATION_STEP);
         assertThat(copy(spool, 0, data.length)).isEqualTo(data);
         // ranges across the memory bound and across the write buffer, read twice
-        assertThat(copy(spool, MEMORY - 5, MEMORY + 100_000)).isEqualTo(Arrays.copyOfRange(data, MEMORY - 5,
-                MEMORY + 100_000));
-        assertThat(copy(spool, data.length - 3, data.length)).isEqualTo(Arrays.copyOfRange(data, data.length - 3,
-                data.length));
+        assertThat(copy(spool, MEMORY - 5, MEMORY + 100_000))
+                .isEqualTo(Arrays.copyOfRange(data, MEMORY - 5, MEMORY + 100_000));
+        assertThat(copy(spool, data.length - 3, data.length))
+                .isEqualTo(Arrays.copyOfRange(data, data.length - 3, data.length));
         spool.close();
         assertThat(spoolFiles()).isZero();
         assertThat(store.diskInUse()).isZero();
@@ -96,7 +97,8 @@ class FileSpoolTest {
         spool.output().write(1);
         spool.close();
         assertThatThrownBy(() -> spool.output().write(2)).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> spool.copyTo(0, 1, new ByteArrayOutputStream())).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> spool.copyTo(0, 1, new ByteArrayOutputStream()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test
@@ -112,7 +114,8 @@ class FileSpoolTest {
 
     private long spoolFiles() throws IOException {
         try (Stream<Path> files = Files.list(store.directory())) {
-            return files.filter(p -> p.getFileName().toString().startsWith("spool-")).count();
+            return files.filter(p -> p.getFileName().toString().startsWith("spool-"))
+                    .count();
         }
     }
 

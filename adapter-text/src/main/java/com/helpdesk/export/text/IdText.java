@@ -7,8 +7,7 @@ public final class IdText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private IdText() {
-    }
+    private IdText() {}
 
     /**
      * Writes {@code prefix} and the 32 lower-case hex digits of {@code id} into {@code out} at {@code at}.

@@ -15,11 +15,11 @@ public final class InstantText {
 
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in epoch seconds. */
     private static final long MIN_SECOND = -62_167_219_200L;
+
     private static final long MAX_SECOND = 253_402_300_799L;
     private static final int SECONDS_PER_DAY = 86_400;
 
-    private InstantText() {
-    }
+    private InstantText() {}
 
     /** {@code Instant.toString()}; for tests and for callers without a buffer. */
     public static String format(Instant instant) {

@@ -7,8 +7,7 @@ package com.helpdesk.export.text;
  */
 public final class JsonText {
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /**
      * @param json a valid JSON text (as the database gives it); what is not JSON is copied with its white space

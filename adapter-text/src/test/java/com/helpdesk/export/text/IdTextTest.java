@@ -1,11 +1,11 @@
 package com.helpdesk.export.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.domain.model.PublicId;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdTextTest {
 

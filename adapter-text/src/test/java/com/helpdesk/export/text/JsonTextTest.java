@@ -1,13 +1,13 @@
 package com.helpdesk.export.text;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonTextTest {
 
@@ -26,7 +26,9 @@ class JsonTextTest {
 
     /** JSON documents written with white space between every token, nested up to {@code depth} levels. */
     private static Gen<String> documents(int depth) {
-        Gen<String> scalar = Gens.oneOf(TEXTS.map(JsonTextTest::quoted), Gens.anyInt().map(String::valueOf),
+        Gen<String> scalar = Gens.oneOf(
+                TEXTS.map(JsonTextTest::quoted),
+                Gens.anyInt().map(String::valueOf),
                 Gens.of("true", "false", "null", "1.5", "-2.25"));
         if (depth == 0) {
             return scalar;
@@ -36,7 +38,9 @@ class JsonTextTest {
         Gen<String> object = Gens.maps(TEXTS, inner, 0, 4).map(map -> {
             StringBuilder text = new StringBuilder("{");
             map.forEach((k, v) -> text.append(text.length() > 1 ? ", " : " ")
-                    .append(quoted(k)).append(" :\t").append(v));
+                    .append(quoted(k))
+                    .append(" :\t")
+                    .append(v));
             return text.append(" }").toString();
         });
         return Gens.frequency(Gens.weight(1, scalar), Gens.weight(2, array), Gens.weight(2, object));

@@ -1,5 +1,8 @@
 package com.helpdesk.export.clienttests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.client.ApiClient;
 import com.helpdesk.export.client.ApiException;
 import com.helpdesk.export.client.api.ExportApi;
@@ -11,15 +14,6 @@ import com.helpdesk.export.client.model.ExportRequestCsv;
 import com.helpdesk.export.client.model.Message;
 import com.helpdesk.export.client.model.ResourceRequest;
 import com.helpdesk.export.client.model.Ticket;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -33,9 +27,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 11: a client generated from {@code docs/openapi.yaml} (openapi-generator, {@code java}, library
@@ -101,21 +100,26 @@ class GeneratedClientIT {
                 .addResourcesItem(resource(ResourceRequest.TypeEnum.ARTICLES));
         ExportEnvelopeData data = api.export(TEAM, request).getData();
         List<Ticket> tickets = data.getResources().getTickets();
-        assertThat(tickets).hasSize(10_000).allSatisfy(t -> assertThat(t.getStatus()).isIn(Ticket.StatusEnum.OPEN,
-                Ticket.StatusEnum.PENDING));
+        assertThat(tickets)
+                .hasSize(10_000)
+                .allSatisfy(t -> assertThat(t.getStatus()).isIn(Ticket.StatusEnum.OPEN, Ticket.StatusEnum.PENDING));
         assertThat(data.getResources().getCustomers()).isNotEmpty();
-        assertThat(data.getTotalRows()).isEqualTo(tickets.size() + data.getResources().getCustomers().size()
-                + data.getResources().getArticles().size());
+        assertThat(data.getTotalRows())
+                .isEqualTo(tickets.size()
+                        + data.getResources().getCustomers().size()
+                        + data.getResources().getArticles().size());
 
         // all the tickets, ids only, and the page that continues after the last row with the cursor
-        ExportRequest all = new ExportRequest().addResourcesItem(resource(ResourceRequest.TypeEnum.TICKETS)
-                .fields(new LinkedHashSet<>(List.of("id"))));
+        ExportRequest all = new ExportRequest()
+                .addResourcesItem(
+                        resource(ResourceRequest.TypeEnum.TICKETS).fields(new LinkedHashSet<>(List.of("id"))));
         ExportEnvelopeData firstPage = api.export(TEAM, all).getData();
         assertThat(firstPage.getHasMore()).containsEntry("tickets", true);
         assertThat(firstPage.getResources().getTickets()).hasSize(10_000);
-        ExportRequest next = new ExportRequest().addResourcesItem(resource(ResourceRequest.TypeEnum.TICKETS)
-                .fields(new LinkedHashSet<>(List.of("id")))
-                .cursor(firstPage.getNextCursor().get("tickets")));
+        ExportRequest next = new ExportRequest()
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.TICKETS)
+                        .fields(new LinkedHashSet<>(List.of("id")))
+                        .cursor(firstPage.getNextCursor().get("tickets")));
         List<Ticket> page2 = api.export(TEAM, next).getData().getResources().getTickets();
         Set<String> first = new HashSet<>();
         firstPage.getResources().getTickets().forEach(t -> first.add(t.getId()));
@@ -144,8 +148,8 @@ class GeneratedClientIT {
 
     @Test
     void errorsComeAsTheGeneratedErrorModel() throws Exception {
-        ExportRequest request = new ExportRequest().addResourcesItem(resource(ResourceRequest.TypeEnum.TICKETS)
-                .putFiltersItem("colour", "red"));
+        ExportRequest request = new ExportRequest()
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.TICKETS).putFiltersItem("colour", "red"));
         assertThatThrownBy(() -> api.export(TEAM, request)).isInstanceOfSatisfying(ApiException.class, e -> {
             assertThat(e.getCode()).isEqualTo(400);
             try {
@@ -166,29 +170,43 @@ class GeneratedClientIT {
      */
     @Test
     void csvThroughTheGeneratedRequestModelAndClientConfiguration() throws Exception {
-        ExportRequest request = new ExportRequest().addResourcesItem(resource(ResourceRequest.TypeEnum.CUSTOMERS)
+        ExportRequest request = new ExportRequest()
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.CUSTOMERS)
                         .fields(new LinkedHashSet<>(List.of("id", "name", "phone", "metadata", "customFields"))))
-                .format(ExportRequest.FormatEnum.CSV).csv(new ExportRequestCsv().bom(false));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(client.getBaseUri()
-                        + "/api/v1/teams/" + TEAM + "/export"))
-                .header("Content-Type", "application/json").header("Accept", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(client.getObjectMapper().writeValueAsBytes(request)));
+                .format(ExportRequest.FormatEnum.CSV)
+                .csv(new ExportRequestCsv().bom(false));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(client.getBaseUri() + "/api/v1/teams/" + TEAM + "/export"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        client.getObjectMapper().writeValueAsBytes(request)));
         client.getRequestInterceptor().accept(builder);
-        HttpResponse<InputStream> response = client.getHttpClient().send(builder.build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                client.getHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8; header=present");
         assertThat(response.headers().firstValue("X-Has-More")).contains("false");
         List<CSVRecord> records;
         try (InputStream body = response.body();
-             CSVParser parser = CSVFormat.RFC4180.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                CSVParser parser = CSVFormat.RFC4180.parse(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             records = parser.getRecords();
         }
-        assertThat(records.get(0).toList()).containsExactly("id", "name", "phone", "metadata",
-                "customFields.account_tier", "customFields.crm_note", "customFields.lifetime_value",
-                "customFields.newsletter", "customFields.birthday");
+        assertThat(records.get(0).toList())
+                .containsExactly(
+                        "id",
+                        "name",
+                        "phone",
+                        "metadata",
+                        "customFields.account_tier",
+                        "customFields.crm_note",
+                        "customFields.lifetime_value",
+                        "customFields.newsletter",
+                        "customFields.birthday");
         assertThat(records).hasSize(4_001);
-        assertThat(Integer.parseInt(response.headers().firstValue("X-Total-Rows").orElseThrow())).isEqualTo(4_000);
+        assertThat(Integer.parseInt(
+                        response.headers().firstValue("X-Total-Rows").orElseThrow()))
+                .isEqualTo(4_000);
 
         // the generated operation cannot read it: the document says so, and this is what happens
         assertThatThrownBy(() -> api.export(TEAM, request)).isInstanceOf(ApiException.class);

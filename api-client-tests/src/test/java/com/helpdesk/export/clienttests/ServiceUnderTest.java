@@ -37,11 +37,18 @@ final class ServiceUnderTest implements AutoCloseable {
         int port = freePort();
         int management = freePort();
         Path log = folder.resolve("service.log");
-        Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + management,
-                "-Dexport.spool.directory=" + folder.resolve("spool").toAbsolutePath(), "-jar",
-                jar.toAbsolutePath().toString()))
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.management.port=" + management,
+                        "-Dexport.spool.directory=" + folder.resolve("spool").toAbsolutePath(),
+                        "-jar",
+                        jar.toAbsolutePath().toString()))
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         ServiceUnderTest service = new ServiceUnderTest(process, port, log);
         service.awaitReady(management, Duration.ofMinutes(4));
         return service;
@@ -52,15 +59,19 @@ final class ServiceUnderTest implements AutoCloseable {
     }
 
     private void awaitReady(int management, Duration within) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
+                throw new AssertionError(
+                        "the service exited with " + process.exitValue() + ":\n" + Files.readString(log));
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                        + management + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;

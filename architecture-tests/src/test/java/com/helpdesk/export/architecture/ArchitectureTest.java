@@ -1,49 +1,24 @@
 package com.helpdesk.export.architecture;
 
-import com.helpdesk.export.domain.port.ExportSlots;
-import com.helpdesk.export.domain.port.KeyVerifier;
-import com.helpdesk.export.domain.port.ReadSnapshot;
-import com.helpdesk.export.domain.port.ResourceReader;
-import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.domain.port.SpoolStore;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaAnnotation;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.library.dependencies.Slice;
-
 import static com.helpdesk.export.architecture.Packages.ADAPTERS;
 import static com.helpdesk.export.architecture.Packages.APPLICATION;
 import static com.helpdesk.export.architecture.Packages.APPLICATION_PORT_IN;
 import static com.helpdesk.export.architecture.Packages.APPLICATION_SERVICE;
 import static com.helpdesk.export.architecture.Packages.CLI;
-import static com.helpdesk.export.architecture.Packages.DEV;
-import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
-import static com.helpdesk.export.architecture.Packages.REST_CONFIG;
-import static com.helpdesk.export.architecture.Packages.REST_LAUNCH;
-import java.util.Set;
-import java.util.TreeSet;
 import static com.helpdesk.export.architecture.Packages.CSV;
+import static com.helpdesk.export.architecture.Packages.DEV;
 import static com.helpdesk.export.architecture.Packages.DOMAIN;
 import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
+import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
 import static com.helpdesk.export.architecture.Packages.FORBIDDEN_IN_CORE;
 import static com.helpdesk.export.architecture.Packages.JSON;
 import static com.helpdesk.export.architecture.Packages.PERSISTENCE;
 import static com.helpdesk.export.architecture.Packages.REST;
+import static com.helpdesk.export.architecture.Packages.REST_CONFIG;
+import static com.helpdesk.export.architecture.Packages.REST_LAUNCH;
+import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.helpdesk.export.architecture.Packages.SPOOL;
 import static com.helpdesk.export.architecture.Packages.TEXT;
-import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -54,6 +29,30 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.helpdesk.export.domain.port.ExportSlots;
+import com.helpdesk.export.domain.port.KeyVerifier;
+import com.helpdesk.export.domain.port.ReadSnapshot;
+import com.helpdesk.export.domain.port.ResourceReader;
+import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.SpoolStore;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.Slice;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The hexagon's rules over the main classes of all modules. Every rule fails when its {@code that()} part selects no
@@ -68,18 +67,40 @@ class ArchitectureTest {
     @ArchTest
     static void everyModulesPackageIsImported(JavaClasses classes) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String pkg : new String[] {"domain", "application", "csv", "json", "text", "persistence.jdbc", "spool",
-                "rest", "rest.launch", "rest.config", "cli", "dev.embedded", "dev.demo", "application.port.in"}) {
+        for (String pkg : new String[] {
+            "domain",
+            "application",
+            "csv",
+            "json",
+            "text",
+            "persistence.jdbc",
+            "spool",
+            "rest",
+            "rest.launch",
+            "rest.config",
+            "cli",
+            "dev.embedded",
+            "dev.demo",
+            "application.port.in"
+        }) {
             String name = ROOT + "." + pkg;
-            counts.put(name, classes.stream()
-                    .filter(c -> c.getPackageName().equals(name) || c.getPackageName().startsWith(name + "."))
-                    .filter(c -> !c.getSimpleName().equals("package-info"))
-                    .count());
+            counts.put(
+                    name,
+                    classes.stream()
+                            .filter(c -> c.getPackageName().equals(name)
+                                    || c.getPackageName().startsWith(name + "."))
+                            .filter(c -> !c.getSimpleName().equals("package-info"))
+                            .count());
         }
-        assertThat(counts).as("classes imported per package").allSatisfy((pkg, count) ->
-                assertThat(count).as(pkg).isPositive());
-        assertThat(classes.stream().filter(c -> c.getSource().map(s -> s.getUri().toString()
-                .contains("test-classes")).orElse(false))).as("test classes are not imported").isEmpty();
+        assertThat(counts)
+                .as("classes imported per package")
+                .allSatisfy((pkg, count) -> assertThat(count).as(pkg).isPositive());
+        assertThat(classes.stream()
+                        .filter(c -> c.getSource()
+                                .map(s -> s.getUri().toString().contains("test-classes"))
+                                .orElse(false)))
+                .as("test classes are not imported")
+                .isEmpty();
     }
 
     @ArchTest
@@ -100,58 +121,76 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnTheJdkAndItself = classes()
-            .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN))
-                    .or(primitiveOrArrayOf(jdk().or(resideInAPackage(DOMAIN)))))
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat(
+                    jdk().or(resideInAPackage(DOMAIN)).or(primitiveOrArrayOf(jdk().or(resideInAPackage(DOMAIN)))))
             .as("the domain depends only on java.. without java.sql.. (and itself)")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule applicationDependsOnlyOnTheJdkAndTheDomain = classes()
-            .that().resideInAPackage(APPLICATION)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(APPLICATION))
+            .that()
+            .resideInAPackage(APPLICATION)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN))
+                    .or(resideInAPackage(APPLICATION))
                     .or(primitiveOrArrayOf(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(APPLICATION)))))
             .as("the application depends only on java.. without java.sql.., and the domain (and itself)")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule coreUsesNoFrameworkNorJdbc = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().dependOnClassesThat().resideInAnyPackage(FORBIDDEN_IN_CORE)
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(FORBIDDEN_IN_CORE)
             .as("domain and application use no jakarta, javax, Quarkus, Jackson, JBoss or java.sql type")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule coreClassesCarryNoFrameworkAnnotation = noClasses()
-            .that().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().beAnnotatedWith(frameworkAnnotation())
+            .that()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .beAnnotatedWith(frameworkAnnotation())
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule coreMembersCarryNoFrameworkAnnotation = noCodeUnits()
-            .that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().beAnnotatedWith(frameworkAnnotation())
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .beAnnotatedWith(frameworkAnnotation())
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule coreFieldsCarryNoFrameworkAnnotation = noFields()
-            .that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should().beAnnotatedWith(frameworkAnnotation())
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should()
+            .beAnnotatedWith(frameworkAnnotation())
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule coreParametersCarryNoFrameworkAnnotation = codeUnits()
-            .that().areDeclaredInClassesThat().resideInAnyPackage(DOMAIN, APPLICATION)
-            .should(new ArchCondition<JavaCodeUnit>(
-                    "have no parameter annotated with a framework annotation") {
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAnyPackage(DOMAIN, APPLICATION)
+            .should(new ArchCondition<JavaCodeUnit>("have no parameter annotated with a framework annotation") {
                 @Override
-                public void check(JavaCodeUnit unit,
-                                  ConditionEvents events) {
-                    unit.getParameters().forEach(p -> p.getAnnotations().stream()
-                            .filter(frameworkAnnotation())
-                            .forEach(a -> events.add(SimpleConditionEvent.violated(unit,
-                                    unit.getFullName() + " has a parameter annotated with "
-                                            + a.getRawType().getName()))));
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    unit.getParameters()
+                            .forEach(p -> p.getAnnotations().stream()
+                                    .filter(frameworkAnnotation())
+                                    .forEach(a -> events.add(SimpleConditionEvent.violated(
+                                            unit,
+                                            unit.getFullName() + " has a parameter annotated with "
+                                                    + a.getRawType().getName()))));
                 }
             })
             .allowEmptyShould(false);
@@ -160,63 +199,88 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule csvAdapterUsesNoOtherAdapter = noClasses()
-            .that().resideInAPackage(CSV)
-            .should().dependOnClassesThat().resideInAnyPackage(JSON, PERSISTENCE, SPOOL, REST)
+            .that()
+            .resideInAPackage(CSV)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(JSON, PERSISTENCE, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule jsonAdapterUsesOnlyTheJdkTheDomainTheWireTextAndJacksonCore = classes()
-            .that().resideInAPackage(JSON)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON, "com.fasterxml.jackson.core.."))
+            .that()
+            .resideInAPackage(JSON)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON, "com.fasterxml.jackson.core.."))
                     .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON)))))
             .as("the JSON adapter needs nothing but the JDK, the domain, the wire text and jackson-core: no Quarkus")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule wireTextUsesOnlyTheJdk = classes()
-            .that().resideInAPackage(TEXT)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(TEXT)).or(primitiveOrArrayOf(jdk())))
+            .that()
+            .resideInAPackage(TEXT)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAPackage(TEXT)).or(primitiveOrArrayOf(jdk())))
             .as("the wire-text writers are plain JDK code")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule onlyTheSerializersUseTheWireText = noClasses()
-            .that().resideOutsideOfPackages(TEXT, CSV, JSON)
-            .should().dependOnClassesThat().resideInAPackage(TEXT)
+            .that()
+            .resideOutsideOfPackages(TEXT, CSV, JSON)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(TEXT)
             .as("the wire text belongs to the serializers")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule onlyConnectionResetUsesVertxInternals = noClasses()
-            .that().doNotHaveFullyQualifiedName(ROOT + ".rest.web.ConnectionReset")
-            .should().dependOnClassesThat().resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
+            .that()
+            .doNotHaveFullyQualifiedName(ROOT + ".rest.web.ConnectionReset")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
             .as("Vert.x's impl packages are not its API; only ConnectionReset reaches them (for a TCP reset)")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule persistenceAdapterUsesNoOtherAdapter = noClasses()
-            .that().resideInAPackage(PERSISTENCE)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, SPOOL, REST)
+            .that()
+            .resideInAPackage(PERSISTENCE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CSV, JSON, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule spoolAdapterUsesNoOtherAdapter = noClasses()
-            .that().resideInAPackage(SPOOL)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, PERSISTENCE, REST)
+            .that()
+            .resideInAPackage(SPOOL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CSV, JSON, PERSISTENCE, REST)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule spoolAdapterUsesOnlyTheJdkAndTheDomain = classes()
-            .that().resideInAPackage(SPOOL)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(SPOOL))
+            .that()
+            .resideInAPackage(SPOOL)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAPackage(DOMAIN))
+                    .or(resideInAPackage(SPOOL))
                     .or(primitiveOrArrayOf(jdk().or(resideInAPackage(DOMAIN)).or(resideInAPackage(SPOOL)))))
             .as("the spool adapter needs nothing but the JDK and the domain")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule nothingDependsOnTheRestAdapter = noClasses()
-            .that().resideOutsideOfPackage(REST)
-            .should().dependOnClassesThat().resideInAPackage(REST)
+            .that()
+            .resideOutsideOfPackage(REST)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(REST)
             .as("nothing outside the REST adapter depends on it")
             .allowEmptyShould(false);
 
@@ -224,9 +288,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theExportPathReachesNeitherTheCliNorTheDevelopmentSupport = noClasses()
-            .that().resideInAnyPackage(EXPORT_PATH)
-            .and().resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
-            .should().dependOnClassesThat().resideInAnyPackage(CLI, DEV)
+            .that()
+            .resideInAnyPackage(EXPORT_PATH)
+            .and()
+            .resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CLI, DEV)
             .as("the export path (domain, application, csv, json, text, spool, persistence, rest but its launch and "
                     + "config wiring) depends neither on the CLI nor on the development support (embedded database, "
                     + "demo data)")
@@ -234,24 +302,35 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheLauncherUsesTheCliAndTheDevelopmentSupport = classes()
-            .that().resideInAnyPackage(CLI, DEV).and().areNotAnonymousClasses()
-            .should().onlyHaveDependentClassesThat(resideInAnyPackage(CLI, DEV, REST_LAUNCH, REST_CONFIG))
+            .that()
+            .resideInAnyPackage(CLI, DEV)
+            .and()
+            .areNotAnonymousClasses()
+            .should()
+            .onlyHaveDependentClassesThat(resideInAnyPackage(CLI, DEV, REST_LAUNCH, REST_CONFIG))
             .as("the CLI and the development support are used only by themselves and the REST module's launch and "
                     + "config packages")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule adaptersUseOnlyTheUseCasesPortIn = noClasses()
-            .that().resideInAnyPackage(ADAPTERS).and().resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
-            .should().dependOnClassesThat().resideInAPackage(APPLICATION_SERVICE)
+            .that()
+            .resideInAnyPackage(ADAPTERS)
+            .and()
+            .resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(APPLICATION_SERVICE)
             .as("adapters use the application only through port.in; only the wiring (rest.config) and the launcher "
                     + "(rest.launch) name its services")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule theCliUsesOnlyTheUseCasesAndTheDomain = classes()
-            .that().resideInAPackage(CLI)
-            .should().onlyDependOnClassesThat(jdk().or(resideInAnyPackage(CLI, DOMAIN, APPLICATION_PORT_IN))
+            .that()
+            .resideInAPackage(CLI)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAnyPackage(CLI, DOMAIN, APPLICATION_PORT_IN))
                     .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(CLI, DOMAIN, APPLICATION_PORT_IN)))))
             .as("the CLI uses only the JDK, the domain and the application's port.in (no service, no JDBC, no "
                     + "framework)")
@@ -259,23 +338,30 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule developmentSupportUsesNoAdapter = noClasses()
-            .that().resideInAPackage(DEV)
-            .should().dependOnClassesThat().resideInAnyPackage(CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST, CLI,
-                    APPLICATION)
+            .that()
+            .resideInAPackage(DEV)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST, CLI, APPLICATION)
             .as("the development support needs only the domain, the JDK and its libraries (no adapter, so that the "
                     + "adapters' tests may use it without a cycle)")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule useCaseRecordsCarryNoFunction = classes()
-            .that().resideInAPackage(APPLICATION_PORT_IN).and().areRecords()
+            .that()
+            .resideInAPackage(APPLICATION_PORT_IN)
+            .and()
+            .areRecords()
             .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("have no function-typed component") {
                 @Override
                 public void check(JavaClass type, com.tngtech.archunit.lang.ConditionEvents events) {
-                    type.getFields().stream().filter(f -> !f.getModifiers().contains(
-                                    com.tngtech.archunit.core.domain.JavaModifier.STATIC))
+                    type.getFields().stream()
+                            .filter(f ->
+                                    !f.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.STATIC))
                             .filter(f -> isFunctionType(f.getRawType()))
-                            .forEach(f -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(type,
+                            .forEach(f -> events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(
+                                    type,
                                     type.getName() + "." + f.getName() + " is of the function type "
                                             + f.getRawType().getName())));
                 }
@@ -286,36 +372,44 @@ class ArchitectureTest {
 
     @ArchTest
     static void theFunctionTypeCheckKnowsAFunctionWhenItSeesOne(JavaClasses classes) {
-        JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter().importClasses(
-                java.util.function.Supplier.class, Runnable.class, java.util.concurrent.Callable.class,
-                java.util.Optional.class, String.class, java.util.List.class);
+        JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importClasses(
+                        java.util.function.Supplier.class,
+                        Runnable.class,
+                        java.util.concurrent.Callable.class,
+                        java.util.Optional.class,
+                        String.class,
+                        java.util.List.class);
         assertThat(isFunctionType(jdk.get(java.util.function.Supplier.class))).isTrue();
         assertThat(isFunctionType(jdk.get(Runnable.class))).isTrue();
         assertThat(isFunctionType(jdk.get(java.util.concurrent.Callable.class))).isTrue();
         assertThat(isFunctionType(jdk.get(java.util.Optional.class))).isFalse();
         assertThat(isFunctionType(jdk.get(String.class))).isFalse();
         assertThat(isFunctionType(jdk.get(java.util.List.class))).isFalse();
-        assertThat(classes.stream().filter(c -> c.getPackageName().equals(ROOT + ".application.port.in"))
-                .filter(JavaClass::isRecord).count()).as("port.in records").isGreaterThanOrEqualTo(5);
+        assertThat(classes.stream()
+                        .filter(c -> c.getPackageName().equals(ROOT + ".application.port.in"))
+                        .filter(JavaClass::isRecord)
+                        .count())
+                .as("port.in records")
+                .isGreaterThanOrEqualTo(5);
     }
 
     @ArchTest
-    static final ArchRule noCyclesBetweenTopLevelPackages = slices()
-            .matching(ROOT + ".(*)..")
-            .should().beFreeOfCycles()
-            .allowEmptyShould(false);
+    static final ArchRule noCyclesBetweenTopLevelPackages =
+            slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule noCyclesBetweenThePackagesOfTheCore = slices()
-            .matching(ROOT + ".(*).(**)")
+    static final ArchRule noCyclesBetweenThePackagesOfTheCore = slices().matching(ROOT + ".(*).(**)")
             .that(new DescribedPredicate<Slice>("are in the core") {
                 @Override
                 public boolean test(Slice slice) {
-                    return slice.stream().allMatch(c -> c.getPackageName().startsWith(ROOT + ".domain")
-                            || c.getPackageName().startsWith(ROOT + ".application"));
+                    return slice.stream()
+                            .allMatch(c -> c.getPackageName().startsWith(ROOT + ".domain")
+                                    || c.getPackageName().startsWith(ROOT + ".application"));
                 }
             })
-            .should().beFreeOfCycles()
+            .should()
+            .beFreeOfCycles()
             .allowEmptyShould(false);
 
     // ---- naming and placement of port implementations
@@ -323,71 +417,107 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule portImplementationsLiveInAdapters = classes()
             .that(implementAnInterfaceIn(DOMAIN_PORT))
-            .and().resideOutsideOfPackage(DOMAIN_PORT)
-            .should().resideInAnyPackage(ADAPTERS)
+            .and()
+            .resideOutsideOfPackage(DOMAIN_PORT)
+            .should()
+            .resideInAnyPackage(ADAPTERS)
             .as("classes implementing a domain port live in an adapter package")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule serializersAreNamedSerializer = classes()
-            .that().implement(Serializer.class)
-            .should().haveSimpleNameEndingWith("Serializer").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(Serializer.class)
+            .should()
+            .haveSimpleNameEndingWith("Serializer")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule resourceReadersAreNamedReader = classes()
-            .that().implement(ResourceReader.class)
-            .should().haveSimpleNameEndingWith("Reader").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(ResourceReader.class)
+            .should()
+            .haveSimpleNameEndingWith("Reader")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule readSnapshotsAreNamedSnapshot = classes()
-            .that().implement(ReadSnapshot.class)
-            .should().haveSimpleNameEndingWith("Snapshot").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(ReadSnapshot.class)
+            .should()
+            .haveSimpleNameEndingWith("Snapshot")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule spoolStoresAreNamedSpoolStore = classes()
-            .that().implement(SpoolStore.class)
-            .should().haveSimpleNameEndingWith("SpoolStore").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(SpoolStore.class)
+            .should()
+            .haveSimpleNameEndingWith("SpoolStore")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule exportSlotsAreNamedExportSlots = classes()
-            .that().implement(ExportSlots.class)
-            .should().haveSimpleNameEndingWith("ExportSlots").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(ExportSlots.class)
+            .should()
+            .haveSimpleNameEndingWith("ExportSlots")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule keyVerifiersAreNamedVerifier = classes()
-            .that().implement(KeyVerifier.class)
-            .should().haveSimpleNameEndingWith("Verifier").andShould().resideInAnyPackage(ADAPTERS)
+            .that()
+            .implement(KeyVerifier.class)
+            .should()
+            .haveSimpleNameEndingWith("Verifier")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule keyAdministrationPortsAreImplementedInThePersistenceAdapter = classes()
-            .that().implement(com.helpdesk.export.domain.port.KeyAdministrationPort.class)
-            .should().haveSimpleNameEndingWith("KeyAdministration").andShould().resideInAPackage(PERSISTENCE)
+            .that()
+            .implement(com.helpdesk.export.domain.port.KeyAdministrationPort.class)
+            .should()
+            .haveSimpleNameEndingWith("KeyAdministration")
+            .andShould()
+            .resideInAPackage(PERSISTENCE)
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule useCaseImplementationsAreNamedService = classes()
-            .that().resideInAPackage(APPLICATION_SERVICE)
-            .and().implement(simpleNameEndingWith("UseCase"))
-            .should().haveSimpleNameEndingWith("Service")
+            .that()
+            .resideInAPackage(APPLICATION_SERVICE)
+            .and()
+            .implement(simpleNameEndingWith("UseCase"))
+            .should()
+            .haveSimpleNameEndingWith("Service")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule useCasesAreImplementedOnlyByApplicationServices = classes()
-            .that().implement(simpleNameEndingWith("UseCase"))
-            .should().resideInAPackage(APPLICATION_SERVICE)
+            .that()
+            .implement(simpleNameEndingWith("UseCase"))
+            .should()
+            .resideInAPackage(APPLICATION_SERVICE)
             .allowEmptyShould(false);
 
     // ---- predicates
 
     /** The JDK's own packages, without JDBC. */
     static DescribedPredicate<JavaClass> jdk() {
-        return resideInAPackage("java..").and(DescribedPredicate.not(resideInAPackage("java.sql..")))
+        return resideInAPackage("java..")
+                .and(DescribedPredicate.not(resideInAPackage("java.sql..")))
                 .as("java.. but not java.sql..");
     }
 
@@ -397,7 +527,9 @@ class ArchitectureTest {
             @Override
             public boolean test(JavaAnnotation<?> annotation) {
                 String pkg = annotation.getRawType().getPackageName();
-                return !(pkg.equals("java") || pkg.startsWith("java.") || pkg.equals(ROOT)
+                return !(pkg.equals("java")
+                        || pkg.startsWith("java.")
+                        || pkg.equals(ROOT)
                         || pkg.startsWith(ROOT + "."));
             }
         };
@@ -428,7 +560,8 @@ class ArchitectureTest {
         long abstractMethods = type.getAllMethods().stream()
                 .filter(m -> m.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
                 .filter(m -> !m.getOwner().isEquivalentTo(Object.class))
-                .filter(m -> !(m.getName().equals("equals") || m.getName().equals("hashCode")
+                .filter(m -> !(m.getName().equals("equals")
+                        || m.getName().equals("hashCode")
                         || m.getName().equals("toString")))
                 .map(m -> m.getName() + m.getRawParameterTypes())
                 .distinct()
@@ -440,8 +573,9 @@ class ArchitectureTest {
         return new DescribedPredicate<>("implement an interface of " + packageName) {
             @Override
             public boolean test(JavaClass c) {
-                return !c.isInterface() && c.getAllRawInterfaces().stream()
-                        .anyMatch(i -> i.getPackageName().equals(packageName));
+                return !c.isInterface()
+                        && c.getAllRawInterfaces().stream()
+                                .anyMatch(i -> i.getPackageName().equals(packageName));
             }
         };
     }

@@ -18,9 +18,11 @@ final class Packages {
     static final String JSON = ROOT + ".json..";
     /** The wire-text writers both serializers share. */
     static final String TEXT = ROOT + ".text..";
+
     static final String REST = ROOT + ".rest..";
     /** The REST module's start-up: the main class, the admin wiring, the CDI producers. */
     static final String REST_LAUNCH = ROOT + ".rest.launch..";
+
     static final String REST_CONFIG = ROOT + ".rest.config..";
     /** The admin command line, a driving adapter. */
     static final String CLI = ROOT + ".cli..";
@@ -34,9 +36,9 @@ final class Packages {
     static final String[] EXPORT_PATH = {DOMAIN, APPLICATION, CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST};
 
     /** Frameworks and technologies the core (domain and application) must not touch. */
-    static final String[] FORBIDDEN_IN_CORE = {"jakarta..", "javax..", "io.quarkus..", "com.fasterxml..",
-            "org.jboss..", "java.sql.."};
+    static final String[] FORBIDDEN_IN_CORE = {
+        "jakarta..", "javax..", "io.quarkus..", "com.fasterxml..", "org.jboss..", "java.sql.."
+    };
 
-    private Packages() {
-    }
+    private Packages() {}
 }

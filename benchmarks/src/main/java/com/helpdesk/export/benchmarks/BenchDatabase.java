@@ -1,17 +1,16 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
+import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The demo database the JMH benchmarks read from. With {@code -Dbench.jdbc.url=jdbc:postgresql://…} (what
@@ -24,16 +23,15 @@ final class BenchDatabase {
 
     private static DataSource dataSource;
 
-    private BenchDatabase() {
-    }
+    private BenchDatabase() {}
 
     private static Connection shared;
 
     /** A data source over one connection that stays open: its close() gives it back rather than closing it. */
     static synchronized DataSource pooled() {
         DataSource physical = dataSource();
-        return (DataSource) Proxy.newProxyInstance(BenchDatabase.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                BenchDatabase.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("getConnection")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -46,8 +44,8 @@ final class BenchDatabase {
             shared = physical.getConnection();
         }
         Connection connection = shared;
-        return (Connection) Proxy.newProxyInstance(BenchDatabase.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                BenchDatabase.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close")) {
                         return null;
                     }

@@ -1,9 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
 import com.helpdesk.export.dev.demo.DemoDataset;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.sql.Connection;
@@ -13,6 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * The floor: the same rows as the export of 10,000 live rows of one type of the demo team (same columns, same
@@ -28,30 +27,34 @@ final class CopyFloor implements Closeable {
      * author as its public id.
      */
     static final Map<String, String> COLUMNS = Map.of(
-            "tickets", "id, title, status, priority, customer_id AS \"customerId\", assigned_to AS \"assignedTo\", "
-                    + "tags, notes, message_count AS \"messageCount\", response_deadline AS \"responseDeadline\", "
-                    + "resolution_deadline AS \"resolutionDeadline\", created_at AS \"createdAt\", "
-                    + "updated_at AS \"updatedAt\", resolved_at AS \"resolvedAt\", metadata, "
-                    + "custom_fields ->> 'plan' AS \"customFields.plan\", "
-                    + "custom_fields ->> 'order_ref' AS \"customFields.order_ref\", "
-                    + "(custom_fields -> 'amount')::numeric AS \"customFields.amount\", "
-                    + "(custom_fields -> 'is_vip')::boolean AS \"customFields.is_vip\", "
-                    + "custom_fields ->> 'due_on' AS \"customFields.due_on\"",
-            "customers", "id, name, email, phone, status, sentiment, tags, notes, ticket_count AS \"ticketCount\", "
-                    + "created_at AS \"createdAt\", updated_at AS \"updatedAt\", metadata, "
-                    + "custom_fields ->> 'account_tier' AS \"customFields.account_tier\", "
-                    + "custom_fields ->> 'crm_note' AS \"customFields.crm_note\", "
-                    + "(custom_fields -> 'lifetime_value')::numeric AS \"customFields.lifetime_value\", "
-                    + "(custom_fields -> 'newsletter')::boolean AS \"customFields.newsletter\", "
-                    + "custom_fields ->> 'birthday' AS \"customFields.birthday\"",
-            "articles", "id, title, slug, content, category, status, is_public AS \"isPublic\", tags, "
-                    + "seo_title AS \"seoTitle\", seo_description AS \"seoDescription\", view_count AS \"viewCount\", "
-                    + "use_count AS \"useCount\", created_at AS \"createdAt\", updated_at AS \"updatedAt\", "
-                    + "published_at AS \"publishedAt\"",
-            "messages", "id, ticket_id AS \"ticketId\", sender, CASE sender WHEN 'agent' THEN 'mem_' || "
-                    + "replace(author_member_id::text, '-', '') WHEN 'customer' THEN 'cus_' || "
-                    + "replace(author_customer_id::text, '-', '') END AS \"authorId\", sender_name AS \"senderName\", "
-                    + "is_internal AS \"isInternal\", content, created_at AS \"createdAt\"",
+            "tickets",
+                    "id, title, status, priority, customer_id AS \"customerId\", assigned_to AS \"assignedTo\", "
+                            + "tags, notes, message_count AS \"messageCount\", response_deadline AS \"responseDeadline\", "
+                            + "resolution_deadline AS \"resolutionDeadline\", created_at AS \"createdAt\", "
+                            + "updated_at AS \"updatedAt\", resolved_at AS \"resolvedAt\", metadata, "
+                            + "custom_fields ->> 'plan' AS \"customFields.plan\", "
+                            + "custom_fields ->> 'order_ref' AS \"customFields.order_ref\", "
+                            + "(custom_fields -> 'amount')::numeric AS \"customFields.amount\", "
+                            + "(custom_fields -> 'is_vip')::boolean AS \"customFields.is_vip\", "
+                            + "custom_fields ->> 'due_on' AS \"customFields.due_on\"",
+            "customers",
+                    "id, name, email, phone, status, sentiment, tags, notes, ticket_count AS \"ticketCount\", "
+                            + "created_at AS \"createdAt\", updated_at AS \"updatedAt\", metadata, "
+                            + "custom_fields ->> 'account_tier' AS \"customFields.account_tier\", "
+                            + "custom_fields ->> 'crm_note' AS \"customFields.crm_note\", "
+                            + "(custom_fields -> 'lifetime_value')::numeric AS \"customFields.lifetime_value\", "
+                            + "(custom_fields -> 'newsletter')::boolean AS \"customFields.newsletter\", "
+                            + "custom_fields ->> 'birthday' AS \"customFields.birthday\"",
+            "articles",
+                    "id, title, slug, content, category, status, is_public AS \"isPublic\", tags, "
+                            + "seo_title AS \"seoTitle\", seo_description AS \"seoDescription\", view_count AS \"viewCount\", "
+                            + "use_count AS \"useCount\", created_at AS \"createdAt\", updated_at AS \"updatedAt\", "
+                            + "published_at AS \"publishedAt\"",
+            "messages",
+                    "id, ticket_id AS \"ticketId\", sender, CASE sender WHEN 'agent' THEN 'mem_' || "
+                            + "replace(author_member_id::text, '-', '') WHEN 'customer' THEN 'cus_' || "
+                            + "replace(author_customer_id::text, '-', '') END AS \"authorId\", sender_name AS \"senderName\", "
+                            + "is_internal AS \"isInternal\", content, created_at AS \"createdAt\"",
             "members", "id, name, email, role, created_at AS \"createdAt\"");
 
     /** The five types, in the order of the five-resource export. */

@@ -1,8 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
-import java.io.OutputStream;
-import com.helpdesk.export.persistence.jdbc.ReaderSettings;
-import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.Mode;
@@ -13,10 +11,11 @@ import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
-import com.helpdesk.export.dev.demo.DemoDataset;
-
+import com.helpdesk.export.persistence.jdbc.ReaderSettings;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +29,15 @@ final class DemoRows {
 
     static final Scope DEMO_LIVE = new Scope(new TeamId(DemoDataset.DEMO_TEAM_ID), Mode.LIVE);
 
-    private DemoRows() {
-    }
+    private DemoRows() {}
 
     /** The values of every field of each row, in the type's field order. */
     static List<Object[]> load(ResourceType type, int limit) {
         JdbcResourceReader reader = new JdbcResourceReader(BenchDatabase.dataSource(), ReaderSettings.defaults());
         List<Object[]> rows = new ArrayList<>(limit);
         List<Field> fields = type.fields();
-        try (reader; ReadSnapshot snapshot = reader.openSnapshot(DEMO_LIVE, Cancellation.never())) {
+        try (reader;
+                ReadSnapshot snapshot = reader.openSnapshot(DEMO_LIVE, Cancellation.never())) {
             snapshot.read(query(type, limit), row -> {
                 Object[] values = new Object[fields.size()];
                 for (Field field : fields) {

@@ -2,7 +2,6 @@ package com.helpdesk.export.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,14 +53,16 @@ public final class ExportBench {
 
     static long copyFloor(CopyFloor copy, boolean csv) throws Exception {
         if (five()) {
-            return copy.run(CopyFloor.FIVE.stream().map(t -> CopyFloor.jsonCopy(t, ROWS)).toList());
+            return copy.run(CopyFloor.FIVE.stream()
+                    .map(t -> CopyFloor.jsonCopy(t, ROWS))
+                    .toList());
         }
         return copy.run(csv ? CopyFloor.csvCopy(resource, ROWS) : CopyFloor.jsonCopy(resource, ROWS));
     }
+
     static final String HOST = "127.0.0.1";
 
-    private ExportBench() {
-    }
+    private ExportBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -114,8 +115,8 @@ public final class ExportBench {
 
         Client(int port, Options options) throws Exception {
             httpClient = new MiniHttp(HOST, port);
-            copy = new CopyFloor(options.get("jdbc"), options.get("db-user", "postgres"),
-                    options.get("db-password", "postgres"));
+            copy = new CopyFloor(
+                    options.get("jdbc"), options.get("db-user", "postgres"), options.get("db-password", "postgres"));
         }
 
         /** Runs the variant once: bytes received; throws when the answer is not a complete, right export. */
@@ -123,16 +124,16 @@ public final class ExportBench {
             if (!variant.http()) {
                 return copyFloor(copy, variant == Variant.COPY_CSV);
             }
-            MiniHttp.Response response = httpClient.post(PATH, headers(variant.gzip),
-                    body(variant.format, false), false);
+            MiniHttp.Response response =
+                    httpClient.post(PATH, headers(variant.gzip), body(variant.format, false), false);
             check(variant, response);
             Long expected = expectedBytes.get(variant);
             // identity answers are byte-for-byte the same size every time (request ids and timestamps have fixed
             // lengths); compressed ones vary by a few bytes with the request id
             long tolerance = variant.gzip ? Math.max(64, expected == null ? 0 : expected / 100) : 0;
             if (expected != null && Math.abs(expected - response.bodyBytes()) > tolerance) {
-                throw new IllegalStateException(variant.label + ": " + response.bodyBytes()
-                        + " bytes, the first answer had " + expected);
+                throw new IllegalStateException(
+                        variant.label + ": " + response.bodyBytes() + " bytes, the first answer had " + expected);
             }
             return response.bodyBytes();
         }
@@ -157,16 +158,17 @@ public final class ExportBench {
     static byte[] body(String format, boolean threeResources) {
         String resources = threeResources
                 ? "[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"}]"
-                : five() ? "[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"},"
-                        + "{\"type\":\"messages\"},{\"type\":\"members\"}]"
-                : "[{\"type\":\"" + resource + "\"}]";
+                : five()
+                        ? "[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"},"
+                                + "{\"type\":\"messages\"},{\"type\":\"members\"}]"
+                        : "[{\"type\":\"" + resource + "\"}]";
         return ("{\"resources\":" + resources + ",\"format\":\"" + format + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     static void check(Variant variant, MiniHttp.Response response) {
         if (response.status() != 200 || !response.complete()) {
-            throw new IllegalStateException(variant.label + ": status " + response.status() + ", complete "
-                    + response.complete());
+            throw new IllegalStateException(
+                    variant.label + ": status " + response.status() + ", complete " + response.complete());
         }
         String encoding = response.header("content-encoding");
         if (variant.gzip != "gzip".equalsIgnoreCase(encoding)) {
@@ -181,8 +183,10 @@ public final class ExportBench {
     static Map<Variant, Long> validate(int port, Options options) throws Exception {
         Map<Variant, Long> bytes = new LinkedHashMap<>();
         try (MiniHttp http = new MiniHttp(HOST, port);
-             CopyFloor copy = new CopyFloor(options.get("jdbc"), options.get("db-user", "postgres"),
-                     options.get("db-password", "postgres"))) {
+                CopyFloor copy = new CopyFloor(
+                        options.get("jdbc"),
+                        options.get("db-user", "postgres"),
+                        options.get("db-password", "postgres"))) {
             for (Variant variant : Variant.values()) {
                 if (!variant.http() || (five() && "csv".equals(variant.format))) {
                     continue;
@@ -200,8 +204,13 @@ public final class ExportBench {
                     throw new IllegalStateException(variant.label + ": " + records + " records");
                 }
                 bytes.put(variant, response.bodyBytes());
-                System.out.printf(Locale.ROOT, "checked %-16s %,d records, %,d bytes on the wire (%,d decoded)%n",
-                        variant.label, records, response.bodyBytes(), payload.length);
+                System.out.printf(
+                        Locale.ROOT,
+                        "checked %-16s %,d records, %,d bytes on the wire (%,d decoded)%n",
+                        variant.label,
+                        records,
+                        response.bodyBytes(),
+                        payload.length);
             }
             // the floor gives the same rows
             if (!five()) {
@@ -250,13 +259,17 @@ public final class ExportBench {
         int clients = options.intValue("clients", 8);
         int perClient = options.intValue("per-client", 5);
         List<Variant> variants = new ArrayList<>();
-        for (String name : options.get("variants", five() ? "COPY_JSON,HTTP_JSON"
-                        : "COPY_CSV,HTTP_CSV,COPY_JSON,HTTP_JSON,HTTP_CSV_GZIP,HTTP_JSON_GZIP")
+        for (String name : options.get(
+                        "variants",
+                        five()
+                                ? "COPY_JSON,HTTP_JSON"
+                                : "COPY_CSV,HTTP_CSV,COPY_JSON,HTTP_JSON,HTTP_CSV_GZIP,HTTP_JSON_GZIP")
                 .split(",")) {
             variants.add(Variant.valueOf(name.trim()));
         }
         String title = options.get("title", "");
-        ProcessCpu cpu = new ProcessCpu(options.longValue("pid", -1),
+        ProcessCpu cpu = new ProcessCpu(
+                options.longValue("pid", -1),
                 options.values.containsKey("pg-data") ? Path.of(options.get("pg-data"), "postmaster.pid") : null,
                 options.intValue("clk-tck", 100));
 
@@ -296,19 +309,36 @@ public final class ExportBench {
             }
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "### One client%s: %,d rows per export, %d runs of each (%d rounds of %d, interleaved)%n%n",
-                title, ROWS, rounds * perRound, rounds, perRound);
-        System.out.println("| variant | median ms | p50 ms | p99 ms | min–max ms | rows/s (median) | MB/s (median) | bytes | service JVM CPU ms/export | PostgreSQL CPU ms/export |");
+        System.out.printf(
+                Locale.ROOT,
+                "### One client%s: %,d rows per export, %d runs of each (%d rounds of %d, interleaved)%n%n",
+                title,
+                ROWS,
+                rounds * perRound,
+                rounds,
+                perRound);
+        System.out.println(
+                "| variant | median ms | p50 ms | p99 ms | min–max ms | rows/s (median) | MB/s (median) | bytes | service JVM CPU ms/export | PostgreSQL CPU ms/export |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Map<Variant, Double> medians = new LinkedHashMap<>();
         for (Variant variant : variants) {
             Stats s = Stats.of(latencies.get(variant));
             medians.put(variant, s.median);
             long n = latencies.get(variant).size();
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f–%.1f | %,.0f | %.1f | %,d | %s | %s |%n",
-                    variant.label, s.median, s.p50, s.p99, s.min, s.max, ROWS / (s.median / 1000),
-                    bytes.get(variant) / 1e6 / (s.median / 1000), bytes.get(variant),
-                    cpu.perExport(cpuTicks.get(variant)[0], n), cpu.postgresPerExport(cpuTicks.get(variant)[1], n));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.1f | %.1f | %.1f–%.1f | %,.0f | %.1f | %,d | %s | %s |%n",
+                    variant.label,
+                    s.median,
+                    s.p50,
+                    s.p99,
+                    s.min,
+                    s.max,
+                    ROWS / (s.median / 1000),
+                    bytes.get(variant) / 1e6 / (s.median / 1000),
+                    bytes.get(variant),
+                    cpu.perExport(cpuTicks.get(variant)[0], n),
+                    cpu.postgresPerExport(cpuTicks.get(variant)[1], n));
         }
         System.out.println();
         ratio("RATIO csv  service/COPY (medians, 1 client)", medians, Variant.HTTP_CSV, Variant.COPY_CSV, null);
@@ -319,9 +349,15 @@ public final class ExportBench {
         // N concurrent clients, one variant at a time
         if (clients > 0) {
             System.out.println();
-            System.out.printf(Locale.ROOT, "### %d concurrent clients%s, %d exports each (%,d rows per export)%n%n",
-                    clients, title, perClient, ROWS);
-            System.out.println("| variant | wall s | rows/s | MB/s | p50 ms | p99 ms | max ms | service JVM CPU ms/export | PostgreSQL CPU ms/export |");
+            System.out.printf(
+                    Locale.ROOT,
+                    "### %d concurrent clients%s, %d exports each (%,d rows per export)%n%n",
+                    clients,
+                    title,
+                    perClient,
+                    ROWS);
+            System.out.println(
+                    "| variant | wall s | rows/s | MB/s | p50 ms | p99 ms | max ms | service JVM CPU ms/export | PostgreSQL CPU ms/export |");
             System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             Map<Variant, Double> rates = new LinkedHashMap<>();
             for (Variant variant : variants) {
@@ -330,31 +366,57 @@ public final class ExportBench {
                 long n = (long) clients * perClient;
                 double rowsPerSecond = n * ROWS / result.wallSeconds;
                 rates.put(variant, rowsPerSecond);
-                System.out.printf(Locale.ROOT, "| %s | %.2f | %,.0f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
-                        variant.label, result.wallSeconds, rowsPerSecond, result.bytes / 1e6 / result.wallSeconds,
-                        s.p50, s.p99, s.max, cpu.perExport(result.cpu[0], n), cpu.postgresPerExport(result.cpu[1], n));
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.2f | %,.0f | %.1f | %.1f | %.1f | %.1f | %s | %s |%n",
+                        variant.label,
+                        result.wallSeconds,
+                        rowsPerSecond,
+                        result.bytes / 1e6 / result.wallSeconds,
+                        s.p50,
+                        s.p99,
+                        s.max,
+                        cpu.perExport(result.cpu[0], n),
+                        cpu.postgresPerExport(result.cpu[1], n));
             }
             System.out.println();
-            ratio("RATIO csv  COPY/service throughput (" + clients + " clients)", rates, Variant.COPY_CSV,
-                    Variant.HTTP_CSV, null);
-            ratio("RATIO json COPY/service throughput (" + clients + " clients)", rates, Variant.COPY_JSON,
-                    Variant.HTTP_JSON, null);
+            ratio(
+                    "RATIO csv  COPY/service throughput (" + clients + " clients)",
+                    rates,
+                    Variant.COPY_CSV,
+                    Variant.HTTP_CSV,
+                    null);
+            ratio(
+                    "RATIO json COPY/service throughput (" + clients + " clients)",
+                    rates,
+                    Variant.COPY_JSON,
+                    Variant.HTTP_JSON,
+                    null);
         }
     }
 
     /** Prints {@code a / b} when both were measured (and, given bytes, the ratio of their sizes). */
-    private static void ratio(String label, Map<Variant, Double> values, Variant a, Variant b, Map<Variant, Long> bytes) {
+    private static void ratio(
+            String label, Map<Variant, Double> values, Variant a, Variant b, Map<Variant, Long> bytes) {
         if (values.containsKey(a) && values.containsKey(b)) {
-            String size = bytes == null ? "" : String.format(Locale.ROOT, ", bytes %.3f", (double) bytes.get(a) / bytes.get(b));
+            String size = bytes == null
+                    ? ""
+                    : String.format(Locale.ROOT, ", bytes %.3f", (double) bytes.get(a) / bytes.get(b));
             System.out.printf(Locale.ROOT, "%s: %.2f%s%n", label, values.get(a) / values.get(b), size);
         }
     }
 
-    record Concurrent(List<Long> latencies, double wallSeconds, long bytes, long[] cpu) {
-    }
+    record Concurrent(List<Long> latencies, double wallSeconds, long bytes, long[] cpu) {}
 
-    static Concurrent concurrentRun(int port, Options options, Variant variant, int clients, int perClient,
-                                    Map<Variant, Long> expectedBytes, ProcessCpu cpu) throws Exception {
+    static Concurrent concurrentRun(
+            int port,
+            Options options,
+            Variant variant,
+            int clients,
+            int perClient,
+            Map<Variant, Long> expectedBytes,
+            ProcessCpu cpu)
+            throws Exception {
         List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong bytes = new AtomicLong();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -362,25 +424,27 @@ public final class ExportBench {
         CyclicBarrier end = new CyclicBarrier(clients + 1);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                try (Client client = new Client(port, options)) {
-                    client.run(variant, expectedBytes); // opens the connections before the clock starts
-                    start.await();
-                    for (int i = 0; i < perClient; i++) {
-                        long t = System.nanoTime();
-                        bytes.addAndGet(client.run(variant, expectedBytes));
-                        latencies.add(System.nanoTime() - t);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                } finally {
-                    try {
-                        end.await(10, TimeUnit.MINUTES);
-                    } catch (Exception ignored) {
-                        // reported through failures
-                    }
-                }
-            }, "client-" + c);
+            Thread thread = new Thread(
+                    () -> {
+                        try (Client client = new Client(port, options)) {
+                            client.run(variant, expectedBytes); // opens the connections before the clock starts
+                            start.await();
+                            for (int i = 0; i < perClient; i++) {
+                                long t = System.nanoTime();
+                                bytes.addAndGet(client.run(variant, expectedBytes));
+                                latencies.add(System.nanoTime() - t);
+                            }
+                        } catch (Throwable e) {
+                            failures.add(e);
+                        } finally {
+                            try {
+                                end.await(10, TimeUnit.MINUTES);
+                            } catch (Exception ignored) {
+                                // reported through failures
+                            }
+                        }
+                    },
+                    "client-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -394,8 +458,8 @@ public final class ExportBench {
             thread.join();
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException(variant.label + ": " + failures.size() + " clients failed",
-                    failures.get(0));
+            throw new IllegalStateException(
+                    variant.label + ": " + failures.size() + " clients failed", failures.get(0));
         }
         return new Concurrent(latencies, wall, bytes.get(), new long[] {after[0] - before[0], after[1] - before[1]});
     }
@@ -404,11 +468,23 @@ public final class ExportBench {
     static void load(Options options) throws Exception {
         int port = options.intValue("port");
         Variant variant = Variant.valueOf(options.get("variant", "HTTP_CSV"));
-        Concurrent result = concurrentRun(port, options, variant, options.intValue("clients", 1),
-                options.intValue("per-client", 100), Map.of(), new ProcessCpu(-1, null, 100));
+        Concurrent result = concurrentRun(
+                port,
+                options,
+                variant,
+                options.intValue("clients", 1),
+                options.intValue("per-client", 100),
+                Map.of(),
+                new ProcessCpu(-1, null, 100));
         Stats s = Stats.of(result.latencies);
-        System.out.printf(Locale.ROOT, "%s: %d exports in %.2f s, median %.1f ms, p99 %.1f ms%n", variant.label,
-                result.latencies.size(), result.wallSeconds, s.median, s.p99);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d exports in %.2f s, median %.1f ms, p99 %.1f ms%n",
+                variant.label,
+                result.latencies.size(),
+                result.wallSeconds,
+                s.median,
+                s.p99);
     }
 
     // ------------------------------------------------------------------------------------------------ concurrent
@@ -442,13 +518,19 @@ public final class ExportBench {
                 LIMIT greatest(0, %2$d - (SELECT count(*) FROM articles WHERE team_id = '%1$s' AND mode = 'live'))
                 """.formatted(TEAM, ROWS);
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbc, user, password);
-             java.sql.Statement statement = connection.createStatement()) {
+                java.sql.Statement statement = connection.createStatement()) {
             int addedCustomers = statement.executeUpdate(customers);
             int addedArticles = statement.executeUpdate(articles);
             statement.execute("ANALYZE customers");
             statement.execute("ANALYZE articles");
-            System.out.printf(Locale.ROOT, "topped up the demo team's live rows to %,d customers and %,d articles "
-                    + "(+%,d and +%,d copies)%n", ROWS, ROWS, addedCustomers, addedArticles);
+            System.out.printf(
+                    Locale.ROOT,
+                    "topped up the demo team's live rows to %,d customers and %,d articles "
+                            + "(+%,d and +%,d copies)%n",
+                    ROWS,
+                    ROWS,
+                    addedCustomers,
+                    addedArticles);
         }
     }
 
@@ -480,8 +562,8 @@ public final class ExportBench {
                 throw new IllegalStateException("totalRows " + expectedRows + " but " + records + " records");
             }
             expected = response.bodyBytes();
-            System.out.printf(Locale.ROOT, "checked three-resource JSON export: %,d records, %,d bytes%n",
-                    records, expected);
+            System.out.printf(
+                    Locale.ROOT, "checked three-resource JSON export: %,d records, %,d bytes%n", records, expected);
         }
 
         RssSampler rss = new RssSampler(pid);
@@ -495,32 +577,36 @@ public final class ExportBench {
         rss.start();
         long t0 = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                try (MiniHttp http = new MiniHttp(HOST, port)) {
-                    start.await();
-                    for (int i = 0; i < perClient; i++) {
-                        long t = System.nanoTime();
-                        try {
-                            MiniHttp.Response response = http.post(PATH, headers(false), body, false);
-                            if (response.status() == 200 && response.complete() && response.bodyBytes() == expected) {
-                                ok.incrementAndGet();
-                                latencies.add(System.nanoTime() - t);
-                            } else {
-                                errors.incrementAndGet();
-                                errorSamples.add("status " + response.status() + ", complete " + response.complete()
-                                        + ", " + response.bodyBytes() + " bytes");
+            Thread thread = new Thread(
+                    () -> {
+                        try (MiniHttp http = new MiniHttp(HOST, port)) {
+                            start.await();
+                            for (int i = 0; i < perClient; i++) {
+                                long t = System.nanoTime();
+                                try {
+                                    MiniHttp.Response response = http.post(PATH, headers(false), body, false);
+                                    if (response.status() == 200
+                                            && response.complete()
+                                            && response.bodyBytes() == expected) {
+                                        ok.incrementAndGet();
+                                        latencies.add(System.nanoTime() - t);
+                                    } else {
+                                        errors.incrementAndGet();
+                                        errorSamples.add("status " + response.status() + ", complete "
+                                                + response.complete() + ", " + response.bodyBytes() + " bytes");
+                                    }
+                                } catch (IOException e) {
+                                    errors.incrementAndGet();
+                                    errorSamples.add(e.toString());
+                                    http.close();
+                                }
                             }
-                        } catch (IOException e) {
+                        } catch (Exception e) {
                             errors.incrementAndGet();
                             errorSamples.add(e.toString());
-                            http.close();
                         }
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                    errorSamples.add(e.toString());
-                }
-            }, "client-" + c);
+                    },
+                    "client-" + c);
             threads.add(thread);
             thread.start();
         }
@@ -531,19 +617,33 @@ public final class ExportBench {
         rss.stop();
         Stats s = latencies.isEmpty() ? null : Stats.of(latencies);
         System.out.println();
-        System.out.printf(Locale.ROOT, "### %d concurrent clients, %d three-resource JSON exports each (%,d rows per export)%n%n",
-                clients, perClient, expectedRows);
-        System.out.println("| exports ok | errors | wall s | rows/s | p50 ms | p99 ms | RSS before MB | peak RSS during run MB (sampled every 20 ms) | VmHWM MB (process lifetime peak) |");
+        System.out.printf(
+                Locale.ROOT,
+                "### %d concurrent clients, %d three-resource JSON exports each (%,d rows per export)%n%n",
+                clients,
+                perClient,
+                expectedRows);
+        System.out.println(
+                "| exports ok | errors | wall s | rows/s | p50 ms | p99 ms | RSS before MB | peak RSS during run MB (sampled every 20 ms) | VmHWM MB (process lifetime peak) |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| %d | %d | %.2f | %,.0f | %s | %s | %.0f | %.0f | %.0f |%n", ok.get(), errors.get(),
-                wall, ok.get() * (double) expectedRows / wall, s == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p50),
-                s == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p99), rssBefore / 1024.0, rss.peakKb() / 1024.0,
+        System.out.printf(
+                Locale.ROOT,
+                "| %d | %d | %.2f | %,.0f | %s | %s | %.0f | %.0f | %.0f |%n",
+                ok.get(),
+                errors.get(),
+                wall,
+                ok.get() * (double) expectedRows / wall,
+                s == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p50),
+                s == null ? "-" : String.format(Locale.ROOT, "%.0f", s.p99),
+                rssBefore / 1024.0,
+                rss.peakKb() / 1024.0,
                 rss.hwmKb() / 1024.0);
         for (String sample : errorSamples.subList(0, Math.min(5, errorSamples.size()))) {
             System.out.println("error: " + sample);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "RESULT concurrent errors=%d peak_rss_mb=%.0f%n", errors.get(), rss.peakKb() / 1024.0);
+        System.out.printf(
+                Locale.ROOT, "RESULT concurrent errors=%d peak_rss_mb=%.0f%n", errors.get(), rss.peakKb() / 1024.0);
     }
 
     // ------------------------------------------------------------------------------------------------ startup
@@ -578,7 +678,8 @@ public final class ExportBench {
             for (int run = 1; run <= runs; run++) {
                 for (int attempt = 1; ; attempt++) {
                     Files.deleteIfExists(log);
-                    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    ProcessBuilder builder = new ProcessBuilder(command)
+                            .redirectErrorStream(true)
                             .redirectOutput(log.toFile());
                     if (database != null) {
                         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
@@ -594,29 +695,46 @@ public final class ExportBench {
                     long ours1;
                     try {
                         ms = waitForFirstExport(port, process, t0);
-                        ours1 = MachineCpu.self() + MachineCpu.ticks(process.pid(), false) + MachineCpu.postgres(pgData);
+                        ours1 = MachineCpu.self()
+                                + MachineCpu.ticks(process.pid(), false)
+                                + MachineCpu.postgres(pgData);
                     } finally {
                         stop(process);
                     }
                     long[] machine1 = MachineCpu.machine();
                     int foreign = MachineCpu.foreignPercent(machine0, machine1, ours1 - ours0);
                     if (foreign > maxForeign && attempt < attempts) {
-                        System.err.printf(Locale.ROOT, "startup %s run %d: others used %d%% of the CPU, again%n",
-                                label, run, foreign);
+                        System.err.printf(
+                                Locale.ROOT,
+                                "startup %s run %d: others used %d%% of the CPU, again%n",
+                                label,
+                                run,
+                                foreign);
                         Thread.sleep(10_000);
                         continue;
                     }
                     firstExport.add((long) (ms * 1e6));
                     Matcher m = startedIn.matcher(Files.readString(log));
-                    System.out.printf(Locale.ROOT, "| %d | %.0f | %s | %d%% | %d |%n", run, ms,
-                            m.find() ? m.group(1) + " s" : "?", foreign, attempt);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %d | %.0f | %s | %d%% | %d |%n",
+                            run,
+                            ms,
+                            m.find() ? m.group(1) + " s" : "?",
+                            foreign,
+                            attempt);
                     break;
                 }
             }
             Stats s = Stats.of(firstExport);
             System.out.println();
-            System.out.printf(Locale.ROOT, "RESULT startup%s median_ms=%.0f min_ms=%.0f max_ms=%.0f%n",
-                    label.isEmpty() ? "" : " (" + label + ")", s.median, s.min, s.max);
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT startup%s median_ms=%.0f min_ms=%.0f max_ms=%.0f%n",
+                    label.isEmpty() ? "" : " (" + label + ")",
+                    s.median,
+                    s.min,
+                    s.max);
         } finally {
             if (database != null) {
                 database.close();
@@ -633,7 +751,8 @@ public final class ExportBench {
             }
             try (MiniHttp http = new MiniHttp(HOST, port)) {
                 MiniHttp.Response response = http.post(PATH, headers(false), body, false);
-                if (response.status() == 200 && response.complete()
+                if (response.status() == 200
+                        && response.complete()
                         && String.valueOf(ROWS).equals(response.header("x-total-rows"))) {
                     return (System.nanoTime() - t0) / 1e6;
                 }
@@ -675,7 +794,11 @@ public final class ExportBench {
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
             int n = sorted.length;
             double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-            return new Stats(median / 1e6, rank(sorted, 0.50) / 1e6, rank(sorted, 0.99) / 1e6, sorted[0] / 1e6,
+            return new Stats(
+                    median / 1e6,
+                    rank(sorted, 0.50) / 1e6,
+                    rank(sorted, 0.99) / 1e6,
+                    sorted[0] / 1e6,
                     sorted[n - 1] / 1e6);
         }
 
@@ -709,7 +832,8 @@ public final class ExportBench {
             long postmaster = -1;
             if (postmasterPidFile != null) {
                 try {
-                    postmaster = Long.parseLong(Files.readAllLines(postmasterPidFile).get(0).trim());
+                    postmaster = Long.parseLong(
+                            Files.readAllLines(postmasterPidFile).get(0).trim());
                 } catch (IOException | RuntimeException unknown) {
                     postmaster = -1;
                 }
@@ -775,16 +899,18 @@ public final class ExportBench {
         void start() {
             running = true;
             peakKb = current();
-            thread = new Thread(() -> {
-                while (running) {
-                    peakKb = Math.max(peakKb, current());
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "rss-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running) {
+                            peakKb = Math.max(peakKb, current());
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "rss-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -818,15 +944,19 @@ public final class ExportBench {
      * machine others used while something was measured.
      */
     static final class MachineCpu {
-        private MachineCpu() {
-        }
+        private MachineCpu() {}
 
         /** {busy, all} ticks of all CPUs since boot. */
         static long[] machine() {
             try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3])
-                        + Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+                String[] f =
+                        Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = Long.parseLong(f[1])
+                        + Long.parseLong(f[2])
+                        + Long.parseLong(f[3])
+                        + Long.parseLong(f[6])
+                        + Long.parseLong(f[7])
+                        + Long.parseLong(f[8]);
                 return new long[] {busy, busy + Long.parseLong(f[4]) + Long.parseLong(f[5])};
             } catch (IOException | RuntimeException e) {
                 return new long[2];
@@ -856,7 +986,9 @@ public final class ExportBench {
             }
             long postmaster;
             try {
-                postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+                postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                        .get(0)
+                        .trim());
             } catch (IOException | RuntimeException none) {
                 return 0;
             }

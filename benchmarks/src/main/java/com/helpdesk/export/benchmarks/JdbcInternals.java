@@ -2,7 +2,6 @@ package com.helpdesk.export.benchmarks;
 
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.sql.ResultSet;
@@ -15,8 +14,7 @@ final class JdbcInternals {
 
     private static final String PACKAGE = "com.helpdesk.export.persistence.jdbc.";
 
-    private JdbcInternals() {
-    }
+    private JdbcInternals() {}
 
     private static Object table(ResourceType type) throws ReflectiveOperationException {
         Class<?> tableClass = Class.forName(PACKAGE + "ResourceTable");

@@ -1,10 +1,5 @@
 package com.helpdesk.export.benchmarks;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where a JFR recording says the time went: CPU samples ({@code jdk.ExecutionSample}) counted by the method on top
@@ -21,8 +20,7 @@ import java.util.Set;
  */
 public final class JfrTop {
 
-    private JfrTop() {
-    }
+    private JfrTop() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -43,7 +41,9 @@ public final class JfrTop {
             }
             if (threadFilter != null) {
                 var thread = cpu ? event.getThread("sampledThread") : event.getThread("eventThread");
-                if (thread == null || thread.getJavaName() == null || !thread.getJavaName().contains(threadFilter)) {
+                if (thread == null
+                        || thread.getJavaName() == null
+                        || !thread.getJavaName().contains(threadFilter)) {
                     continue;
                 }
             }
@@ -79,7 +79,11 @@ public final class JfrTop {
                 allocation.merge(owner, weight, Long::sum);
             }
         }
-        System.out.printf(Locale.ROOT, "%,d CPU samples%s%n", samples, threadFilter == null ? "" : " on threads *" + threadFilter + "*");
+        System.out.printf(
+                Locale.ROOT,
+                "%,d CPU samples%s%n",
+                samples,
+                threadFilter == null ? "" : " on threads *" + threadFilter + "*");
         print("self (top of stack)", self, samples, top);
         print("self by package", selfPackage, samples, top);
         print("total (on the stack)", total, samples, top);
@@ -90,9 +94,11 @@ public final class JfrTop {
     private static void print(String title, Map<String, Long> counts, long all, int top) {
         System.out.println();
         System.out.println("== " + title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
-                .forEach(e -> System.out.printf(Locale.ROOT, "%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, all),
-                        e.getKey()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(top)
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT, "%5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, all), e.getKey()));
     }
 
     private static String name(RecordedFrame frame) {

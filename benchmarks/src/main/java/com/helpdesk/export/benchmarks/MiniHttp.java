@@ -1,5 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.io.ByteArrayOutputStream;
 
 /**
  * A minimal HTTP/1.1 client over one kept-alive socket, so that measuring costs the machine as little CPU as psql
@@ -22,8 +22,14 @@ import java.io.ByteArrayOutputStream;
 final class MiniHttp implements Closeable {
 
     /** One exchange: status, headers (lower-case names), body bytes as sent on the wire, timings. */
-    record Response(int status, Map<String, String> headers, long bodyBytes, boolean complete, long firstByteNanos,
-                    long totalNanos, byte[] body) {
+    record Response(
+            int status,
+            Map<String, String> headers,
+            long bodyBytes,
+            boolean complete,
+            long firstByteNanos,
+            long totalNanos,
+            byte[] body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -92,7 +98,9 @@ final class MiniHttp implements Closeable {
         Map<String, String> responseHeaders = new LinkedHashMap<>();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
             int colon = line.indexOf(':');
-            responseHeaders.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+            responseHeaders.put(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim());
         }
         ByteArrayOutputStream kept = keepBody ? new ByteArrayOutputStream(1 << 20) : null;
         long bytes = 0;
@@ -102,7 +110,8 @@ final class MiniHttp implements Closeable {
                 while (true) {
                     String sizeLine = readLine();
                     int semicolon = sizeLine.indexOf(';');
-                    long size = Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+                    long size =
+                            Long.parseLong((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
                     if (size == 0) {
                         for (String trailer = readLine(); !trailer.isEmpty(); trailer = readLine()) {
                             // trailers are not used
@@ -131,8 +140,8 @@ final class MiniHttp implements Closeable {
             close();
         }
         long total = System.nanoTime() - start;
-        return new Response(status, responseHeaders, bytes, complete, firstByte, total,
-                kept == null ? null : kept.toByteArray());
+        return new Response(
+                status, responseHeaders, bytes, complete, firstByte, total, kept == null ? null : kept.toByteArray());
     }
 
     private int fill() throws IOException {

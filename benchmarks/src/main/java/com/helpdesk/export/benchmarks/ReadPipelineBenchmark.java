@@ -1,16 +1,20 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.persistence.jdbc.ReaderSettings;
-import com.helpdesk.export.domain.model.Cancellation;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.json.JacksonJsonSerializer;
+import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
+import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,11 +29,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The export without HTTP, keys and rate limits: one snapshot of the real {@link JdbcResourceReader} on the demo
@@ -74,10 +73,11 @@ public class ReadPipelineBenchmark {
             if (serializer == null) {
                 List<Field> fields = query.fields();
                 return snapshot.read(query, row -> {
-                    for (int i = 0, n = fields.size(); i < n; i++) {
-                        blackhole.consume(row.value(fields.get(i)));
-                    }
-                }).rows();
+                            for (int i = 0, n = fields.size(); i < n; i++) {
+                                blackhole.consume(row.value(fields.get(i)));
+                            }
+                        })
+                        .rows();
             }
             ByteSink out = new ByteSink();
             Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), out);

@@ -1,10 +1,15 @@
 package com.helpdesk.export.benchmarks;
 
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
-import com.helpdesk.export.dev.demo.DemoDataset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,12 +25,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.postgresql.PGStatement;
 
 /**
@@ -60,7 +59,8 @@ public class RowMappingBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         ResourceType type = ResourceType.TICKETS;
-        fields = type.fields().stream().filter(f -> f.kind() != FieldKind.CUSTOM).toArray(Field[]::new);
+        fields =
+                type.fields().stream().filter(f -> f.kind() != FieldKind.CUSTOM).toArray(Field[]::new);
         String sql = JdbcInternals.rowsSql(type);
 
         connection = BenchDatabase.dataSource().getConnection();

@@ -5,6 +5,10 @@ import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.json.JacksonJsonSerializer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,11 +23,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.ArrayList;
 
 /**
  * The two serializers alone: the rows of a 10,000-row resource (rows of the demo dataset, held in memory) written by

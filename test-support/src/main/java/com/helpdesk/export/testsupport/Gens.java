@@ -23,8 +23,7 @@ public final class Gens {
     /** How often a number or character generator gives one of its edge cases instead of a uniform value. */
     public static final double EDGE_PROBABILITY = 0.05;
 
-    private Gens() {
-    }
+    private Gens() {}
 
     // ------------------------------------------------------------------ choices
 
@@ -110,8 +109,7 @@ public final class Gens {
     }
 
     /** Maps of distinct keys (insertion order), of {@code minSize} to {@code maxSize} entries. */
-    public static <K, V> Gen<Map<K, V>> maps(Gen<? extends K> keys, Gen<? extends V> values, int minSize,
-                                             int maxSize) {
+    public static <K, V> Gen<Map<K, V>> maps(Gen<? extends K> keys, Gen<? extends V> values, int minSize, int maxSize) {
         return random -> {
             int size = size(random, minSize, maxSize);
             Map<K, V> map = new LinkedHashMap<>();
@@ -144,7 +142,9 @@ public final class Gens {
             throw new IllegalArgumentException(min + " > " + max);
         }
         long[] edges = Arrays.stream(new long[] {min, max, min + 1, max - 1, 0, 1, -1})
-                .filter(e -> e >= min && e <= max).distinct().toArray();
+                .filter(e -> e >= min && e <= max)
+                .distinct()
+                .toArray();
         // values of small magnitude too, when the range is wide: wide ranges would almost never give them
         boolean wide = (double) max - (double) min > 1_000_000;
         return random -> {
@@ -179,7 +179,8 @@ public final class Gens {
     /** Doubles in {@code [min, max)}, with {@code min} and the middle as edge cases. */
     public static Gen<Double> doubles(double min, double max) {
         return random -> random.nextDouble() < EDGE_PROBABILITY
-                ? (random.nextBoolean() ? min : (min + max) / 2) : random.nextDouble(min, max);
+                ? (random.nextBoolean() ? min : (min + max) / 2)
+                : random.nextDouble(min, max);
     }
 
     /**
@@ -187,8 +188,17 @@ public final class Gens {
      * magnitudes).
      */
     public static Gen<Double> anyFiniteDouble() {
-        double[] edges = {0.0, -0.0, 1.0, -1.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
-                Double.MAX_VALUE, -Double.MAX_VALUE};
+        double[] edges = {
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            Double.MIN_VALUE,
+            -Double.MIN_VALUE,
+            Double.MIN_NORMAL,
+            Double.MAX_VALUE,
+            -Double.MAX_VALUE
+        };
         return random -> {
             double roll = random.nextDouble();
             if (roll < EDGE_PROBABILITY) {
@@ -255,11 +265,12 @@ public final class Gens {
      * the surrogate ranges, {@code \uFEFF} and {@code \uFFFF}.
      */
     public static Gen<Character> anyChar() {
-        char[] edges = {'\u0000', ' ', '\u007F', '\u0080', '\uD7FF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
-                '\uFEFF', '\uFFFF'};
+        char[] edges = {
+            '\u0000', ' ', '\u007F', '\u0080', '\uD7FF', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFEFF', '\uFFFF'
+        };
         Gen<Character> uniform = chars(Character.MIN_VALUE, Character.MAX_VALUE);
-        return random -> random.nextDouble() < EDGE_PROBABILITY
-                ? edges[random.nextInt(edges.length)] : uniform.next(random);
+        return random ->
+                random.nextDouble() < EDGE_PROBABILITY ? edges[random.nextInt(edges.length)] : uniform.next(random);
     }
 
     /** One of the characters of {@code chars}. */

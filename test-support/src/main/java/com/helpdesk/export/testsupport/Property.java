@@ -28,8 +28,7 @@ public final class Property {
 
     private static final int MAX_SHOWN = 2_000;
 
-    private Property() {
-    }
+    private Property() {}
 
     @FunctionalInterface
     public interface Check<T> {
@@ -51,12 +50,20 @@ public final class Property {
     }
 
     public static <A, B> void forAll(int tries, Gen<A> a, Gen<B> b, Check2<A, B> check) {
-        run(caller(), seed(), tries, random -> new Object[] {a.next(random), b.next(random)},
+        run(
+                caller(),
+                seed(),
+                tries,
+                random -> new Object[] {a.next(random), b.next(random)},
                 values -> check.check(cast(values[0]), cast(values[1])));
     }
 
     public static <A, B, C> void forAll(int tries, Gen<A> a, Gen<B> b, Gen<C> c, Check3<A, B, C> check) {
-        run(caller(), seed(), tries, random -> new Object[] {a.next(random), b.next(random), c.next(random)},
+        run(
+                caller(),
+                seed(),
+                tries,
+                random -> new Object[] {a.next(random), b.next(random), c.next(random)},
                 values -> check.check(cast(values[0]), cast(values[1]), cast(values[2])));
     }
 
@@ -89,9 +96,10 @@ public final class Property {
     }
 
     private static String failure(String name, long seed, int attempt, int tries, String what, Object value) {
-        return String.format("property %s failed at try %,d of %,d with seed %d (replay: -D%s=%d -Dtest='%s')%n"
-                        + "  value: %s%n  %s", name, attempt, tries, seed, SEED_PROPERTY, seed, name,
-                value == null ? "-" : show(value), what);
+        return String.format(
+                "property %s failed at try %,d of %,d with seed %d (replay: -D%s=%d -Dtest='%s')%n"
+                        + "  value: %s%n  %s",
+                name, attempt, tries, seed, SEED_PROPERTY, seed, name, value == null ? "-" : show(value), what);
     }
 
     static long seed() {
@@ -108,12 +116,12 @@ public final class Property {
 
     /** {@code Class#method} of the test that called {@code forAll}. */
     private static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames
-                .dropWhile(f -> !f.getClassName().equals(Property.class.getName()))
-                .dropWhile(f -> f.getClassName().equals(Property.class.getName()))
-                .findFirst()
-                .map(f -> simpleName(f.getClassName()) + "#" + f.getMethodName())
-                .orElse("?"));
+        return StackWalker.getInstance()
+                .walk(frames -> frames.dropWhile(f -> !f.getClassName().equals(Property.class.getName()))
+                        .dropWhile(f -> f.getClassName().equals(Property.class.getName()))
+                        .findFirst()
+                        .map(f -> simpleName(f.getClassName()) + "#" + f.getMethodName())
+                        .orElse("?"));
     }
 
     private static String simpleName(String className) {

@@ -1,12 +1,11 @@
 package com.helpdesk.export.testsupport;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PropertyTest {
 
@@ -31,7 +30,8 @@ class PropertyTest {
         };
         assertThatThrownBy(() -> Property.run("PropertyTest#fails", 7, 1_000, Gens.ints(0, 99), check))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("property PropertyTest#fails failed at try " + seen.size() + " of 1,000 with seed 7")
+                .hasMessageContaining(
+                        "property PropertyTest#fails failed at try " + seen.size() + " of 1,000 with seed 7")
                 .hasMessageContaining("-Dproperty.seed=7 -Dtest='PropertyTest#fails'")
                 .hasMessageContaining("value: " + seen.get(seen.size() - 1))
                 .hasCauseInstanceOf(AssertionError.class);
@@ -45,16 +45,27 @@ class PropertyTest {
     @Test
     void anExceptionOfTheCheckOrOfTheGeneratorIsAFailureToo() {
         assertThatThrownBy(() -> Property.run("throws", 1, 10, Gens.constant("x"), value -> {
-            throw new java.io.IOException("boom");
-        })).isInstanceOf(AssertionError.class).hasMessageContaining("seed 1").hasMessageContaining("boom");
-        assertThatThrownBy(() -> Property.run("generator", 1, 10, random -> {
-            throw new IllegalStateException("bad generator");
-        }, value -> { })).isInstanceOf(AssertionError.class).hasMessageContaining("generating the value failed");
+                    throw new java.io.IOException("boom");
+                }))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("seed 1")
+                .hasMessageContaining("boom");
+        assertThatThrownBy(() -> Property.run(
+                        "generator",
+                        1,
+                        10,
+                        random -> {
+                            throw new IllegalStateException("bad generator");
+                        },
+                        value -> {}))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("generating the value failed");
     }
 
     @Test
     void theCallerNamesTheProperty() {
-        assertThatThrownBy(() -> Property.forAll(5, Gens.constant(1), value -> assertThat(value).isZero()))
+        assertThatThrownBy(() -> Property.forAll(
+                        5, Gens.constant(1), value -> assertThat(value).isZero()))
                 .hasMessageContaining("PropertyTest#");
     }
 

@@ -8,8 +8,7 @@ final class BatchedDelete {
 
     static final int BATCH = 1_000;
 
-    private BatchedDelete() {
-    }
+    private BatchedDelete() {}
 
     /**
      * @param statement a DELETE whose parameter {@code batchParameter} is the batch size, other parameters bound

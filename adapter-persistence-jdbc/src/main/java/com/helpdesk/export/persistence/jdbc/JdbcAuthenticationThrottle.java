@@ -1,8 +1,6 @@
 package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The {@link AuthenticationThrottle} over the {@code auth_failures} table: failed authentications counted per
@@ -67,7 +66,8 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
         Instant now = clock.instant();
         long windowStart = windowStart(now);
         int failures;
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(RECORD)) {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(RECORD)) {
             statement.setString(1, address);
             statement.setObject(2, timestamp(windowStart));
             try (ResultSet row = statement.executeQuery()) {
@@ -91,7 +91,7 @@ public final class JdbcAuthenticationThrottle implements AuthenticationThrottle 
     public int removeExpired() {
         OffsetDateTime currentWindowStart = timestamp(windowStart(clock.instant()));
         try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
+                PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
             statement.setObject(1, currentWindowStart);
             statement.setObject(2, currentWindowStart);
             return BatchedDelete.run(statement, 3);

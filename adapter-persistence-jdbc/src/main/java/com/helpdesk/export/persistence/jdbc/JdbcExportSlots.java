@@ -3,8 +3,6 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerification;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * The {@link ExportSlots} over the {@code export_leases} table (migration V3): one lease per export in progress,
@@ -37,6 +36,7 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JdbcExportSlots.class.getName());
     /** First key of the advisory lock: the leases' own class of lock, beside the team's hash as the second. */
     private static final int LOCK_CLASS = 1701;
+
     private static final String LOCK_TEAM = "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(?::text))";
     private static final String TAKE = "WITH live AS ("
             + "SELECT count(*) FILTER (WHERE key_id = ?) AS by_key, count(*) AS by_team FROM export_leases "
@@ -103,9 +103,11 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
                         row.next();
                         long byKey = row.getLong(1);
                         boolean taken = row.getBoolean(3);
-                        decision = taken ? new Acquired(new Lease(lease))
-                                : byKey >= limits.perKey() ? new Refused(Cap.KEY, limits.perKey())
-                                : new Refused(Cap.TEAM, limits.perTeam());
+                        decision = taken
+                                ? new Acquired(new Lease(lease))
+                                : byKey >= limits.perKey()
+                                        ? new Refused(Cap.KEY, limits.perKey())
+                                        : new Refused(Cap.TEAM, limits.perTeam());
                     }
                 }
                 connection.commit();
@@ -141,7 +143,7 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
      */
     public int removeExpired() {
         try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
+                PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
             return BatchedDelete.run(statement, 1);
         } catch (SQLException e) {
             throw SqlErrors.translateCounting(e);
@@ -154,7 +156,8 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
         if (ids.length == 0) {
             return;
         }
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(RENEW)) {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(RENEW)) {
             statement.setDouble(1, ttl.toMillis() / 1000.0);
             statement.setArray(2, connection.createArrayOf("uuid", ids));
             statement.executeUpdate();
@@ -175,7 +178,7 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
             return;
         }
         try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+                PreparedStatement statement = connection.prepareStatement(RELEASE)) {
             statement.setObject(1, lease);
             statement.executeUpdate();
         } catch (SQLException | RuntimeException e) {

@@ -14,8 +14,6 @@ import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.domain.port.KeyAdministrationPort;
 import com.helpdesk.export.domain.port.KeyRevocation;
 import com.helpdesk.export.domain.port.NewKey;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The {@link KeyAdministrationPort} over the {@code teams}, {@code members} and {@code api_keys} tables. A key arrives
@@ -60,8 +59,8 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
             + "WHERE k.team_id = ? ORDER BY k.created_at, k.id";
     private static final String REVOKE_KEY = "UPDATE api_keys SET revoked_at = ? "
             + "WHERE team_id = ? AND id = ? AND revoked_at IS NULL RETURNING display_prefix, revoked_at";
-    private static final String KEY_OF_TEAM = "SELECT display_prefix, revoked_at FROM api_keys "
-            + "WHERE team_id = ? AND id = ?";
+    private static final String KEY_OF_TEAM =
+            "SELECT display_prefix, revoked_at FROM api_keys " + "WHERE team_id = ? AND id = ?";
     private static final String KEY_EXISTS = "SELECT EXISTS (SELECT 1 FROM api_keys WHERE id = ?)";
 
     private final DataSource dataSource;
@@ -87,8 +86,8 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
     }
 
     @Override
-    public void addMember(TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role,
-                          Instant createdAt) {
+    public void addMember(
+            TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role, Instant createdAt) {
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(name, "name");
@@ -141,10 +140,15 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
                 select.setObject(1, team.value());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        keys.add(new KeyDescription(row.getObject("id", UUID.class), row.getString("display_prefix"),
-                                kind(row.getString("kind")), mode(row.getString("mode")),
-                                row.getObject("member_id", UUID.class), row.getString("member_name"),
-                                role(row.getString("role")), instant(row, "created_at"),
+                        keys.add(new KeyDescription(
+                                row.getObject("id", UUID.class),
+                                row.getString("display_prefix"),
+                                kind(row.getString("kind")),
+                                mode(row.getString("mode")),
+                                row.getObject("member_id", UUID.class),
+                                row.getString("member_name"),
+                                role(row.getString("role")),
+                                instant(row, "created_at"),
                                 Optional.ofNullable(instant(row, "expires_at")),
                                 Optional.ofNullable(instant(row, "revoked_at"))));
                     }
@@ -166,8 +170,8 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
                 update.setObject(3, keyId);
                 try (ResultSet row = update.executeQuery()) {
                     if (row.next()) {
-                        return new KeyRevocation(keyId, row.getString("display_prefix"), instant(row, "revoked_at"),
-                                false);
+                        return new KeyRevocation(
+                                keyId, row.getString("display_prefix"), instant(row, "revoked_at"), false);
                     }
                 }
             }
@@ -176,15 +180,15 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
                 select.setObject(2, keyId);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
-                        return new KeyRevocation(keyId, row.getString("display_prefix"), instant(row, "revoked_at"),
-                                true);
+                        return new KeyRevocation(
+                                keyId, row.getString("display_prefix"), instant(row, "revoked_at"), true);
                     }
                 }
             }
             requireTeam(connection, team);
             if (exists(connection, KEY_EXISTS, keyId)) {
-                throw new AdministrationException(Reason.NOT_FOUND,
-                        "Key " + keyId + " belongs to another team, not to team " + team + ".");
+                throw new AdministrationException(
+                        Reason.NOT_FOUND, "Key " + keyId + " belongs to another team, not to team " + team + ".");
             }
             throw new AdministrationException(Reason.NOT_FOUND, "No key " + keyId + " in team " + team + ".");
         });
@@ -228,8 +232,8 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
         }
         requireTeam(connection, team);
         if (exists(connection, MEMBER_EXISTS, memberId)) {
-            throw new AdministrationException(Reason.NOT_FOUND,
-                    "Member " + memberId + " belongs to another team, not to team " + team + ".");
+            throw new AdministrationException(
+                    Reason.NOT_FOUND, "Member " + memberId + " belongs to another team, not to team " + team + ".");
         }
         throw new AdministrationException(Reason.NOT_FOUND, "No member " + memberId + " in team " + team + ".");
     }
@@ -247,8 +251,8 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
     // ---- JDBC
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC),
-                Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(
+                index, instant == null ? null : instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
@@ -297,16 +301,17 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
 
     private static AdministrationException translate(SQLException e) {
         String state = e.getSQLState();
-        if (e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+        if (e instanceof SQLTransientConnectionException
+                || e instanceof SQLNonTransientConnectionException
                 || (state != null && state.startsWith("08"))) {
             return unavailable(e);
         }
         if (FOREIGN_KEY_VIOLATION.equals(state)) {
             // a team or member removed between the check and the insert
-            return new AdministrationException(Reason.NOT_FOUND,
-                    "The team or member is gone (removed while this command ran).", e);
+            return new AdministrationException(
+                    Reason.NOT_FOUND, "The team or member is gone (removed while this command ran).", e);
         }
-        return new AdministrationException(Reason.FAILED,
-                "The database refused the command (SQLState " + state + ").", e);
+        return new AdministrationException(
+                Reason.FAILED, "The database refused the command (SQLState " + state + ").", e);
     }
 }

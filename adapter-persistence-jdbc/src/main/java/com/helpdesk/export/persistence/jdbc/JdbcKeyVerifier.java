@@ -2,15 +2,13 @@ package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
-import com.helpdesk.export.domain.model.KeyStatus;
 import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.KeyStatus;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The {@link KeyVerifier} over the {@code api_keys} table: looks the key up by the SHA-256 of the whole key
@@ -54,7 +53,8 @@ public final class JdbcKeyVerifier implements KeyVerifier {
         } catch (SQLException e) {
             throw SqlErrors.connectionUnavailable(e);
         }
-        try (connection; PreparedStatement statement = connection.prepareStatement(LOOKUP)) {
+        try (connection;
+                PreparedStatement statement = connection.prepareStatement(LOOKUP)) {
             statement.setBytes(1, hash);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
@@ -85,9 +85,14 @@ public final class JdbcKeyVerifier implements KeyVerifier {
             return new KeyVerification.Rejected(KeyVerification.Reason.UNKNOWN);
         }
         Role role = Role.fromWireName(row.getString("role")).orElseThrow(SqlErrors::inconsistentRow);
-        return new KeyVerification.Verified(row.getObject("id", UUID.class),
-                new TeamId(row.getObject("team_id", UUID.class)), row.getObject("member_id", UUID.class), role,
-                kind, mode, displayPrefix);
+        return new KeyVerification.Verified(
+                row.getObject("id", UUID.class),
+                new TeamId(row.getObject("team_id", UUID.class)),
+                row.getObject("member_id", UUID.class),
+                role,
+                kind,
+                mode,
+                displayPrefix);
     }
 
     private static Optional<Instant> instant(ResultSet row, String column) throws SQLException {

@@ -4,8 +4,6 @@ import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.RateLimiter;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The {@link RateLimiter} over PostgreSQL (contract §6): one counter per API key and fixed window in
@@ -35,6 +34,7 @@ public final class JdbcRateLimiter implements RateLimiter {
 
     /** The table of counters (migration V3). */
     static final String TABLE = "rate_limit_windows";
+
     private static final String CONSUME = "INSERT INTO " + TABLE + " (key_id, window_start, calls) VALUES (?, ?, 1) "
             + "ON CONFLICT (key_id, window_start) DO UPDATE SET calls = " + TABLE + ".calls + 1 "
             + "WHERE " + TABLE + ".calls < ? RETURNING calls";
@@ -58,7 +58,8 @@ public final class JdbcRateLimiter implements RateLimiter {
         Objects.requireNonNull(caller, "caller");
         long limit = limits.limitFor(caller.kind());
         Window window = Window.at(clock.instant(), limits.window());
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(CONSUME)) {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(CONSUME)) {
             statement.setObject(1, caller.keyId());
             statement.setObject(2, window.startTimestamp());
             statement.setLong(3, limit);
@@ -78,7 +79,8 @@ public final class JdbcRateLimiter implements RateLimiter {
         Objects.requireNonNull(caller, "caller");
         long limit = limits.limitFor(caller.kind());
         Window window = Window.at(clock.instant(), limits.window());
-        try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(PEEK)) {
+        try (Connection connection = connection();
+                PreparedStatement statement = connection.prepareStatement(PEEK)) {
             statement.setObject(1, caller.keyId());
             statement.setObject(2, window.startTimestamp());
             try (ResultSet row = statement.executeQuery()) {
@@ -98,7 +100,7 @@ public final class JdbcRateLimiter implements RateLimiter {
     public int removeExpired() {
         OffsetDateTime current = Window.at(clock.instant(), limits.window()).startTimestamp();
         try (Connection connection = connection();
-             PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
+                PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
             statement.setObject(1, current);
             statement.setObject(2, current);
             return BatchedDelete.run(statement, 3);
@@ -134,8 +136,8 @@ public final class JdbcRateLimiter implements RateLimiter {
             if (!allowed && retryAfter.isZero()) {
                 retryAfter = Duration.ofNanos(1);
             }
-            return new RateLimitStatus(allowed, limit, Math.max(0, Math.min(limit, remaining)), end, length,
-                    retryAfter);
+            return new RateLimitStatus(
+                    allowed, limit, Math.max(0, Math.min(limit, remaining)), end, length, retryAfter);
         }
     }
 }

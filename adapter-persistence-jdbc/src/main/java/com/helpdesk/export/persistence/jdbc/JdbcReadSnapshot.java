@@ -11,9 +11,6 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.RowConsumer;
-import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
-
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 
 /**
  * One read-only, repeatable-read transaction on one connection: every query of the snapshot sees the data as it
@@ -39,7 +38,8 @@ final class JdbcReadSnapshot implements ReadSnapshot {
 
     /** Why a snapshot was stopped from outside. */
     private enum Stop {
-        DEADLINE, CANCELLED
+        DEADLINE,
+        CANCELLED
     }
 
     private final Connection connection;
@@ -51,18 +51,25 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     private final Cancellation.Registration cancellation;
     /** Guards {@link #closed} and {@link #stopped} between the reading thread, the watchdog and the canceller. */
     private final Object lock = new Object();
+
     private boolean closed;
     private volatile Stop stopped;
 
-    JdbcReadSnapshot(Connection connection, Scope scope, ReaderSettings settings, long deadlineNanos,
-                     ScheduledExecutorService watchdog, Cancellation cancellation, Runnable onClose) {
+    JdbcReadSnapshot(
+            Connection connection,
+            Scope scope,
+            ReaderSettings settings,
+            long deadlineNanos,
+            ScheduledExecutorService watchdog,
+            Cancellation cancellation,
+            Runnable onClose) {
         this.connection = connection;
         this.scope = scope;
         this.settings = settings;
         this.watchdog = watchdog;
         this.onClose = onClose;
-        this.deadline = watchdog.schedule(() -> stop(Stop.DEADLINE), deadlineNanos - System.nanoTime(),
-                TimeUnit.NANOSECONDS);
+        this.deadline =
+                watchdog.schedule(() -> stop(Stop.DEADLINE), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
         // the canceller may be an event loop: the abort itself runs on the watchdog's thread
         this.cancellation = cancellation.onCancel(() -> watchdog.execute(() -> stop(Stop.CANCELLED)));
     }
@@ -140,9 +147,13 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String kind = rows.getString(3);
-                    definitions.add(new CustomFieldDefinition(rows.getString(1), rows.getString(2),
-                            CustomFieldKind.fromWireName(kind).orElseThrow(() -> new IllegalStateException(
-                                    "custom field kind " + kind + " is not known here")), rows.getInt(4)));
+                    definitions.add(new CustomFieldDefinition(
+                            rows.getString(1),
+                            rows.getString(2),
+                            CustomFieldKind.fromWireName(kind)
+                                    .orElseThrow(() -> new IllegalStateException(
+                                            "custom field kind " + kind + " is not known here")),
+                            rows.getInt(4)));
                 }
             }
         } catch (SQLException e) {

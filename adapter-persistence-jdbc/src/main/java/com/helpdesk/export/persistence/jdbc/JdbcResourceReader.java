@@ -4,8 +4,6 @@ import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceReader;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * The {@link ResourceReader} over PostgreSQL. Each snapshot holds one connection in a
@@ -65,8 +64,8 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
             snapshots.release();
             throw e;
         }
-        JdbcReadSnapshot snapshot = new JdbcReadSnapshot(connection, scope, settings, deadlineNanos, watchdog,
-                cancellation, snapshots::release);
+        JdbcReadSnapshot snapshot = new JdbcReadSnapshot(
+                connection, scope, settings, deadlineNanos, watchdog, cancellation, snapshots::release);
         try {
             begin(connection);
             return snapshot;

@@ -17,8 +17,8 @@ import java.util.Objects;
  *                         reports, see {@link SelectList}) fit in this; only a single row larger than this is fetched
  *                         whole anyway
  */
-public record ReaderSettings(Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait,
-                             int fetchBytes) {
+public record ReaderSettings(
+        Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait, int fetchBytes) {
 
     public ReaderSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -37,8 +37,7 @@ public record ReaderSettings(Duration statementTimeout, Duration deadline, int m
 
     /** 30 s per statement, 60 s per export, 20 snapshots, 5 s wait, 4 MiB per fetch. */
     public static ReaderSettings defaults() {
-        return new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 20, Duration.ofSeconds(5),
-                4 << 20);
+        return new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 20, Duration.ofSeconds(5), 4 << 20);
     }
 
     public ReaderSettings withStatementTimeout(Duration timeout) {

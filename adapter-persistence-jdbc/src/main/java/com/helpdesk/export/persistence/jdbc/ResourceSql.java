@@ -5,7 +5,6 @@ import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ResourceQuery;
-
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -70,8 +69,8 @@ final class ResourceSql {
      * then the columns of {@code columns}.
      */
     SqlStatement rows(SelectList columns, int limit) {
-        return withLimit("SELECT " + columns.sql() + " FROM " + table.table() + " WHERE " + where + ORDER
-                + " LIMIT ?", limit);
+        return withLimit(
+                "SELECT " + columns.sql() + " FROM " + table.table() + " WHERE " + where + ORDER + " LIMIT ?", limit);
     }
 
     private SqlStatement withLimit(String sql, int limit) {
@@ -80,8 +79,11 @@ final class ResourceSql {
         return new SqlStatement(sql, all);
     }
 
-    private static void appendCondition(ResourceTable table, FilterCondition condition, StringBuilder where,
-                                        List<SqlStatement.Parameter> parameters) {
+    private static void appendCondition(
+            ResourceTable table,
+            FilterCondition condition,
+            StringBuilder where,
+            List<SqlStatement.Parameter> parameters) {
         FilterDefinition definition = condition.definition();
         String column = table.column(definition.targets().get(0));
         if (condition instanceof FilterCondition.AnyOf anyOf) {
@@ -116,12 +118,16 @@ final class ResourceSql {
             }
             parameters.add((s, i) -> s.setObject(i, instant, Types.TIMESTAMP_WITH_TIMEZONE));
         } else {
-            throw new IllegalArgumentException("unsupported filter condition: " + condition.getClass().getName());
+            throw new IllegalArgumentException(
+                    "unsupported filter condition: " + condition.getClass().getName());
         }
     }
 
-    private static void appendText(ResourceTable table, FilterCondition.Text condition, StringBuilder where,
-                                   List<SqlStatement.Parameter> parameters) {
+    private static void appendText(
+            ResourceTable table,
+            FilterCondition.Text condition,
+            StringBuilder where,
+            List<SqlStatement.Parameter> parameters) {
         FilterDefinition definition = condition.definition();
         String text = condition.text();
         switch (definition.kind()) {

@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceType;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -17,71 +16,89 @@ import java.util.Map;
  * {@value #CUSTOM_FIELDS} ({@link #customValue}).
  */
 enum ResourceTable {
-    TICKETS(ResourceType.TICKETS, "tickets", Map.ofEntries(
-            Map.entry("id", "id"),
-            Map.entry("title", "title"),
-            Map.entry("status", "status"),
-            Map.entry("priority", "priority"),
-            Map.entry("customerId", "customer_id"),
-            Map.entry("assignedTo", "assigned_to"),
-            Map.entry("tags", "tags"),
-            Map.entry("notes", "notes"),
-            Map.entry("messageCount", "message_count"),
-            Map.entry("responseDeadline", "response_deadline"),
-            Map.entry("resolutionDeadline", "resolution_deadline"),
-            Map.entry("createdAt", "created_at"),
-            Map.entry("updatedAt", "updated_at"),
-            Map.entry("resolvedAt", "resolved_at"),
-            Map.entry("metadata", "metadata"),
-            Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
-    CUSTOMERS(ResourceType.CUSTOMERS, "customers", Map.ofEntries(
-            Map.entry("id", "id"),
-            Map.entry("name", "name"),
-            Map.entry("email", "email"),
-            Map.entry("phone", "phone"),
-            Map.entry("status", "status"),
-            Map.entry("sentiment", "sentiment"),
-            Map.entry("tags", "tags"),
-            Map.entry("notes", "notes"),
-            Map.entry("ticketCount", "ticket_count"),
-            Map.entry("createdAt", "created_at"),
-            Map.entry("updatedAt", "updated_at"),
-            Map.entry("metadata", "metadata"),
-            Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
-    ARTICLES(ResourceType.ARTICLES, "articles", Map.ofEntries(
-            Map.entry("id", "id"),
-            Map.entry("title", "title"),
-            Map.entry("slug", "slug"),
-            Map.entry("content", "content"),
-            Map.entry("category", "category"),
-            Map.entry("status", "status"),
-            Map.entry("isPublic", "is_public"),
-            Map.entry("tags", "tags"),
-            Map.entry("seoTitle", "seo_title"),
-            Map.entry("seoDescription", "seo_description"),
-            Map.entry("viewCount", "view_count"),
-            Map.entry("useCount", "use_count"),
-            Map.entry("createdAt", "created_at"),
-            Map.entry("updatedAt", "updated_at"),
-            Map.entry("publishedAt", "published_at"))),
-    MESSAGES(ResourceType.MESSAGES, "messages", Map.ofEntries(
-            Map.entry("id", "id"),
-            Map.entry("ticketId", "ticket_id"),
-            Map.entry("sender", "sender"),
-            // the author's public id: the agent's mem_…, the customer's cus_… (the table's CHECK says which one is
-            // set, by sender), null for a system message
-            Map.entry("authorId", "CASE sender WHEN 'agent' THEN 'mem_' || replace(author_member_id::text, '-', '')"
-                    + " WHEN 'customer' THEN 'cus_' || replace(author_customer_id::text, '-', '') END"),
-            Map.entry("senderName", "sender_name"),
-            Map.entry("isInternal", "is_internal"),
-            Map.entry("content", "content"),
-            Map.entry("createdAt", "created_at"))),
-    MEMBERS(ResourceType.MEMBERS, "members", Map.ofEntries(
-            Map.entry("id", "id"),
-            Map.entry("name", "name"),
-            Map.entry("email", "email"),
-            Map.entry("role", "role"),
-            Map.entry("createdAt", "created_at")));
+    TICKETS(
+            ResourceType.TICKETS,
+            "tickets",
+            Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("title", "title"),
+                    Map.entry("status", "status"),
+                    Map.entry("priority", "priority"),
+                    Map.entry("customerId", "customer_id"),
+                    Map.entry("assignedTo", "assigned_to"),
+                    Map.entry("tags", "tags"),
+                    Map.entry("notes", "notes"),
+                    Map.entry("messageCount", "message_count"),
+                    Map.entry("responseDeadline", "response_deadline"),
+                    Map.entry("resolutionDeadline", "resolution_deadline"),
+                    Map.entry("createdAt", "created_at"),
+                    Map.entry("updatedAt", "updated_at"),
+                    Map.entry("resolvedAt", "resolved_at"),
+                    Map.entry("metadata", "metadata"),
+                    Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
+    CUSTOMERS(
+            ResourceType.CUSTOMERS,
+            "customers",
+            Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("name", "name"),
+                    Map.entry("email", "email"),
+                    Map.entry("phone", "phone"),
+                    Map.entry("status", "status"),
+                    Map.entry("sentiment", "sentiment"),
+                    Map.entry("tags", "tags"),
+                    Map.entry("notes", "notes"),
+                    Map.entry("ticketCount", "ticket_count"),
+                    Map.entry("createdAt", "created_at"),
+                    Map.entry("updatedAt", "updated_at"),
+                    Map.entry("metadata", "metadata"),
+                    Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
+    ARTICLES(
+            ResourceType.ARTICLES,
+            "articles",
+            Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("title", "title"),
+                    Map.entry("slug", "slug"),
+                    Map.entry("content", "content"),
+                    Map.entry("category", "category"),
+                    Map.entry("status", "status"),
+                    Map.entry("isPublic", "is_public"),
+                    Map.entry("tags", "tags"),
+                    Map.entry("seoTitle", "seo_title"),
+                    Map.entry("seoDescription", "seo_description"),
+                    Map.entry("viewCount", "view_count"),
+                    Map.entry("useCount", "use_count"),
+                    Map.entry("createdAt", "created_at"),
+                    Map.entry("updatedAt", "updated_at"),
+                    Map.entry("publishedAt", "published_at"))),
+    MESSAGES(
+            ResourceType.MESSAGES,
+            "messages",
+            Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("ticketId", "ticket_id"),
+                    Map.entry("sender", "sender"),
+                    // the author's public id: the agent's mem_…, the customer's cus_… (the table's CHECK says which one
+                    // is
+                    // set, by sender), null for a system message
+                    Map.entry(
+                            "authorId",
+                            "CASE sender WHEN 'agent' THEN 'mem_' || replace(author_member_id::text, '-', '')"
+                                    + " WHEN 'customer' THEN 'cus_' || replace(author_customer_id::text, '-', '') END"),
+                    Map.entry("senderName", "sender_name"),
+                    Map.entry("isInternal", "is_internal"),
+                    Map.entry("content", "content"),
+                    Map.entry("createdAt", "created_at"))),
+    MEMBERS(
+            ResourceType.MEMBERS,
+            "members",
+            Map.ofEntries(
+                    Map.entry("id", "id"),
+                    Map.entry("name", "name"),
+                    Map.entry("email", "email"),
+                    Map.entry("role", "role"),
+                    Map.entry("createdAt", "created_at")));
 
     /** The jsonb column of a record's custom field values, {@code {"<key>": <value>}}. */
     static final String CUSTOM_FIELDS = "custom_fields";

@@ -3,19 +3,18 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.Row;
-import org.postgresql.PGResultSetMetaData;
-
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * A {@link Row} that is a view over the current row of a result set selected with a {@link SelectList}, which says
@@ -60,8 +59,8 @@ final class ResultSetRow implements Row {
         }
         int column = select.column(field);
         if (column == 0) {
-            throw new IllegalArgumentException("field " + field.name() + " of " + table.type().wireName()
-                    + " was not read by this query");
+            throw new IllegalArgumentException(
+                    "field " + field.name() + " of " + table.type().wireName() + " was not read by this query");
         }
         try {
             return read(field.kind(), column);
@@ -173,6 +172,7 @@ final class ResultSetRow implements Row {
     private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
     /** 1900-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z in microseconds from PostgreSQL's epoch. */
     private static final long MIN_DIRECT_MICROS = (-2_208_988_800L - POSTGRES_EPOCH_SECOND) * 1_000_000L;
+
     private static final long MAX_DIRECT_MICROS = (253_402_300_800L - POSTGRES_EPOCH_SECOND) * 1_000_000L - 1;
     private static final int TEXT_OID = 25;
     private static final int VARCHAR_OID = 1043;
@@ -190,8 +190,8 @@ final class ResultSetRow implements Row {
         if (micros < MIN_DIRECT_MICROS || micros > MAX_DIRECT_MICROS) {
             return null;
         }
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L) + POSTGRES_EPOCH_SECOND,
-                Math.floorMod(micros, 1_000_000L) * 1_000L);
+        return Instant.ofEpochSecond(
+                Math.floorDiv(micros, 1_000_000L) + POSTGRES_EPOCH_SECOND, Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 
     /**
@@ -209,7 +209,9 @@ final class ResultSetRow implements Row {
         if (dimensions == 0 && hasNull == 0) {
             return List.of();
         }
-        if (dimensions != 1 || hasNull != 0 || (elementType != TEXT_OID && elementType != VARCHAR_OID)
+        if (dimensions != 1
+                || hasNull != 0
+                || (elementType != TEXT_OID && elementType != VARCHAR_OID)
                 || raw.length < 20) {
             return null;
         }

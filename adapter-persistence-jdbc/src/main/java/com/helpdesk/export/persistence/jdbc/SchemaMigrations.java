@@ -1,9 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import org.flywaydb.core.Flyway;
-
-import javax.sql.DataSource;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * Brings a database's schema up to date with the Flyway scripts in {@value #LOCATION}. The scripts are plain
@@ -15,16 +14,11 @@ public final class SchemaMigrations {
     /** Where the migration scripts are, as Flyway (and quarkus-flyway) name it. */
     public static final String LOCATION = "classpath:db/migration";
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /** Applies every pending migration; a schema already up to date is left as it is. */
     public static void migrate(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .load()
-                .migrate();
+        Flyway.configure().dataSource(dataSource).locations(LOCATION).load().migrate();
     }
 }

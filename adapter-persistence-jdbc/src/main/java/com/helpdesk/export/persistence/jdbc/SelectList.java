@@ -2,7 +2,6 @@ package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ final class SelectList {
     static final int ID = 2;
     /** The fetch sizes whose bytes each row reports, largest first, and the columns that report them. */
     static final int[] AHEAD = {1_000, 32};
+
     static final int FIRST_AHEAD_COLUMN = 3;
     private static final int FIRST_FIELD_COLUMN = FIRST_AHEAD_COLUMN + AHEAD.length;
     private static final int FIXED_COLUMN_BYTES = 16;
@@ -39,8 +39,12 @@ final class SelectList {
     /** Per custom field key, its column (1-based). */
     private final Map<String, Integer> columnOfCustom;
 
-    private SelectList(ResourceTable table, String sql, int columnCount, int[] columnOfField,
-                       Map<String, Integer> columnOfCustom) {
+    private SelectList(
+            ResourceTable table,
+            String sql,
+            int columnCount,
+            int[] columnOfField,
+            Map<String, Integer> columnOfCustom) {
         this.table = table;
         this.sql = sql;
         this.columnCount = columnCount;
@@ -76,13 +80,21 @@ final class SelectList {
         StringBuilder sql = new StringBuilder("created_at, id");
         String bytes = rowBytes(read, kinds);
         for (int rows : AHEAD) {
-            sql.append(", sum").append(bytes).append(" OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND ")
-                    .append(rows - 1).append(" FOLLOWING) AS ahead_").append(rows);
+            sql.append(", sum")
+                    .append(bytes)
+                    .append(" OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND ")
+                    .append(rows - 1)
+                    .append(" FOLLOWING) AS ahead_")
+                    .append(rows);
         }
         for (String column : read.subList(2, read.size())) {
             sql.append(", ").append(column);
         }
-        return new SelectList(table, sql.toString(), FIRST_FIELD_COLUMN - 1 + read.size() - 2, columnOfField,
+        return new SelectList(
+                table,
+                sql.toString(),
+                FIRST_FIELD_COLUMN - 1 + read.size() - 2,
+                columnOfField,
                 Map.copyOf(columnOfCustom));
     }
 
@@ -98,8 +110,10 @@ final class SelectList {
         for (int i = 0; i < columns.size(); i++) {
             String column = columns.get(i);
             switch (kinds.get(i)) {
-                case TEXT, ENUM, REF, DATE -> sum.append("coalesce(octet_length(").append(column).append("), 0) + ");
-                case TAGS, OBJECT -> sum.append("pg_column_size(").append(column).append(") + ");
+                case TEXT, ENUM, REF, DATE ->
+                    sum.append("coalesce(octet_length(").append(column).append("), 0) + ");
+                case TAGS, OBJECT ->
+                    sum.append("pg_column_size(").append(column).append(") + ");
                 default -> fixed += FIXED_COLUMN_BYTES;
             }
         }

@@ -2,7 +2,6 @@ package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -18,8 +17,8 @@ final class SqlErrors {
     static final String TOO_LONG_MESSAGE = "The export took too long to read from the database and was stopped. "
             + "Try again later, or narrow the export with filters.";
     static final String INTERNAL_MESSAGE = "The export failed because of an internal error.";
-    static final String AT_CAPACITY_MESSAGE = "The service is at capacity: every database connection for exports is "
-            + "in use. Try again shortly.";
+    static final String AT_CAPACITY_MESSAGE =
+            "The service is at capacity: every database connection for exports is " + "in use. Try again shortly.";
     static final String CANCELLED_MESSAGE = "The export was stopped: its client closed the connection.";
 
     /** PostgreSQL's query_canceled: what a statement gets when statement_timeout ends it. */
@@ -32,11 +31,11 @@ final class SqlErrors {
      * recovery"). Read-only snapshots on the primary never get it.
      */
     static final String SERIALIZATION_FAILURE = "40001";
-    static final String RECOVERY_CONFLICT_MESSAGE = "The export was interrupted by replication on the database it "
-            + "is read from. Try again shortly.";
 
-    private SqlErrors() {
-    }
+    static final String RECOVERY_CONFLICT_MESSAGE =
+            "The export was interrupted by replication on the database it " + "is read from. Try again shortly.";
+
+    private SqlErrors() {}
 
     /** A connection could not be had at all (database down, pool exhausted): always {@code SERVICE_UNAVAILABLE}. */
     static ExportException connectionUnavailable(SQLException e) {
@@ -107,10 +106,10 @@ final class SqlErrors {
         if (state == null) {
             return false;
         }
-        return state.startsWith("08")          // connection exception (refused, broken, closed)
-                || state.equals("53300")       // too_many_connections
-                || state.equals("57P01")       // admin_shutdown
-                || state.equals("57P02")       // crash_shutdown
-                || state.equals("57P03");      // cannot_connect_now (starting up, recovering)
+        return state.startsWith("08") // connection exception (refused, broken, closed)
+                || state.equals("53300") // too_many_connections
+                || state.equals("57P01") // admin_shutdown
+                || state.equals("57P02") // crash_shutdown
+                || state.equals("57P03"); // cannot_connect_now (starting up, recovering)
     }
 }

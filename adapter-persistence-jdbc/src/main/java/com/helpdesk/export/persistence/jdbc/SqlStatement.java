@@ -21,8 +21,8 @@ record SqlStatement(String sql, List<Parameter> parameters) {
 
     /** A forward-only, read-only statement with every parameter bound. */
     PreparedStatement prepare(Connection connection) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
+        PreparedStatement statement =
+                connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             for (int i = 0; i < parameters.size(); i++) {
                 parameters.get(i).bind(statement, i + 1);

@@ -1,10 +1,12 @@
 package com.helpdesk.export.dev.demo;
 
+import static com.helpdesk.export.dev.demo.DemoDataset.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,33 +17,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.lang.reflect.Field;
-
-import static com.helpdesk.export.dev.demo.DemoDataset.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 class DemoDatasetTest {
 
-    private static final List<String> TABLES = List.of("teams", "members", "api_keys", "custom_field_definitions",
-            "customers", "tickets", "articles", "messages");
+    private static final List<String> TABLES = List.of(
+            "teams", "members", "api_keys", "custom_field_definitions", "customers", "tickets", "articles", "messages");
 
     @Test
     void holdsTheRowsItPromises() throws SQLException {
         DataSource demo = TestPostgres.demoDatabase();
 
-        assertThat(count(demo, "tickets", DEMO_TEAM_ID, "live")).isEqualTo(DEMO_LIVE_TICKETS)
+        assertThat(count(demo, "tickets", DEMO_TEAM_ID, "live"))
+                .isEqualTo(DEMO_LIVE_TICKETS)
                 .isGreaterThanOrEqualTo(25_000);
-        assertThat(count(demo, "tickets", DEMO_TEAM_ID, "test")).isEqualTo(DEMO_TEST_TICKETS)
+        assertThat(count(demo, "tickets", DEMO_TEAM_ID, "test"))
+                .isEqualTo(DEMO_TEST_TICKETS)
                 .isGreaterThanOrEqualTo(1_000);
-        assertThat(count(demo, "customers", DEMO_TEAM_ID, "live")).isEqualTo(DEMO_LIVE_CUSTOMERS)
+        assertThat(count(demo, "customers", DEMO_TEAM_ID, "live"))
+                .isEqualTo(DEMO_LIVE_CUSTOMERS)
                 .isGreaterThanOrEqualTo(1_000);
         assertThat(count(demo, "customers", DEMO_TEAM_ID, "test")).isEqualTo(DEMO_TEST_CUSTOMERS);
-        assertThat(count(demo, "articles", DEMO_TEAM_ID, "live")).isEqualTo(DEMO_LIVE_ARTICLES)
+        assertThat(count(demo, "articles", DEMO_TEAM_ID, "live"))
+                .isEqualTo(DEMO_LIVE_ARTICLES)
                 .isGreaterThanOrEqualTo(100);
         assertThat(count(demo, "articles", DEMO_TEAM_ID, "test")).isEqualTo(DEMO_TEST_ARTICLES);
-        assertThat(count(demo, "tickets", OTHER_TEAM_ID, "live")).isEqualTo(OTHER_LIVE_TICKETS).isPositive();
-        assertThat(count(demo, "tickets", OTHER_TEAM_ID, "test")).isEqualTo(OTHER_TEST_TICKETS).isPositive();
+        assertThat(count(demo, "tickets", OTHER_TEAM_ID, "live"))
+                .isEqualTo(OTHER_LIVE_TICKETS)
+                .isPositive();
+        assertThat(count(demo, "tickets", OTHER_TEAM_ID, "test"))
+                .isEqualTo(OTHER_TEST_TICKETS)
+                .isPositive();
         assertThat(count(demo, "customers", OTHER_TEAM_ID, "live")).isEqualTo(OTHER_LIVE_CUSTOMERS);
         assertThat(count(demo, "customers", OTHER_TEAM_ID, "test")).isEqualTo(OTHER_TEST_CUSTOMERS);
         assertThat(count(demo, "articles", OTHER_TEAM_ID, "live")).isEqualTo(OTHER_LIVE_ARTICLES);
@@ -49,22 +56,31 @@ class DemoDatasetTest {
         assertThat(strings(demo, "SELECT DISTINCT role FROM members ORDER BY role"))
                 .containsExactly("admin", "agent", "librarian", "manager", "owner", "spectator");
         assertThat(strings(demo, "SELECT count(*) > 2 * (SELECT count(*) FROM tickets) FROM messages"))
-                .as("messages are the most numerous type").containsExactly("t");
-        assertThat(strings(demo, "SELECT count(*) FROM tickets t LEFT JOIN (SELECT ticket_id, count(*) AS n "
-                + "FROM messages GROUP BY ticket_id) m ON m.ticket_id = t.id WHERE t.message_count <> coalesce(m.n, 0)")).as("message counts are the messages").containsExactly("0");
+                .as("messages are the most numerous type")
+                .containsExactly("t");
+        assertThat(
+                        strings(
+                                demo,
+                                "SELECT count(*) FROM tickets t LEFT JOIN (SELECT ticket_id, count(*) AS n "
+                                        + "FROM messages GROUP BY ticket_id) m ON m.ticket_id = t.id WHERE t.message_count <> coalesce(m.n, 0)"))
+                .as("message counts are the messages")
+                .containsExactly("0");
     }
 
     @Test
     void refusesADatabaseThatHoldsTeamsOfItsOwnAndLeavesItAsItWas() throws SQLException {
         DataSource real = TestPostgres.migratedDatabase();
         try (Connection connection = real.getConnection();
-             PreparedStatement statement = connection.prepareStatement("INSERT INTO teams (id, name) VALUES (?, ?)")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("INSERT INTO teams (id, name) VALUES (?, ?)")) {
             statement.setObject(1, UUID.fromString("c0ffee00-0000-4000-8000-000000000001"));
             statement.setString(2, "A real customer");
             statement.executeUpdate();
         }
-        assertThatThrownBy(() -> DemoDataset.load(real)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("1 team(s) of its own").hasMessageContaining("public");
+        assertThatThrownBy(() -> DemoDataset.load(real))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("1 team(s) of its own")
+                .hasMessageContaining("public");
         assertThat(strings(real, "SELECT name FROM teams")).containsExactly("A real customer");
         assertThat(strings(real, "SELECT count(*)::text FROM api_keys")).containsExactly("0");
     }
@@ -82,12 +98,16 @@ class DemoDatasetTest {
         mustExist.put("ü", "SELECT 1 FROM tickets WHERE title LIKE '%ü%'");
         mustExist.put("日本語", "SELECT 1 FROM tickets WHERE title LIKE '%日本語%'");
         mustExist.put("emoji", "SELECT 1 FROM tickets WHERE title LIKE '%🎉%'");
-        mustExist.put("LIKE wildcards", "SELECT 1 FROM tickets WHERE strpos(title, '%') > 0 AND strpos(title, '_') > 0 "
-                + "AND strpos(title, '\\') > 0");
+        mustExist.put(
+                "LIKE wildcards",
+                "SELECT 1 FROM tickets WHERE strpos(title, '%') > 0 AND strpos(title, '_') > 0 "
+                        + "AND strpos(title, '\\') > 0");
         for (String start : List.of("=", "+", "-", "@", "chr(9)")) {
             String prefix = start.equals("chr(9)") ? "chr(9)" : "'" + start + "'";
-            mustExist.put("ticket title starting with " + start, "SELECT 1 FROM tickets WHERE left(title, 1) = " + prefix);
-            mustExist.put("customer name starting with " + start, "SELECT 1 FROM customers WHERE left(name, 1) = " + prefix);
+            mustExist.put(
+                    "ticket title starting with " + start, "SELECT 1 FROM tickets WHERE left(title, 1) = " + prefix);
+            mustExist.put(
+                    "customer name starting with " + start, "SELECT 1 FROM customers WHERE left(name, 1) = " + prefix);
         }
         mustExist.put("article title starting with =", "SELECT 1 FROM articles WHERE left(title, 1) = '='");
         mustExist.put("formula-like tag", "SELECT 1 FROM tickets WHERE '=cmd' = ANY (tags)");
@@ -102,44 +122,60 @@ class DemoDatasetTest {
         mustExist.put("null category", "SELECT 1 FROM articles WHERE category IS NULL");
         mustExist.put("comma in a category", "SELECT 1 FROM articles WHERE category LIKE '%,%'");
         for (String table : List.of("tickets", "customers", "articles", "messages")) {
-            mustExist.put(table + " sharing created_at", "SELECT 1 FROM " + table
-                    + " GROUP BY team_id, mode, created_at HAVING count(*) > 1");
+            mustExist.put(
+                    table + " sharing created_at",
+                    "SELECT 1 FROM " + table + " GROUP BY team_id, mode, created_at HAVING count(*) > 1");
         }
-        mustExist.put("members sharing created_at", "SELECT 1 FROM members GROUP BY team_id, created_at "
-                + "HAVING count(*) > 1");
+        mustExist.put(
+                "members sharing created_at",
+                "SELECT 1 FROM members GROUP BY team_id, created_at " + "HAVING count(*) > 1");
         for (String kind : List.of("text", "number", "boolean", "date", "select")) {
             for (String resource : List.of("tickets", "customers")) {
-                mustExist.put(resource + " custom field of kind " + kind, "SELECT 1 FROM custom_field_definitions "
-                        + "WHERE resource = '" + resource + "' AND kind = '" + kind + "'");
-                mustExist.put(resource + " with a value of kind " + kind + " and some without", "SELECT 1 FROM "
-                        + resource + " r JOIN custom_field_definitions d ON d.team_id = r.team_id AND d.resource = '"
-                        + resource + "' AND d.kind = '" + kind + "' GROUP BY d.key HAVING bool_or(jsonb_exists(r.custom_fields, d.key))"
-                        + " AND bool_or(NOT jsonb_exists(r.custom_fields, d.key))");
+                mustExist.put(
+                        resource + " custom field of kind " + kind,
+                        "SELECT 1 FROM custom_field_definitions " + "WHERE resource = '" + resource + "' AND kind = '"
+                                + kind + "'");
+                mustExist.put(
+                        resource + " with a value of kind " + kind + " and some without",
+                        "SELECT 1 FROM "
+                                + resource
+                                + " r JOIN custom_field_definitions d ON d.team_id = r.team_id AND d.resource = '"
+                                + resource + "' AND d.kind = '" + kind
+                                + "' GROUP BY d.key HAVING bool_or(jsonb_exists(r.custom_fields, d.key))"
+                                + " AND bool_or(NOT jsonb_exists(r.custom_fields, d.key))");
             }
         }
-        mustExist.put("formula-like custom text", "SELECT 1 FROM tickets WHERE left(custom_fields ->> 'order_ref', 1) = '='");
-        mustExist.put("negative custom number", "SELECT 1 FROM customers WHERE (custom_fields ->> 'lifetime_value')::numeric < 0");
+        mustExist.put(
+                "formula-like custom text", "SELECT 1 FROM tickets WHERE left(custom_fields ->> 'order_ref', 1) = '='");
+        mustExist.put(
+                "negative custom number",
+                "SELECT 1 FROM customers WHERE (custom_fields ->> 'lifetime_value')::numeric < 0");
         mustExist.put("metadata on some tickets", "SELECT 1 FROM tickets WHERE metadata <> '{}'");
         mustExist.put("no metadata on some tickets", "SELECT 1 FROM tickets WHERE metadata = '{}'");
         mustExist.put("metadata on some customers", "SELECT 1 FROM customers WHERE metadata <> '{}'");
         mustExist.put("phone starting with +", "SELECT 1 FROM customers WHERE left(phone, 1) = '+'");
         mustExist.put("slug and SEO texts", "SELECT 1 FROM articles WHERE slug IS NOT NULL AND seo_title LIKE '=%'");
-        mustExist.put("ticket deadlines", "SELECT 1 FROM tickets WHERE response_deadline IS NOT NULL "
-                + "AND resolution_deadline IS NULL");
+        mustExist.put(
+                "ticket deadlines",
+                "SELECT 1 FROM tickets WHERE response_deadline IS NOT NULL " + "AND resolution_deadline IS NULL");
         mustExist.put("several messages on a ticket", "SELECT 1 FROM tickets WHERE message_count >= 4");
         mustExist.put("a ticket with one message", "SELECT 1 FROM tickets WHERE message_count = 1");
         for (String sender : List.of("agent", "customer", "system")) {
             mustExist.put("message from " + sender, "SELECT 1 FROM messages WHERE sender = '" + sender + "'");
         }
         mustExist.put("internal note", "SELECT 1 FROM messages WHERE is_internal");
-        mustExist.put("system message without a name", "SELECT 1 FROM messages WHERE sender = 'system' "
-                + "AND sender_name IS NULL");
+        mustExist.put(
+                "system message without a name",
+                "SELECT 1 FROM messages WHERE sender = 'system' " + "AND sender_name IS NULL");
         for (String start : List.of("=", "+", "-", "@", "chr(9)")) {
             String prefix = start.equals("chr(9)") ? "chr(9)" : "'" + start + "'";
-            mustExist.put("message starting with " + start, "SELECT 1 FROM messages WHERE left(content, 1) = " + prefix);
+            mustExist.put(
+                    "message starting with " + start, "SELECT 1 FROM messages WHERE left(content, 1) = " + prefix);
         }
-        mustExist.put("message with CR/LF, comma and quote", "SELECT 1 FROM messages WHERE strpos(content, chr(13) "
-                + "|| chr(10)) > 0 AND content LIKE '%,%' AND content LIKE '%\"%'");
+        mustExist.put(
+                "message with CR/LF, comma and quote",
+                "SELECT 1 FROM messages WHERE strpos(content, chr(13) "
+                        + "|| chr(10)) > 0 AND content LIKE '%,%' AND content LIKE '%\"%'");
         mustExist.put("non-ASCII message", "SELECT 1 FROM messages WHERE content LIKE '%日本語%'");
         mustExist.put("messages in test mode", "SELECT 1 FROM messages WHERE mode = 'test'");
         for (String status : List.of("new", "open", "pending", "resolved", "closed")) {
@@ -159,7 +195,7 @@ class DemoDatasetTest {
         try (Connection connection = demo.getConnection()) {
             for (Map.Entry<String, String> check : mustExist.entrySet()) {
                 try (PreparedStatement statement = connection.prepareStatement(check.getValue() + " LIMIT 1");
-                     ResultSet row = statement.executeQuery()) {
+                        ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         missing.add(check.getKey());
                     }
@@ -201,7 +237,8 @@ class DemoDatasetTest {
         DataSource empty = TestPostgres.emptyDatabase();
 
         assertThat(DemoDataset.isLoaded(empty)).isFalse();
-        assertThatThrownBy(() -> DemoDataset.load(empty)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> DemoDataset.load(empty))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("migrate");
     }
 
@@ -213,20 +250,21 @@ class DemoDatasetTest {
                 keys.add((String) field.get(null));
             }
         }
-        assertThat(keys).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates()
-                .allSatisfy(key -> {
-                    assertThat(key).matches("(sk|pk)_(live|test)_[A-Za-z0-9]{24,128}");
-                    assertThat(ApiKey.parse(key).reveal()).isEqualTo(key);
-                });
-        assertThat(keys.stream().map(key -> key.substring(0, ApiKey.DISPLAY_PREFIX_LENGTH))).doesNotHaveDuplicates();
-        assertThat(DemoDataset.describe()).contains(DEMO_TEAM_ID.toString(), OTHER_TEAM_ID.toString())
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(12).doesNotHaveDuplicates().allSatisfy(key -> {
+            assertThat(key).matches("(sk|pk)_(live|test)_[A-Za-z0-9]{24,128}");
+            assertThat(ApiKey.parse(key).reveal()).isEqualTo(key);
+        });
+        assertThat(keys.stream().map(key -> key.substring(0, ApiKey.DISPLAY_PREFIX_LENGTH)))
+                .doesNotHaveDuplicates();
+        assertThat(DemoDataset.describe())
+                .contains(DEMO_TEAM_ID.toString(), OTHER_TEAM_ID.toString())
                 .contains(keys);
     }
 
     private static long count(DataSource dataSource, String table, UUID team, String mode) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(*) FROM " + table + " WHERE team_id = ? AND mode = ?")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM " + table + " WHERE team_id = ? AND mode = ?")) {
             statement.setObject(1, team);
             statement.setString(2, mode);
             try (ResultSet row = statement.executeQuery()) {
@@ -237,15 +275,16 @@ class DemoDatasetTest {
     }
 
     private static String checksum(DataSource dataSource, String table) throws SQLException {
-        List<String> sums = strings(dataSource, "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) "
-                + "FROM " + table + " t");
+        List<String> sums = strings(
+                dataSource,
+                "SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY t::text)) " + "FROM " + table + " t");
         return sums.get(0);
     }
 
     private static List<String> strings(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             List<String> values = new ArrayList<>();
             while (rows.next()) {
                 values.add(rows.getString(1));

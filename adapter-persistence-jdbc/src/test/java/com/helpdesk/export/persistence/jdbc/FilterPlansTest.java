@@ -1,5 +1,7 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
@@ -8,11 +10,6 @@ import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 12: the statements the adapter sends are served by indexes on a team far larger than a page, beside a
@@ -46,9 +45,10 @@ class FilterPlansTest {
     @BeforeAll
     static void growTwoTeams() throws SQLException {
         database = TestPostgres.migratedDatabase();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO teams (id, name) VALUES ('" + TEAM + "', 'big'), ('" + NEIGHBOUR
-                    + "', 'neighbour')");
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "INSERT INTO teams (id, name) VALUES ('" + TEAM + "', 'big'), ('" + NEIGHBOUR + "', 'neighbour')");
             for (UUID team : List.of(TEAM, NEIGHBOUR)) {
                 String t = "'" + team + "'";
                 // every 5,000th row carries "zephyr" (the team's rows only: the neighbour's never do)
@@ -57,28 +57,32 @@ class FilterPlansTest {
                 statement.execute("INSERT INTO members (id, team_id, name, email, role, created_at) SELECT "
                         + "gen_random_uuid(), " + t + ", 'Agent ' || " + words + " || n || " + rare + ", "
                         + "'agent' || n || '@example.com', (ARRAY['owner','admin','agent'])[1 + n % 3], "
-                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS + ") n");
+                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS
+                        + ") n");
                 statement.execute("INSERT INTO customers (id, team_id, mode, name, email, status, sentiment, tags, "
                         + "created_at, updated_at) SELECT gen_random_uuid(), " + t + ", 'live', "
                         + "'Customer ' || " + words + " || n || " + rare + ", 'c' || n || '@example.com', "
                         + "CASE WHEN n % 5 = 0 THEN 'inactive' ELSE 'active' END, 'neutral', "
                         + "CASE WHEN n % 100 = 0 THEN ARRAY['vip'] ELSE '{}' END, "
                         + "timestamptz '2020-01-01Z' + n * interval '1 minute', "
-                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS + ") n");
+                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS
+                        + ") n");
                 statement.execute("INSERT INTO tickets (id, team_id, mode, title, status, priority, tags, "
                         + "created_at, updated_at) SELECT gen_random_uuid(), " + t + ", 'live', "
                         + "'Problem with ' || " + words + " || ' ' || n || " + rare + ", "
                         + "(ARRAY['new','open','pending','resolved','closed'])[1 + n % 5], 'low', "
                         + "CASE WHEN n % 100 = 0 THEN ARRAY['escalated'] ELSE '{}' END, "
                         + "timestamptz '2020-01-01Z' + n * interval '1 minute', "
-                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS + ") n");
+                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS
+                        + ") n");
                 statement.execute("INSERT INTO articles (id, team_id, mode, title, status, tags, created_at, "
                         + "updated_at) SELECT gen_random_uuid(), " + t + ", 'live', "
                         + "'How to ' || " + words + " || ' ' || n || " + rare + ", "
                         + "(ARRAY['draft','published','archived'])[1 + n % 3], "
                         + "CASE WHEN n % 100 = 0 THEN ARRAY['faq'] ELSE '{}' END, "
                         + "timestamptz '2020-01-01Z' + n * interval '1 minute', "
-                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS + ") n");
+                        + "timestamptz '2020-01-01Z' + n * interval '1 minute' FROM generate_series(1, " + ROWS
+                        + ") n");
             }
             // as autovacuum would: moves the GIN indexes' pending lists into the indexes and refreshes their
             // statistics (until then the planner prices a GIN lookup as reading the whole pending list)
@@ -88,15 +92,15 @@ class FilterPlansTest {
 
     @ParameterizedTest(name = "{0} search {1}: {3} rows")
     @CsvSource({
-            "TICKETS,   zephyr,   tickets_title_trgm_idx,   4",
-            "TICKETS,   qqqxyz,   tickets_title_trgm_idx,   0",
-            "TICKETS,   ZEPH,     tickets_title_trgm_idx,   4",
-            "CUSTOMERS, zephyr,   customers_name_trgm_idx,  4",
-            "CUSTOMERS, qqqxyz,   customers_email_trgm_idx, 0",
-            "ARTICLES,  zephyr,   articles_title_trgm_idx,  4",
-            "ARTICLES,  qqqxyz,   articles_title_trgm_idx,  0",
-            "MEMBERS,   zephyr,   members_name_trgm_idx,    4",
-            "MEMBERS,   qqqxyz,   members_email_trgm_idx,   0",
+        "TICKETS,   zephyr,   tickets_title_trgm_idx,   4",
+        "TICKETS,   qqqxyz,   tickets_title_trgm_idx,   0",
+        "TICKETS,   ZEPH,     tickets_title_trgm_idx,   4",
+        "CUSTOMERS, zephyr,   customers_name_trgm_idx,  4",
+        "CUSTOMERS, qqqxyz,   customers_email_trgm_idx, 0",
+        "ARTICLES,  zephyr,   articles_title_trgm_idx,  4",
+        "ARTICLES,  qqqxyz,   articles_title_trgm_idx,  0",
+        "MEMBERS,   zephyr,   members_name_trgm_idx,    4",
+        "MEMBERS,   qqqxyz,   members_email_trgm_idx,   0",
     })
     void searchIsALookupInTheTeamsTrigramIndexNotAScan(ResourceType type, String term, String index, int rows)
             throws SQLException {
@@ -106,8 +110,11 @@ class FilterPlansTest {
     }
 
     @ParameterizedTest(name = "{0} tag {1}")
-    @CsvSource({"TICKETS, escalated, tickets_tags_idx", "CUSTOMERS, vip, customers_tags_idx",
-            "ARTICLES, faq, articles_tags_idx"})
+    @CsvSource({
+        "TICKETS, escalated, tickets_tags_idx",
+        "CUSTOMERS, vip, customers_tags_idx",
+        "ARTICLES, faq, articles_tags_idx"
+    })
     void aTagIsALookupInTheTeamsTagIndex(ResourceType type, String tag, String index) throws SQLException {
         ResourceSql sql = sql(type, new FilterCondition.Text(type.filters().get("tag"), tag));
         assertThat(plan(sql)).contains("Index Scan on " + index).doesNotContain("Seq Scan");
@@ -115,11 +122,14 @@ class FilterPlansTest {
     }
 
     @ParameterizedTest(name = "{0} {1} = {2}")
-    @CsvSource({"TICKETS, status, open, tickets_status_idx", "CUSTOMERS, status, inactive, customers_status_idx",
-            "ARTICLES, status, draft, articles_status_idx", "MEMBERS, role, owner, members_role_idx"})
-    void oneValueOfAnEnumeratedFilterIsReadInOrderFromItsIndexWithoutSorting(ResourceType type, String filter,
-                                                                             String value, String index)
-            throws SQLException {
+    @CsvSource({
+        "TICKETS, status, open, tickets_status_idx",
+        "CUSTOMERS, status, inactive, customers_status_idx",
+        "ARTICLES, status, draft, articles_status_idx",
+        "MEMBERS, role, owner, members_role_idx"
+    })
+    void oneValueOfAnEnumeratedFilterIsReadInOrderFromItsIndexWithoutSorting(
+            ResourceType type, String filter, String value, String index) throws SQLException {
         // a page smaller than the matches, so that reading in order and stopping is the cheaper plan
         ResourceSql sql = sql(type, new FilterCondition.AnyOf(type.filters().get(filter), List.of(value)));
         assertThat(plan(sql, 1_001)).contains("Index Scan using " + index).doesNotContain("Sort", "Seq Scan");
@@ -128,8 +138,10 @@ class FilterPlansTest {
 
     private static ResourceSql sql(ResourceType type, FilterCondition condition) {
         Scope scope = new Scope(new TeamId(TEAM), Mode.LIVE);
-        return ResourceSql.of(scope, new ResourceQuery(type, new ResourceFilters(type, List.of(condition)),
-                type.fields(), Optional.empty(), 10_001));
+        return ResourceSql.of(
+                scope,
+                new ResourceQuery(
+                        type, new ResourceFilters(type, List.of(condition)), type.fields(), Optional.empty(), 10_001));
     }
 
     /** The plan of the statement the reader sends (every column, the limit of a full page unless told), values bound. */
@@ -142,8 +154,8 @@ class FilterPlansTest {
         SqlStatement explain = new SqlStatement("EXPLAIN (COSTS OFF) " + rows.sql(), rows.parameters());
         List<String> lines = new ArrayList<>();
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = explain.prepare(connection);
-             ResultSet plan = statement.executeQuery()) {
+                PreparedStatement statement = explain.prepare(connection);
+                ResultSet plan = statement.executeQuery()) {
             while (plan.next()) {
                 lines.add(plan.getString(1));
             }
@@ -155,8 +167,8 @@ class FilterPlansTest {
         SqlStatement rows = sql.rows(SelectList.all(sql.table()), 10_001);
         int count = 0;
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = rows.prepare(connection);
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement = rows.prepare(connection);
+                ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 count++;
             }

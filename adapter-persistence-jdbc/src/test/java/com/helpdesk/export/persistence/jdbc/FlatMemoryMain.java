@@ -10,10 +10,9 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Run in a child JVM with a small heap by {@link JdbcResourceReaderTest}: reads every article of a team, every value
@@ -21,8 +20,7 @@ import java.util.UUID;
  */
 public final class FlatMemoryMain {
 
-    private FlatMemoryMain() {
-    }
+    private FlatMemoryMain() {}
 
     public static void main(String[] args) throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -32,16 +30,18 @@ public final class FlatMemoryMain {
         ResourceType articles = ResourceType.ARTICLES;
         long[] largest = {0};
         try (JdbcResourceReader reader = new JdbcResourceReader(dataSource, ReaderSettings.defaults());
-             ReadSnapshot snapshot = reader.openSnapshot(new Scope(new TeamId(UUID.fromString(args[3])), Mode.LIVE),
-                     Cancellation.never())) {
-            PageSummary summary = snapshot.read(new ResourceQuery(articles, ResourceFilters.none(articles),
-                    articles.fields(), Optional.empty(), 10_000), row -> {
-                for (Field field : articles.fields()) {
-                    if (row.value(field) instanceof String text) {
-                        largest[0] = Math.max(largest[0], text.length());
-                    }
-                }
-            });
+                ReadSnapshot snapshot = reader.openSnapshot(
+                        new Scope(new TeamId(UUID.fromString(args[3])), Mode.LIVE), Cancellation.never())) {
+            PageSummary summary = snapshot.read(
+                    new ResourceQuery(
+                            articles, ResourceFilters.none(articles), articles.fields(), Optional.empty(), 10_000),
+                    row -> {
+                        for (Field field : articles.fields()) {
+                            if (row.value(field) instanceof String text) {
+                                largest[0] = Math.max(largest[0], text.length());
+                            }
+                        }
+                    });
             System.out.println("READ " + summary.rows() + " " + largest[0]);
         }
     }

@@ -1,8 +1,10 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import com.helpdesk.export.domain.model.FieldSelection;
-import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
@@ -10,12 +12,14 @@ import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.application.service.AuthorizeExportService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceSpec;
@@ -24,29 +28,24 @@ import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
-import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import com.helpdesk.export.spool.FileSpoolStore;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof that another application can reuse the core without Quarkus: both use cases wired by hand, with plain
@@ -59,13 +58,18 @@ class HandWiredExportTest {
     static Path spoolRoot;
 
     /** The two use cases of one hand-wired service, and the adapters it must close. */
-    private record Wired(AuthorizeExportUseCase authorize, PrepareExportUseCase prepare, JdbcExportSlots slots,
-                         FileSpoolStore spools, JdbcResourceReader reader) implements AutoCloseable {
+    private record Wired(
+            AuthorizeExportUseCase authorize,
+            PrepareExportUseCase prepare,
+            JdbcExportSlots slots,
+            FileSpoolStore spools,
+            JdbcResourceReader reader)
+            implements AutoCloseable {
 
         /** Authorizes a caller of the demo team, or throws the refusal. */
         AuthorizedExport caller(String key, String address) {
-            Authorization authorization = authorize.authorize(new ExportCredentials(Optional.of(key),
-                    DemoDataset.DEMO_TEAM_ID.toString(), address));
+            Authorization authorization = authorize.authorize(
+                    new ExportCredentials(Optional.of(key), DemoDataset.DEMO_TEAM_ID.toString(), address));
             if (authorization instanceof Authorization.Refused refused) {
                 throw refused.reason();
             }
@@ -98,22 +102,33 @@ class HandWiredExportTest {
         Clock clock = Clock.systemUTC();
         // the counters and leases go to a database of their own: the demo database is read-only by convention
         DataSource counters = TestPostgres.migratedDatabase();
-        JdbcExportSlots slots = new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(),
-                Duration.ofSeconds(30));
+        JdbcExportSlots slots =
+                new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(), Duration.ofSeconds(30));
         FileSpoolStore spools = FileSpoolStore.open(spoolRoot, 64 * 1024, 1L << 30);
         JdbcResourceReader reader = new JdbcResourceReader(dataSource, ReaderSettings.defaults());
-        AuthorizeExportUseCase authorize = new AuthorizeExportService(new JdbcKeyVerifier(dataSource, clock),
-                new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock), slots,
-                new JdbcRateLimiter(counters, rateLimits, clock), ConcurrencyLimits.contractDefault());
-        PrepareExportUseCase prepare = new PrepareExportService(reader, spools, List.of(new CsvSerializer()),
-                RowLimitPolicy.configured(rowLimit), new FormatPolicy(), clock);
+        AuthorizeExportUseCase authorize = new AuthorizeExportService(
+                new JdbcKeyVerifier(dataSource, clock),
+                new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock),
+                slots,
+                new JdbcRateLimiter(counters, rateLimits, clock),
+                ConcurrencyLimits.contractDefault());
+        PrepareExportUseCase prepare = new PrepareExportService(
+                reader,
+                spools,
+                List.of(new CsvSerializer()),
+                RowLimitPolicy.configured(rowLimit),
+                new FormatPolicy(),
+                clock);
         return new Wired(authorize, prepare, slots, spools, reader);
     }
 
     @Test
     void noFrameworkIsOnTheClassPath() {
-        for (String type : List.of("io.quarkus.runtime.Quarkus", "jakarta.enterprise.inject.Produces",
-                "jakarta.inject.Inject", "jakarta.ws.rs.Path")) {
+        for (String type : List.of(
+                "io.quarkus.runtime.Quarkus",
+                "jakarta.enterprise.inject.Produces",
+                "jakarta.inject.Inject",
+                "jakarta.ws.rs.Path")) {
             assertThatThrownBy(() -> Class.forName(type)).as(type).isInstanceOf(ClassNotFoundException.class);
         }
     }
@@ -121,17 +136,24 @@ class HandWiredExportTest {
     @Test
     void exportsCsvFromPostgresWithoutAContainer() throws Exception {
         ResourceType tickets = ResourceType.TICKETS;
-        ExportRequest request = new ExportRequest(List.of(new ResourceSpec(tickets,
-                ResourceFilters.parse(tickets, Map.of("status", List.of("open", "pending")), "filters"),
-                FieldSelection.parse(tickets, List.of("id", "status", "createdAt"), "fields"), Optional.empty())),
-                ExportFormat.CSV, Optional.of(new CsvOptions(false)));
+        ExportRequest request = new ExportRequest(
+                List.of(new ResourceSpec(
+                        tickets,
+                        ResourceFilters.parse(tickets, Map.of("status", List.of("open", "pending")), "filters"),
+                        FieldSelection.parse(tickets, List.of("id", "status", "createdAt"), "fields"),
+                        Optional.empty())),
+                ExportFormat.CSV,
+                Optional.of(new CsvOptions(false)));
 
         String csv;
         try (Wired exports = wire(TestPostgres.demoDatabase(), 1_000)) {
             try (PreparedExport export = exports.export(DemoDataset.LIVE_SECRET_KEY, request)) {
                 assertThat(export.document().totalRows()).isEqualTo(1_000);
-                assertThat(export.document().sections().get(0).summary().hasMore()).isTrue();
-                assertThat(exports.reader().openSnapshots()).as("read before it is sent").isZero();
+                assertThat(export.document().sections().get(0).summary().hasMore())
+                        .isTrue();
+                assertThat(exports.reader().openSnapshots())
+                        .as("read before it is sent")
+                        .isZero();
                 assertThat(exports.slots().held()).isEqualTo(1);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 export.writeTo(out);
@@ -154,22 +176,26 @@ class HandWiredExportTest {
 
     @Test
     void theWiredCoreStillChecksKeysAndOffersOnlyWhatWasWired() {
-        ExportRequest json = new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.JSON,
-                Optional.empty());
+        ExportRequest json = new ExportRequest(
+                List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.JSON, Optional.empty());
         try (Wired exports = wire(TestPostgres.demoDatabase(), 10_000)) {
             assertThatThrownBy(() -> exports.export(DemoDataset.AGENT_SECRET_KEY, json))
-                    .isInstanceOfSatisfying(ExportException.class,
+                    .isInstanceOfSatisfying(
+                            ExportException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS));
             assertThatThrownBy(() -> exports.export(DemoDataset.LIVE_SECRET_KEY, json))
-                    .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("format"));
-            assertThat(exports.slots().held()).as("the refused caller's slot was given back").isZero();
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.param()).isEqualTo("format"));
+            assertThat(exports.slots().held())
+                    .as("the refused caller's slot was given back")
+                    .isZero();
         }
     }
 
     @Test
     void theWiredCoreCountsCallsCapsExportsAndThrottlesFailedKeysInPostgres() {
-        ExportRequest csv = new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.CSV,
-                Optional.empty());
+        ExportRequest csv =
+                new ExportRequest(List.of(ResourceSpec.all(ResourceType.ARTICLES)), ExportFormat.CSV, Optional.empty());
         try (Wired exports = wire(TestPostgres.demoDatabase(), 10, new RateLimits(3, 1, Duration.ofHours(1)))) {
             List<RateLimitStatus> statuses = new ArrayList<>();
             // two exports in progress at once: the key's cap; a third is refused and not counted
@@ -178,7 +204,8 @@ class HandWiredExportTest {
             statuses.add(first.rateLimit());
             statuses.add(second.rateLimit());
             assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))
-                    .isInstanceOfSatisfying(ExportException.class,
+                    .isInstanceOfSatisfying(
+                            ExportException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED));
             first.close();
             second.close();
@@ -186,19 +213,19 @@ class HandWiredExportTest {
                 assertThat(export.document().totalRows()).isEqualTo(10);
             }
             assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))
-                    .isInstanceOfSatisfying(ExportException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
             assertThat(statuses).extracting(RateLimitStatus::remaining).containsExactly(2L, 1L);
 
             String unknownKey = "sk_live_" + "A".repeat(32);
             for (int i = 0; i < 10; i++) {
                 assertThatThrownBy(() -> exports.caller(unknownKey, "192.0.2.66"))
-                        .isInstanceOfSatisfying(ExportException.class,
-                                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_API_KEY));
+                        .isInstanceOfSatisfying(
+                                ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_API_KEY));
             }
             assertThatThrownBy(() -> exports.caller(unknownKey, "192.0.2.66"))
-                    .isInstanceOfSatisfying(ExportException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED));
             // a valid key from that very address still passes
             exports.caller(DemoDataset.MANAGER_SECRET_KEY, "192.0.2.66").close();
         }

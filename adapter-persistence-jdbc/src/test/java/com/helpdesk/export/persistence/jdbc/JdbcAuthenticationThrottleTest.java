@@ -1,14 +1,14 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.persistence.jdbc.testsupport.MutableClock;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import io.agroal.api.AgroalDataSource;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -29,9 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 class JdbcAuthenticationThrottleTest {
 
@@ -54,7 +53,9 @@ class JdbcAuthenticationThrottleTest {
     @Test
     void failuresPastTheAllowanceAreAnsweredWithTheWaitUntilTheEndOfTheEpochAlignedWindow() {
         assertThat(fail(ADDRESS, 1)).isEmpty();
-        assertThat(fail(ADDRESS, 2)).as("the third failure is still within the allowance of 3").isEmpty();
+        assertThat(fail(ADDRESS, 2))
+                .as("the third failure is still within the allowance of 3")
+                .isEmpty();
 
         // the window is 14:30 to 14:45
         assertThat(fail(ADDRESS, 1)).contains(Duration.ofSeconds(450));
@@ -125,9 +126,15 @@ class JdbcAuthenticationThrottleTest {
         fail("192.0.2.1", 1);
         fail("fe80::1%eth0", 1);
 
-        assertThat(counts()).containsOnly(Map.entry("2001:db8:1:2::/64", 3), Map.entry("2001:db8:1:3::/64", 1),
-                Map.entry("192.0.2.1", 2), Map.entry("fe80:0:0:0::/64", 1));
-        assertThat(fail("2001:db8:1:2:9::9", 1)).as("the fourth failure of that network").isPresent();
+        assertThat(counts())
+                .containsOnly(
+                        Map.entry("2001:db8:1:2::/64", 3),
+                        Map.entry("2001:db8:1:3::/64", 1),
+                        Map.entry("192.0.2.1", 2),
+                        Map.entry("fe80:0:0:0::/64", 1));
+        assertThat(fail("2001:db8:1:2:9::9", 1))
+                .as("the fourth failure of that network")
+                .isPresent();
     }
 
     @Test
@@ -139,8 +146,9 @@ class JdbcAuthenticationThrottleTest {
         fail("x".repeat(64) + "-something-else", 2);
         fail("not-an-address\0", 1);
 
-        assertThat(counts()).containsOnly(Map.entry(injection, 2), Map.entry("x".repeat(64), 3),
-                Map.entry("not-an-address\uFFFD", 1));
+        assertThat(counts())
+                .containsOnly(
+                        Map.entry(injection, 2), Map.entry("x".repeat(64), 3), Map.entry("not-an-address\uFFFD", 1));
         assertThat(fail(longAddress, 1)).isPresent();
         assertThat(fail("x".repeat(63), 1)).isEmpty();
         assertThat(JdbcAuthenticationThrottle.normalized("\uD83D\uDE00".repeat(70)))
@@ -164,7 +172,8 @@ class JdbcAuthenticationThrottleTest {
 
     @Test
     void removeExpiredWorksInBatches() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO auth_failures (address, window_start, failures) "
                     + "SELECT 'a' || i, timestamptz '2026-11-27T13:00:00Z', 1 FROM generate_series(1, 2500) i");
         }
@@ -190,22 +199,22 @@ class JdbcAuthenticationThrottleTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        JdbcAuthenticationThrottle unreachable = new JdbcAuthenticationThrottle(
-                TestPostgres.unreachableDatabase(port), 3, QUARTER, clock);
+        JdbcAuthenticationThrottle unreachable =
+                new JdbcAuthenticationThrottle(TestPostgres.unreachableDatabase(port), 3, QUARTER, clock);
 
-        for (Runnable call : List.<Runnable>of(() -> unreachable.recordFailure(ADDRESS),
-                unreachable::removeExpired)) {
-            assertThatThrownBy(call::run).isInstanceOfSatisfying(ExportException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        for (Runnable call : List.<Runnable>of(() -> unreachable.recordFailure(ADDRESS), unreachable::removeExpired)) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         }
     }
 
     private Map<String, Integer> counts() throws SQLException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT address, failures FROM auth_failures ORDER BY address");
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT address, failures FROM auth_failures ORDER BY address");
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 counts.put(rows.getString(1), rows.getInt(2));
             }

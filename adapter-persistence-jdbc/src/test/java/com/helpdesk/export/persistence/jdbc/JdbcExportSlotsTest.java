@@ -1,5 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.KeyKind;
@@ -12,10 +15,6 @@ import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import io.agroal.api.AgroalDataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -31,9 +30,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class JdbcExportSlotsTest {
 
@@ -54,8 +53,8 @@ class JdbcExportSlotsTest {
     }
 
     private static KeyVerification.Verified key(TeamId team) {
-        return new KeyVerification.Verified(UUID.randomUUID(), team, UUID.randomUUID(), Role.OWNER, KeyKind.SECRET,
-                Mode.LIVE, "sk_live_AbCd");
+        return new KeyVerification.Verified(
+                UUID.randomUUID(), team, UUID.randomUUID(), Role.OWNER, KeyKind.SECRET, Mode.LIVE, "sk_live_AbCd");
     }
 
     private static ExportSlots.Slot taken(ExportSlots.Decision decision) {
@@ -69,8 +68,8 @@ class JdbcExportSlotsTest {
         TeamId team = new TeamId(UUID.randomUUID());
         KeyVerification.Verified first = key(team);
         KeyVerification.Verified second = key(team);
-        KeyVerification.Verified third = new KeyVerification.Verified(UUID.randomUUID(), team, UUID.randomUUID(),
-                Role.ADMIN, KeyKind.SECRET, Mode.TEST, "sk_test_AbCd");
+        KeyVerification.Verified third = new KeyVerification.Verified(
+                UUID.randomUUID(), team, UUID.randomUUID(), Role.ADMIN, KeyKind.SECRET, Mode.TEST, "sk_test_AbCd");
 
         ExportSlots.Slot a = taken(slots.acquire(first));
         taken(slots.acquire(first));
@@ -94,7 +93,7 @@ class JdbcExportSlotsTest {
     void ofSimultaneousCallsOnTwoInstancesExactlyTheCapGetASlot() throws Exception {
         int threads = 24;
         try (AgroalDataSource poolA = TestPools.pooled(database, threads);
-             AgroalDataSource poolB = TestPools.pooled(TestPools.sameDatabase(database), threads)) {
+                AgroalDataSource poolB = TestPools.pooled(TestPools.sameDatabase(database), threads)) {
             JdbcExportSlots instanceA = slots(poolA, Duration.ofSeconds(30));
             JdbcExportSlots instanceB = slots(poolB, Duration.ofSeconds(30));
             ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -170,15 +169,16 @@ class JdbcExportSlotsTest {
         }
         JdbcExportSlots slots = slots(TestPostgres.unreachableDatabase(port), Duration.ofSeconds(30));
         assertThatThrownBy(() -> slots.acquire(key(new TeamId(UUID.randomUUID()))))
-                .isInstanceOfSatisfying(ExportException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(
+                        ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
     }
 
     private void insertLease(TeamId team, UUID keyId, Duration ttl) throws SQLException {
-        try (Connection connection = database.getConnection(); PreparedStatement statement = connection
-                .prepareStatement("INSERT INTO export_leases (id, team_id, key_id, instance_id, expires_at) "
-                        + "VALUES (gen_random_uuid(), ?, ?, gen_random_uuid(), clock_timestamp() "
-                        + "+ make_interval(secs => ?))")) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO export_leases (id, team_id, key_id, instance_id, expires_at) "
+                                + "VALUES (gen_random_uuid(), ?, ?, gen_random_uuid(), clock_timestamp() "
+                                + "+ make_interval(secs => ?))")) {
             statement.setObject(1, team.value());
             statement.setObject(2, keyId);
             statement.setDouble(3, ttl.toMillis() / 1000.0);
@@ -187,7 +187,8 @@ class JdbcExportSlotsTest {
     }
 
     private long live(TeamId team) throws SQLException {
-        return count("SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > clock_timestamp()",
+        return count(
+                "SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > clock_timestamp()",
                 team.value());
     }
 
@@ -197,7 +198,7 @@ class JdbcExportSlotsTest {
 
     private long count(String sql, UUID id) throws SQLException {
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, id);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

@@ -1,5 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.application.port.in.AddMemberCommand;
 import com.helpdesk.export.application.port.in.CreateKeyCommand;
 import com.helpdesk.export.application.port.in.CreateTeamCommand;
@@ -25,11 +28,6 @@ import com.helpdesk.export.domain.port.KeyVerification.Reason;
 import com.helpdesk.export.domain.port.NewKey;
 import com.helpdesk.export.persistence.jdbc.testsupport.MutableClock;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -46,9 +44,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The {@link JdbcKeyAdministration} port on a real PostgreSQL, alone and under the {@link KeyAdministrationService}:
@@ -80,8 +79,8 @@ class JdbcKeyAdministrationTest {
     @Test
     void teamsAndMembersAreStoredAsGivenEvenWhenTheyLookLikeSql() throws SQLException {
         TeamId team = team("  Robert'); DROP TABLE teams;-- ");
-        UUID member = service.addMember(new AddMemberCommand(team, new MemberName("Olivia"),
-                Optional.of(new EmailAddress("olivia@acme.example")), Role.OWNER));
+        UUID member = service.addMember(new AddMemberCommand(
+                team, new MemberName("Olivia"), Optional.of(new EmailAddress("olivia@acme.example")), Role.OWNER));
         UUID silent = member(team, "Sam", Role.SPECTATOR);
 
         assertThat(queryRow("SELECT name, created_at FROM teams WHERE id = ?", team.value()))
@@ -98,9 +97,10 @@ class JdbcKeyAdministrationTest {
 
         assertNotFound(() -> member(unknown, "x", Role.OWNER), "No team " + unknown + ".");
         assertNotFound(() -> service.listKeys(unknown), "No team " + unknown + ".");
-        assertNotFound(() -> service.revokeKey(new RevokeKeyCommand(unknown, UUID.randomUUID())),
-                "No team " + unknown + ".");
-        assertNotFound(() -> key(unknown, UUID.randomUUID(), KeyKind.SECRET, Mode.LIVE, Optional.empty()),
+        assertNotFound(
+                () -> service.revokeKey(new RevokeKeyCommand(unknown, UUID.randomUUID())), "No team " + unknown + ".");
+        assertNotFound(
+                () -> key(unknown, UUID.randomUUID(), KeyKind.SECRET, Mode.LIVE, Optional.empty()),
                 "No team " + unknown + ".");
     }
 
@@ -116,9 +116,9 @@ class JdbcKeyAdministrationTest {
                 CreatedKey created = key(team, member, kind, mode, Optional.empty());
 
                 assertThat(created.role()).isEqualTo(role);
-                assertThat(new JdbcKeyVerifier(database, clock).verify(created.key())).isEqualTo(
-                        new KeyVerification.Verified(created.keyId(), team, member, role, kind, mode,
-                                created.displayPrefix()));
+                assertThat(new JdbcKeyVerifier(database, clock).verify(created.key()))
+                        .isEqualTo(new KeyVerification.Verified(
+                                created.keyId(), team, member, role, kind, mode, created.displayPrefix()));
             }
         }
     }
@@ -130,11 +130,23 @@ class JdbcKeyAdministrationTest {
         CreatedKey key = key(team, member, KeyKind.SECRET, Mode.LIVE, Optional.empty());
         String secret = key.key().reveal().substring(12);
 
-        assertThat(queryRow("SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0 "
-                + "OR position(convert_to(?, 'UTF8') IN k.key_hash) > 0", secret, secret)).containsExactly(0L);
-        assertThat(queryRow("SELECT key_hash, display_prefix, kind, mode, created_at, expires_at FROM api_keys "
-                + "WHERE id = ?", key.keyId())).containsExactly(KeyHash.of(key.key()).bytes(), key.displayPrefix(),
-                "secret", "live", START.atOffset(ZoneOffset.UTC), null);
+        assertThat(queryRow(
+                        "SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0 "
+                                + "OR position(convert_to(?, 'UTF8') IN k.key_hash) > 0",
+                        secret,
+                        secret))
+                .containsExactly(0L);
+        assertThat(queryRow(
+                        "SELECT key_hash, display_prefix, kind, mode, created_at, expires_at FROM api_keys "
+                                + "WHERE id = ?",
+                        key.keyId()))
+                .containsExactly(
+                        KeyHash.of(key.key()).bytes(),
+                        key.displayPrefix(),
+                        "secret",
+                        "live",
+                        START.atOffset(ZoneOffset.UTC),
+                        null);
     }
 
     @Test
@@ -144,12 +156,16 @@ class JdbcKeyAdministrationTest {
         ApiKey key = ApiKey.parse("pk_test_AbCdEfGhIjKlMnOpQrSt");
         UUID keyId = UUID.randomUUID();
 
-        Role role = port.storeKey(NewKey.of(key, keyId, team, member, START,
-                Optional.of(KeyExpiry.of(START.plusSeconds(60), START))));
+        Role role = port.storeKey(
+                NewKey.of(key, keyId, team, member, START, Optional.of(KeyExpiry.of(START.plusSeconds(60), START))));
 
         assertThat(role).isEqualTo(Role.OWNER);
         assertThat(queryRow("SELECT kind, mode, display_prefix, expires_at FROM api_keys WHERE id = ?", keyId))
-                .containsExactly("publishable", "test", "pk_test_AbCd", START.plusSeconds(60).atOffset(ZoneOffset.UTC));
+                .containsExactly(
+                        "publishable",
+                        "test",
+                        "pk_test_AbCd",
+                        START.plusSeconds(60).atOffset(ZoneOffset.UTC));
         assertThat(port.listKeys(team)).singleElement().satisfies(description -> {
             assertThat(description.kind()).isEqualTo(KeyKind.PUBLISHABLE);
             assertThat(description.mode()).isEqualTo(Mode.TEST);
@@ -164,9 +180,11 @@ class JdbcKeyAdministrationTest {
         UUID stranger = member(other, "Gloria", Role.OWNER);
         UUID unknown = UUID.randomUUID();
 
-        assertNotFound(() -> key(team, stranger, KeyKind.SECRET, Mode.LIVE, Optional.empty()),
+        assertNotFound(
+                () -> key(team, stranger, KeyKind.SECRET, Mode.LIVE, Optional.empty()),
                 "Member " + stranger + " belongs to another team, not to team " + team + ".");
-        assertNotFound(() -> key(team, unknown, KeyKind.SECRET, Mode.LIVE, Optional.empty()),
+        assertNotFound(
+                () -> key(team, unknown, KeyKind.SECRET, Mode.LIVE, Optional.empty()),
                 "No member " + unknown + " in team " + team + ".");
         assertThat(queryRow("SELECT count(*) FROM api_keys")).containsExactly(0L);
     }
@@ -183,7 +201,8 @@ class JdbcKeyAdministrationTest {
                 .isInstanceOf(KeyVerification.Verified.class);
         assertThat(verifierAt(expiry).verify(created.key())).isEqualTo(new KeyVerification.Rejected(Reason.EXPIRED));
         clock.set(expiry);
-        assertThat(service.listKeys(team).keys()).singleElement()
+        assertThat(service.listKeys(team).keys())
+                .singleElement()
                 .satisfies(entry -> assertThat(entry.status()).isEqualTo(KeyStatus.EXPIRED));
     }
 
@@ -200,7 +219,8 @@ class JdbcKeyAdministrationTest {
 
         KeyListing listing = service.listKeys(team);
 
-        assertThat(listing.keys()).extracting(entry -> entry.key().keyId())
+        assertThat(listing.keys())
+                .extracting(entry -> entry.key().keyId())
                 .containsExactly(first.keyId(), second.keyId());
         KeyListing.Entry last = listing.keys().get(1);
         assertThat(last.key().displayPrefix()).isEqualTo(second.displayPrefix());
@@ -209,25 +229,25 @@ class JdbcKeyAdministrationTest {
         assertThat(last.key().createdAt()).isEqualTo(START.plusSeconds(60));
         assertThat(last.key().expiresAt()).contains(START.plusSeconds(3600));
         assertThat(last.status()).isEqualTo(KeyStatus.ACTIVE);
-        assertThat(listing.toString()).doesNotContain(first.key().reveal().substring(12))
+        assertThat(listing.toString())
+                .doesNotContain(first.key().reveal().substring(12))
                 .doesNotContain(HexFormat.of().formatHex(KeyHash.of(first.key()).bytes()));
     }
 
     @Test
     void aRevokedKeyIsRefusedAsRevokedAndRevokingAgainChangesNothing() {
         TeamId team = team("Acme");
-        CreatedKey created = key(team, member(team, "Olivia", Role.OWNER), KeyKind.SECRET, Mode.LIVE,
-                Optional.empty());
+        CreatedKey created = key(team, member(team, "Olivia", Role.OWNER), KeyKind.SECRET, Mode.LIVE, Optional.empty());
         clock.advance(Duration.ofMinutes(10));
 
         KeyRevocation revoked = service.revokeKey(new RevokeKeyCommand(team, created.keyId()));
         clock.advance(Duration.ofMinutes(10));
         KeyRevocation again = service.revokeKey(new RevokeKeyCommand(team, created.keyId()));
 
-        assertThat(revoked).isEqualTo(new KeyRevocation(created.keyId(), created.displayPrefix(),
-                START.plusSeconds(600), false));
-        assertThat(again).isEqualTo(new KeyRevocation(created.keyId(), created.displayPrefix(),
-                START.plusSeconds(600), true));
+        assertThat(revoked)
+                .isEqualTo(new KeyRevocation(created.keyId(), created.displayPrefix(), START.plusSeconds(600), false));
+        assertThat(again)
+                .isEqualTo(new KeyRevocation(created.keyId(), created.displayPrefix(), START.plusSeconds(600), true));
         assertThat(new JdbcKeyVerifier(database, clock).verify(created.key()))
                 .isEqualTo(new KeyVerification.Rejected(Reason.REVOKED));
     }
@@ -236,13 +256,15 @@ class JdbcKeyAdministrationTest {
     void onlyAKeyOfTheTeamNamedCanBeRevoked() {
         TeamId team = team("Acme");
         TeamId other = team("Globex");
-        CreatedKey theirs = key(other, member(other, "Gloria", Role.OWNER), KeyKind.SECRET, Mode.LIVE,
-                Optional.empty());
+        CreatedKey theirs =
+                key(other, member(other, "Gloria", Role.OWNER), KeyKind.SECRET, Mode.LIVE, Optional.empty());
         UUID unknown = UUID.randomUUID();
 
-        assertNotFound(() -> service.revokeKey(new RevokeKeyCommand(team, theirs.keyId())),
+        assertNotFound(
+                () -> service.revokeKey(new RevokeKeyCommand(team, theirs.keyId())),
                 "Key " + theirs.keyId() + " belongs to another team, not to team " + team + ".");
-        assertNotFound(() -> service.revokeKey(new RevokeKeyCommand(team, unknown)),
+        assertNotFound(
+                () -> service.revokeKey(new RevokeKeyCommand(team, unknown)),
                 "No key " + unknown + " in team " + team + ".");
         assertThat(new JdbcKeyVerifier(database, clock).verify(theirs.key()))
                 .isInstanceOf(KeyVerification.Verified.class);
@@ -259,7 +281,8 @@ class JdbcKeyAdministrationTest {
         JdbcKeyAdministration unreachable = new JdbcKeyAdministration(TestPostgres.unreachableDatabase(unused));
 
         assertThatThrownBy(() -> unreachable.createTeam(new TeamId(UUID.randomUUID()), new TeamName("Acme"), START))
-                .isInstanceOfSatisfying(AdministrationException.class,
+                .isInstanceOfSatisfying(
+                        AdministrationException.class,
                         e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.UNAVAILABLE))
                 .hasMessageStartingWith("The database cannot be reached");
     }
@@ -269,7 +292,8 @@ class JdbcKeyAdministrationTest {
         JdbcKeyAdministration empty = new JdbcKeyAdministration(TestPostgres.emptyDatabase());
 
         assertThatThrownBy(() -> empty.createTeam(new TeamId(UUID.randomUUID()), new TeamName("Acme"), START))
-                .isInstanceOfSatisfying(AdministrationException.class,
+                .isInstanceOfSatisfying(
+                        AdministrationException.class,
                         e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.FAILED))
                 .hasMessage("The database refused the command (SQLState 42P01).");
     }
@@ -281,14 +305,16 @@ class JdbcKeyAdministrationTest {
     }
 
     private static void assertNotFound(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AdministrationException.class,
-                e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.NOT_FOUND))
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        AdministrationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AdministrationException.Reason.NOT_FOUND))
                 .hasMessage(message);
     }
 
     private List<Object> queryRow(String sql, Object... parameters) throws SQLException {
         try (Connection connection = database.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -1,5 +1,9 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static com.helpdesk.export.dev.demo.DemoDataset.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
@@ -11,12 +15,6 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerification.Reason;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -30,10 +28,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static com.helpdesk.export.dev.demo.DemoDataset.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JdbcKeyVerifierTest {
 
@@ -46,25 +45,46 @@ class JdbcKeyVerifierTest {
                 Arguments.of(LIVE_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, Role.OWNER, KeyKind.SECRET, Mode.LIVE),
                 Arguments.of(TEST_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, Role.ADMIN, KeyKind.SECRET, Mode.TEST),
                 Arguments.of(ADMIN_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, Role.ADMIN, KeyKind.SECRET, Mode.LIVE),
-                Arguments.of(MANAGER_SECRET_KEY, DEMO_TEAM_ID, DEMO_MANAGER_ID, Role.MANAGER, KeyKind.SECRET, Mode.LIVE),
+                Arguments.of(
+                        MANAGER_SECRET_KEY, DEMO_TEAM_ID, DEMO_MANAGER_ID, Role.MANAGER, KeyKind.SECRET, Mode.LIVE),
                 Arguments.of(AGENT_SECRET_KEY, DEMO_TEAM_ID, DEMO_AGENT_ID, Role.AGENT, KeyKind.SECRET, Mode.LIVE),
-                Arguments.of(LIBRARIAN_SECRET_KEY, DEMO_TEAM_ID, DEMO_LIBRARIAN_ID, Role.LIBRARIAN, KeyKind.SECRET,
+                Arguments.of(
+                        LIBRARIAN_SECRET_KEY,
+                        DEMO_TEAM_ID,
+                        DEMO_LIBRARIAN_ID,
+                        Role.LIBRARIAN,
+                        KeyKind.SECRET,
                         Mode.LIVE),
-                Arguments.of(SPECTATOR_SECRET_KEY, DEMO_TEAM_ID, DEMO_SPECTATOR_ID, Role.SPECTATOR, KeyKind.SECRET,
+                Arguments.of(
+                        SPECTATOR_SECRET_KEY,
+                        DEMO_TEAM_ID,
+                        DEMO_SPECTATOR_ID,
+                        Role.SPECTATOR,
+                        KeyKind.SECRET,
                         Mode.LIVE),
                 Arguments.of(PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, Role.OWNER, KeyKind.PUBLISHABLE, Mode.LIVE),
-                Arguments.of(TEST_PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, Role.OWNER, KeyKind.PUBLISHABLE,
-                        Mode.TEST),
-                Arguments.of(OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM_ID, OTHER_OWNER_ID, Role.OWNER, KeyKind.SECRET,
+                Arguments.of(
+                        TEST_PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, Role.OWNER, KeyKind.PUBLISHABLE, Mode.TEST),
+                Arguments.of(
+                        OTHER_TEAM_LIVE_SECRET_KEY,
+                        OTHER_TEAM_ID,
+                        OTHER_OWNER_ID,
+                        Role.OWNER,
+                        KeyKind.SECRET,
                         Mode.LIVE),
-                Arguments.of(OTHER_TEAM_TEST_SECRET_KEY, OTHER_TEAM_ID, OTHER_OWNER_ID, Role.OWNER, KeyKind.SECRET,
+                Arguments.of(
+                        OTHER_TEAM_TEST_SECRET_KEY,
+                        OTHER_TEAM_ID,
+                        OTHER_OWNER_ID,
+                        Role.OWNER,
+                        KeyKind.SECRET,
                         Mode.TEST));
     }
 
     @ParameterizedTest
     @MethodSource("validKeys")
-    void aValidDemoKeyIsVerifiedWithItsTeamMemberRoleKindAndMode(String key, UUID team, UUID member, Role role,
-                                                                 KeyKind kind, Mode mode) {
+    void aValidDemoKeyIsVerifiedWithItsTeamMemberRoleKindAndMode(
+            String key, UUID team, UUID member, Role role, KeyKind kind, Mode mode) {
         KeyVerification verification = verifier.verify(ApiKey.parse(key));
 
         assertThat(verification).isInstanceOfSatisfying(KeyVerification.Verified.class, verified -> {
@@ -95,13 +115,16 @@ class JdbcKeyVerifierTest {
         Instant expiry = Instant.parse("2025-01-01T00:00:00Z"); // the demo expired key's expires_at
         DataSource demo = TestPostgres.demoDatabase();
 
-        assertThat(new JdbcKeyVerifier(demo, Clock.fixed(expiry, ZoneOffset.UTC)).verify(ApiKey.parse(EXPIRED_SECRET_KEY)))
+        assertThat(new JdbcKeyVerifier(demo, Clock.fixed(expiry, ZoneOffset.UTC))
+                        .verify(ApiKey.parse(EXPIRED_SECRET_KEY)))
                 .isEqualTo(new KeyVerification.Rejected(Reason.EXPIRED));
         assertThat(new JdbcKeyVerifier(demo, Clock.fixed(expiry.minusNanos(1_000), ZoneOffset.UTC))
-                .verify(ApiKey.parse(EXPIRED_SECRET_KEY))).isInstanceOf(KeyVerification.Verified.class);
+                        .verify(ApiKey.parse(EXPIRED_SECRET_KEY)))
+                .isInstanceOf(KeyVerification.Verified.class);
         // the manager's key expires in 2099
         assertThat(new JdbcKeyVerifier(demo, Clock.fixed(Instant.parse("2099-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .verify(ApiKey.parse(MANAGER_SECRET_KEY))).isEqualTo(new KeyVerification.Rejected(Reason.EXPIRED));
+                        .verify(ApiKey.parse(MANAGER_SECRET_KEY)))
+                .isEqualTo(new KeyVerification.Rejected(Reason.EXPIRED));
     }
 
     @Test
@@ -121,11 +144,12 @@ class JdbcKeyVerifierTest {
         DataSource dataSource = TestPostgres.migratedDatabase();
         String key = "sk_live_BothRevokedAndExpired0123";
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO api_keys (id, team_id, member_id, "
-                     + "key_hash, display_prefix, kind, mode, expires_at, revoked_at) VALUES (gen_random_uuid(), "
-                     + "'7e000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000002', ?, ?, "
-                     + "'secret', 'live', timestamptz '2020-01-01T00:00:00Z', timestamptz '2021-01-01T00:00:00Z')")) {
+                Statement statement = connection.createStatement();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO api_keys (id, team_id, member_id, "
+                                + "key_hash, display_prefix, kind, mode, expires_at, revoked_at) VALUES (gen_random_uuid(), "
+                                + "'7e000000-0000-4000-8000-000000000001', '7e000000-0000-4000-8000-000000000002', ?, ?, "
+                                + "'secret', 'live', timestamptz '2020-01-01T00:00:00Z', timestamptz '2021-01-01T00:00:00Z')")) {
             statement.execute("INSERT INTO teams (id, name) VALUES ('7e000000-0000-4000-8000-000000000001', 't')");
             statement.execute("INSERT INTO members (id, team_id, name, role) VALUES "
                     + "('7e000000-0000-4000-8000-000000000002', '7e000000-0000-4000-8000-000000000001', 'm', 'owner')");
@@ -143,9 +167,17 @@ class JdbcKeyVerifierTest {
         String sql = "SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0 "
                 + "OR position(convert_to(?, 'UTF8') IN k.key_hash) > 0";
         try (Connection connection = TestPostgres.demoDatabase().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (String key : new String[] {LIVE_SECRET_KEY, TEST_SECRET_KEY, PUBLISHABLE_KEY, AGENT_SECRET_KEY,
-                    MANAGER_SECRET_KEY, REVOKED_SECRET_KEY, EXPIRED_SECRET_KEY, OTHER_TEAM_LIVE_SECRET_KEY}) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (String key : new String[] {
+                LIVE_SECRET_KEY,
+                TEST_SECRET_KEY,
+                PUBLISHABLE_KEY,
+                AGENT_SECRET_KEY,
+                MANAGER_SECRET_KEY,
+                REVOKED_SECRET_KEY,
+                EXPIRED_SECRET_KEY,
+                OTHER_TEAM_LIVE_SECRET_KEY
+            }) {
                 String secret = key.substring(12); // everything past the display prefix
                 statement.setString(1, secret);
                 statement.setString(2, secret);
@@ -156,8 +188,8 @@ class JdbcKeyVerifierTest {
             }
         }
         try (Connection connection = TestPostgres.demoDatabase().getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT display_prefix FROM api_keys WHERE key_hash = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT display_prefix FROM api_keys WHERE key_hash = ?")) {
             statement.setBytes(1, KeyHash.of(ApiKey.parse(LIVE_SECRET_KEY)).bytes());
             try (ResultSet row = statement.executeQuery()) {
                 assertThat(row.next()).isTrue();

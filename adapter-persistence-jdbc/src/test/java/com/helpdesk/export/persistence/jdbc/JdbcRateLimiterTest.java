@@ -1,5 +1,9 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.KeyKind;
@@ -13,11 +17,6 @@ import com.helpdesk.export.persistence.jdbc.testsupport.MutableClock;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import io.agroal.api.AgroalDataSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -35,10 +34,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JdbcRateLimiterTest {
 
@@ -49,8 +48,14 @@ class JdbcRateLimiterTest {
 
     static KeyVerification.Verified caller(KeyKind kind) {
         String prefix = kind == KeyKind.SECRET ? "sk_live_AbCd" : "pk_live_AbCd";
-        return new KeyVerification.Verified(UUID.randomUUID(), new TeamId(UUID.randomUUID()), UUID.randomUUID(),
-                Role.OWNER, kind, Mode.LIVE, prefix);
+        return new KeyVerification.Verified(
+                UUID.randomUUID(),
+                new TeamId(UUID.randomUUID()),
+                UUID.randomUUID(),
+                Role.OWNER,
+                kind,
+                Mode.LIVE,
+                prefix);
     }
 
     private JdbcRateLimiter limiter(long secret, long publishable, Duration window) {
@@ -67,8 +72,8 @@ class JdbcRateLimiterTest {
     void aNewKeyHasItsWholeBudgetUntilTheEndOfTheCurrentEpochAlignedWindow() {
         RateLimitStatus status = limiter(5, 2, HOUR).consume(caller(KeyKind.SECRET));
 
-        assertThat(status).isEqualTo(new RateLimitStatus(true, 5, 4, Instant.parse("2026-11-27T15:00:00Z"), HOUR,
-                Duration.ZERO));
+        assertThat(status)
+                .isEqualTo(new RateLimitStatus(true, 5, 4, Instant.parse("2026-11-27T15:00:00Z"), HOUR, Duration.ZERO));
     }
 
     @Test
@@ -80,8 +85,8 @@ class JdbcRateLimiterTest {
         assertThat(limiter.consume(caller).retryAfter()).isEqualTo(Duration.ofSeconds(1));
 
         clock.set(Instant.parse("2026-11-27T15:00:00Z"));
-        assertThat(limiter.consume(caller)).isEqualTo(new RateLimitStatus(true, 1, 0,
-                Instant.parse("2026-11-27T16:00:00Z"), HOUR, Duration.ZERO));
+        assertThat(limiter.consume(caller))
+                .isEqualTo(new RateLimitStatus(true, 1, 0, Instant.parse("2026-11-27T16:00:00Z"), HOUR, Duration.ZERO));
 
         // a window that does not divide a day is aligned to the epoch all the same
         Duration sevenSeconds = Duration.ofSeconds(7);
@@ -96,7 +101,8 @@ class JdbcRateLimiterTest {
         JdbcRateLimiter limiter = limiter(3, 1, HOUR);
         KeyVerification.Verified caller = caller(KeyKind.SECRET);
         assertThat(List.of(limiter.consume(caller), limiter.consume(caller), limiter.consume(caller)))
-                .extracting(RateLimitStatus::remaining).containsExactly(2L, 1L, 0L);
+                .extracting(RateLimitStatus::remaining)
+                .containsExactly(2L, 1L, 0L);
 
         RateLimitStatus refused = limiter.consume(caller);
         assertThat(refused.allowed()).isFalse();
@@ -110,8 +116,8 @@ class JdbcRateLimiterTest {
 
         clock.set(Instant.parse("2026-11-27T15:00:00Z"));
         RateLimitStatus next = limiter.consume(caller);
-        assertThat(next).isEqualTo(new RateLimitStatus(true, 3, 2, refused.resetAt().plus(HOUR), HOUR,
-                Duration.ZERO));
+        assertThat(next)
+                .isEqualTo(new RateLimitStatus(true, 3, 2, refused.resetAt().plus(HOUR), HOUR, Duration.ZERO));
 
         // several windows later: whole again, never more than whole
         clock.set(Instant.parse("2026-11-27T18:20:00Z"));
@@ -142,8 +148,9 @@ class JdbcRateLimiterTest {
         }
     }
 
-    private static void assertSimultaneousCalls(JdbcRateLimiter limiter, KeyVerification.Verified caller, int calls,
-                                                long left, ExecutorService executor) throws Exception {
+    private static void assertSimultaneousCalls(
+            JdbcRateLimiter limiter, KeyVerification.Verified caller, int calls, long left, ExecutorService executor)
+            throws Exception {
         CountDownLatch ready = new CountDownLatch(calls);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<RateLimitStatus>> futures = new ArrayList<>();
@@ -161,12 +168,15 @@ class JdbcRateLimiterTest {
             statuses.add(future.get(30, TimeUnit.SECONDS));
         }
 
-        List<RateLimitStatus> allowed = statuses.stream().filter(RateLimitStatus::allowed).toList();
+        List<RateLimitStatus> allowed =
+                statuses.stream().filter(RateLimitStatus::allowed).toList();
         assertThat(allowed).hasSize((int) left);
         assertThat(statuses.stream().filter(s -> !s.allowed()).count()).isEqualTo(calls - left);
         // every allowed call saw a different count
-        assertThat(allowed).extracting(RateLimitStatus::remaining)
-                .containsExactlyInAnyOrderElementsOf(LongStream.range(0, left).boxed().toList());
+        assertThat(allowed)
+                .extracting(RateLimitStatus::remaining)
+                .containsExactlyInAnyOrderElementsOf(
+                        LongStream.range(0, left).boxed().toList());
         assertThat(limiter.peek(caller).remaining()).isZero();
     }
 
@@ -200,8 +210,8 @@ class JdbcRateLimiterTest {
         KeyVerification.Verified caller = caller(KeyKind.SECRET);
 
         RateLimitStatus fresh = limiter.peek(caller);
-        assertThat(fresh).isEqualTo(new RateLimitStatus(true, 2, 2, Instant.parse("2026-11-27T15:00:00Z"), HOUR,
-                Duration.ZERO));
+        assertThat(fresh)
+                .isEqualTo(new RateLimitStatus(true, 2, 2, Instant.parse("2026-11-27T15:00:00Z"), HOUR, Duration.ZERO));
         assertThat(limiter.peek(caller)).isEqualTo(fresh);
 
         assertThat(limiter.consume(caller).remaining()).isEqualTo(1);
@@ -211,8 +221,9 @@ class JdbcRateLimiterTest {
 
         clock.set(Instant.parse("2026-11-27T14:45:00Z"));
         RateLimitStatus exhausted = limiter.peek(caller);
-        assertThat(exhausted).isEqualTo(new RateLimitStatus(false, 2, 0, Instant.parse("2026-11-27T15:00:00Z"), HOUR,
-                Duration.ofMinutes(15)));
+        assertThat(exhausted)
+                .isEqualTo(new RateLimitStatus(
+                        false, 2, 0, Instant.parse("2026-11-27T15:00:00Z"), HOUR, Duration.ofMinutes(15)));
     }
 
     @Test
@@ -221,9 +232,11 @@ class JdbcRateLimiterTest {
         KeyVerification.Verified secret = caller(KeyKind.SECRET);
         KeyVerification.Verified publishable = caller(KeyKind.PUBLISHABLE);
 
-        assertThat(limiter.consume(secret)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
+        assertThat(limiter.consume(secret))
+                .extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
                 .containsExactly(4L, 3L);
-        assertThat(limiter.consume(publishable)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
+        assertThat(limiter.consume(publishable))
+                .extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
                 .containsExactly(2L, 1L);
         assertThat(limiter.consume(publishable).allowed()).isTrue();
         assertThat(limiter.consume(publishable).allowed()).isFalse();
@@ -240,23 +253,27 @@ class JdbcRateLimiterTest {
 
         // restarted with a higher limit: the 3 calls made in this window stay counted
         JdbcRateLimiter twenty = limiter(20, 1, HOUR);
-        assertThat(twenty.consume(caller)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
+        assertThat(twenty.consume(caller))
+                .extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
                 .containsExactly(20L, 16L);
         // each instance enforces its own limit over the one shared count
-        assertThat(ten.consume(caller)).extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
+        assertThat(ten.consume(caller))
+                .extracting(RateLimitStatus::limit, RateLimitStatus::remaining)
                 .containsExactly(10L, 5L);
 
         // restarted with a lower limit than the calls already made: no call is left in this window
         JdbcRateLimiter five = limiter(5, 1, HOUR);
-        assertThat(five.peek(caller)).extracting(RateLimitStatus::allowed, RateLimitStatus::remaining)
+        assertThat(five.peek(caller))
+                .extracting(RateLimitStatus::allowed, RateLimitStatus::remaining)
                 .containsExactly(false, 0L);
         assertThat(five.consume(caller).allowed()).isFalse();
 
         // restarted with another window: counting starts over on the new window
         clock.set(Instant.parse("2026-11-27T14:40:00Z"));
         JdbcRateLimiter halfHour = limiter(5, 1, Duration.ofMinutes(30));
-        assertThat(halfHour.consume(caller)).isEqualTo(new RateLimitStatus(true, 5, 4,
-                Instant.parse("2026-11-27T15:00:00Z"), Duration.ofMinutes(30), Duration.ZERO));
+        assertThat(halfHour.consume(caller))
+                .isEqualTo(new RateLimitStatus(
+                        true, 5, 4, Instant.parse("2026-11-27T15:00:00Z"), Duration.ofMinutes(30), Duration.ZERO));
     }
 
     @Test
@@ -268,8 +285,10 @@ class JdbcRateLimiterTest {
             locker.setAutoCommit(false);
             try (Statement statement = locker.createStatement()) {
                 // what a count in progress holds: the row's lock
-                statement.executeQuery("SELECT * FROM rate_limit_windows WHERE key_id = '" + caller.keyId()
-                        + "' FOR UPDATE").close();
+                statement
+                        .executeQuery(
+                                "SELECT * FROM rate_limit_windows WHERE key_id = '" + caller.keyId() + "' FOR UPDATE")
+                        .close();
             }
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
@@ -306,7 +325,8 @@ class JdbcRateLimiterTest {
     @Test
     void removeExpiredWorksInBatches() throws SQLException {
         JdbcRateLimiter limiter = limiter(3, 1, HOUR);
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO rate_limit_windows (key_id, window_start, calls) "
                     + "SELECT gen_random_uuid(), timestamptz '2026-11-27T10:00:00Z', 1 FROM generate_series(1, 2500)");
         }
@@ -320,20 +340,22 @@ class JdbcRateLimiterTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        JdbcRateLimiter limiter = new JdbcRateLimiter(TestPostgres.unreachableDatabase(port),
-                RateLimits.contractDefault(), clock);
+        JdbcRateLimiter limiter =
+                new JdbcRateLimiter(TestPostgres.unreachableDatabase(port), RateLimits.contractDefault(), clock);
         KeyVerification.Verified caller = caller(KeyKind.SECRET);
 
-        for (Runnable call : List.<Runnable>of(() -> limiter.consume(caller), () -> limiter.peek(caller),
-                limiter::removeExpired)) {
-            assertThatThrownBy(call::run).isInstanceOfSatisfying(ExportException.class,
-                    e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+        for (Runnable call :
+                List.<Runnable>of(() -> limiter.consume(caller), () -> limiter.peek(caller), limiter::removeExpired)) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
         }
     }
 
     @Test
     void aBrokenTableIsAnInternalError() throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE rate_limit_windows RENAME TO rate_limit_windows_gone");
         }
         assertThatThrownBy(() -> limiter(3, 1, HOUR).consume(caller(KeyKind.SECRET)))
@@ -358,8 +380,9 @@ class JdbcRateLimiterTest {
 
     private List<UUID> counterKeys() throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT key_id FROM rate_limit_windows")) {
+        try (Connection connection = database.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT key_id FROM rate_limit_windows")) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
             }

@@ -1,14 +1,13 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ResourceReader;
 import com.helpdesk.export.persistence.jdbc.contract.ResourceReaderContract;
-import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,16 @@ import java.util.UUID;
 class JdbcResourceReaderContractTest extends ResourceReaderContract {
 
     private static final Map<ResourceType, String> TABLES = Map.of(
-            ResourceType.TICKETS, "tickets", ResourceType.CUSTOMERS, "customers", ResourceType.ARTICLES, "articles",
-            ResourceType.MESSAGES, "messages", ResourceType.MEMBERS, "members");
+            ResourceType.TICKETS,
+            "tickets",
+            ResourceType.CUSTOMERS,
+            "customers",
+            ResourceType.ARTICLES,
+            "articles",
+            ResourceType.MESSAGES,
+            "messages",
+            ResourceType.MEMBERS,
+            "members");
 
     private final JdbcResourceReader reader =
             new JdbcResourceReader(TestPostgres.demoDatabase(), ReaderSettings.defaults());
@@ -41,7 +48,8 @@ class JdbcResourceReaderContractTest extends ResourceReaderContract {
 
     @Override
     protected List<Scope> otherScopes() {
-        return List.of(new Scope(new TeamId(DemoDataset.DEMO_TEAM_ID), Mode.TEST),
+        return List.of(
+                new Scope(new TeamId(DemoDataset.DEMO_TEAM_ID), Mode.TEST),
                 new Scope(new TeamId(DemoDataset.OTHER_TEAM_ID), Mode.LIVE),
                 new Scope(new TeamId(DemoDataset.OTHER_TEAM_ID), Mode.TEST));
     }
@@ -52,7 +60,7 @@ class JdbcResourceReaderContractTest extends ResourceReaderContract {
         String sql = "SELECT id FROM " + TABLES.get(type) + " WHERE team_id = ?"
                 + (type.scopedByMode() ? " AND mode = ?" : " AND ? IS NOT NULL");
         try (Connection connection = TestPostgres.demoDatabase().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, scope.team().value());
             statement.setString(2, scope.mode().wireName());
             Set<UUID> ids = new HashSet<>();

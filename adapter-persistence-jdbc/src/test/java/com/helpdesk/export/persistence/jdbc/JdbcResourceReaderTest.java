@@ -1,5 +1,8 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
@@ -14,18 +17,14 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,12 +38,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** What the contract cannot say generically: snapshot isolation, connection handling and error translation. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,7 +56,8 @@ class JdbcResourceReaderTest {
     @BeforeAll
     void fixture() throws SQLException {
         dataSource = TestPostgres.migratedDatabase();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO teams (id, name) VALUES ('" + TEAM + "', 'Fixture team')");
             statement.execute("""
                     INSERT INTO customers (id, team_id, mode, name, status, sentiment, created_at, updated_at)
@@ -105,7 +104,8 @@ class JdbcResourceReaderTest {
             assertThat(read(snapshot, customers, first).rows()).isEqualTo(5);
 
             // another connection changes both tables and commits
-            try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            try (Connection other = dataSource.getConnection();
+                    Statement statement = other.createStatement()) {
                 statement.execute("""
                         INSERT INTO tickets (id, team_id, mode, title, status, priority, created_at, updated_at)
                         SELECT md5('late-ticket-' || i)::uuid, '%s', 'live', 'Late ' || i, 'new', 'high',
@@ -116,8 +116,7 @@ class JdbcResourceReaderTest {
                 statement.execute("""
                         INSERT INTO customers (id, team_id, mode, name, status, sentiment, created_at, updated_at)
                         VALUES (md5('late-customer')::uuid, '%s', 'live', 'Late', 'active', 'neutral',
-                                timestamptz '2026-03-01T10:02:30Z', timestamptz '2026-03-01T10:02:30Z')"""
-                        .formatted(TEAM));
+                                timestamptz '2026-03-01T10:02:30Z', timestamptz '2026-03-01T10:02:30Z')""".formatted(TEAM));
                 statement.execute("DELETE FROM customers WHERE id = md5('fixture-customer-4')::uuid");
             }
             assertThat(ids("SELECT id FROM tickets")).hasSize(42);
@@ -157,24 +156,26 @@ class JdbcResourceReaderTest {
         snapshot.close();
         snapshot.close();
 
-        assertThat(tracking.connections).allSatisfy(connection -> assertThat(connection.isClosed()).isTrue());
+        assertThat(tracking.connections)
+                .allSatisfy(connection -> assertThat(connection.isClosed()).isTrue());
         assertThat(reader.openSnapshots()).isZero();
-        assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> { }))
+        assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> {}))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void theSnapshotIsAReadOnlyRepeatableReadTransactionWithItsTimeouts() throws Exception {
         TrackingDataSource tracking = new TrackingDataSource(dataSource);
-        ReaderSettings settings = ReaderSettings.defaults().withStatementTimeout(Duration.ofMillis(4_321))
+        ReaderSettings settings = ReaderSettings.defaults()
+                .withStatementTimeout(Duration.ofMillis(4_321))
                 .withDeadline(Duration.ofSeconds(20));
-        try (ReadSnapshot snapshot = new JdbcResourceReader(tracking, settings).openSnapshot(SCOPE,
-                Cancellation.never())) {
+        try (ReadSnapshot snapshot =
+                new JdbcResourceReader(tracking, settings).openSnapshot(SCOPE, Cancellation.never())) {
             Connection connection = tracking.connections.get(0);
             try (Statement statement = connection.createStatement();
-                 ResultSet current = statement.executeQuery("SELECT current_setting('transaction_isolation'), "
-                         + "current_setting('transaction_read_only'), current_setting('statement_timeout'), "
-                         + "current_setting('idle_in_transaction_session_timeout')")) {
+                    ResultSet current = statement.executeQuery("SELECT current_setting('transaction_isolation'), "
+                            + "current_setting('transaction_read_only'), current_setting('statement_timeout'), "
+                            + "current_setting('idle_in_transaction_session_timeout')")) {
                 current.next();
                 assertThat(current.getString(1)).isEqualTo("repeatable read");
                 assertThat(current.getString(2)).isEqualTo("on");
@@ -205,31 +206,43 @@ class JdbcResourceReaderTest {
     void refusesAFieldTheQueryDidNotRead() throws IOException {
         List<Field> idOnly = ResourceType.TICKETS.selectFields(List.of("id"), "fields");
         try (ReadSnapshot snapshot = open(reader(dataSource))) {
-            snapshot.read(new ResourceQuery(ResourceType.TICKETS, ResourceFilters.none(ResourceType.TICKETS), idOnly,
-                    Optional.empty(), 1), row -> {
-                assertThat(row.value(field(ResourceType.TICKETS, "id"))).isInstanceOf(UUID.class);
-                assertThatThrownBy(() -> row.value(ResourceType.TICKETS.field("title").orElseThrow()))
-                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("title");
-            });
+            snapshot.read(
+                    new ResourceQuery(
+                            ResourceType.TICKETS,
+                            ResourceFilters.none(ResourceType.TICKETS),
+                            idOnly,
+                            Optional.empty(),
+                            1),
+                    row -> {
+                        assertThat(row.value(field(ResourceType.TICKETS, "id"))).isInstanceOf(UUID.class);
+                        assertThatThrownBy(() -> row.value(
+                                        ResourceType.TICKETS.field("title").orElseThrow()))
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining("title");
+                    });
         }
     }
 
     @Test
     void opensNoMoreSnapshotsThanItMayAndSaysItIsAtCapacity() throws Exception {
-        ReaderSettings one = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
-                Duration.ofMillis(200), 1 << 20);
+        ReaderSettings one =
+                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofMillis(200), 1 << 20);
         JdbcResourceReader reader = new JdbcResourceReader(dataSource, one);
         ReadSnapshot first = open(reader);
         long start = System.nanoTime();
         assertThatThrownBy(() -> open(reader)).isInstanceOfSatisfying(ExportException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-            assertThat(e.getMessage()).isEqualTo(SqlErrors.AT_CAPACITY_MESSAGE).contains("capacity")
+            assertThat(e.getMessage())
+                    .isEqualTo(SqlErrors.AT_CAPACITY_MESSAGE)
+                    .contains("capacity")
                     .isNotEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
         });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
         first.close();
         try (ReadSnapshot second = open(reader)) {
-            assertThat(read(second, query(ResourceType.CUSTOMERS, 10), new ArrayList<>()).rows()).isEqualTo(5);
+            assertThat(read(second, query(ResourceType.CUSTOMERS, 10), new ArrayList<>())
+                            .rows())
+                    .isEqualTo(5);
         }
     }
 
@@ -244,7 +257,7 @@ class JdbcResourceReaderTest {
             }
             try (ReadSnapshot snapshot = open(reader)) {
                 long start = System.nanoTime();
-                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> {}))
                         .isInstanceOfSatisfying(ExportException.class, e -> {
                             assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
                             assertThat(e.getMessage()).isEqualTo(SqlErrors.TOO_LONG_MESSAGE);
@@ -256,7 +269,9 @@ class JdbcResourceReaderTest {
             }
         }
         assertThat(reader.openSnapshots()).isZero();
-        assertThat(waitingOnArticles()).as("the aborted session is gone from the server").isZero();
+        assertThat(waitingOnArticles())
+                .as("the aborted session is gone from the server")
+                .isZero();
     }
 
     @Test
@@ -275,9 +290,10 @@ class JdbcResourceReaderTest {
                 });
                 canceller.start();
                 long start = System.nanoTime();
-                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
-                        .isInstanceOfSatisfying(ExportException.class, e ->
-                                assertThat(e.getMessage()).isEqualTo(SqlErrors.CANCELLED_MESSAGE));
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> {}))
+                        .isInstanceOfSatisfying(
+                                ExportException.class,
+                                e -> assertThat(e.getMessage()).isEqualTo(SqlErrors.CANCELLED_MESSAGE));
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
                 canceller.join();
             } finally {
@@ -288,7 +304,7 @@ class JdbcResourceReaderTest {
         Cancellation already = new Cancellation();
         already.cancel();
         try (ReadSnapshot snapshot = reader.openSnapshot(SCOPE, already)) {
-            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 1), row -> { }))
+            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 1), row -> {}))
                     .isInstanceOf(ExportException.class);
         } catch (ExportException alsoFine) {
             assertThat(alsoFine.getMessage()).isEqualTo(SqlErrors.CANCELLED_MESSAGE);
@@ -303,7 +319,8 @@ class JdbcResourceReaderTest {
     @Test
     void aSmallHeapReadsBigRowsThatFollowSmallOnes() throws Exception {
         UUID team = UUID.randomUUID();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO teams (id, name) VALUES ('" + team + "', 'Big articles')");
             statement.execute("""
                     INSERT INTO articles (id, team_id, mode, title, content, status, created_at, updated_at)
@@ -315,9 +332,18 @@ class JdbcResourceReaderTest {
         }
         PGSimpleDataSource target = (PGSimpleDataSource) dataSource;
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Xmx48m", "-cp", System.getProperty("java.class.path"),
-                FlatMemoryMain.class.getName(), target.getUrl(), target.getUser(), target.getPassword(),
-                team.toString()).redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx48m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        FlatMemoryMain.class.getName(),
+                        target.getUrl(),
+                        target.getUser(),
+                        target.getPassword(),
+                        team.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
@@ -326,18 +352,21 @@ class JdbcResourceReaderTest {
 
     @Test
     void fetchesAsManyRowsAsFitTheByteBudget() {
-        ReaderSettings settings = new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1,
-                Duration.ZERO, 4 << 20);
+        ReaderSettings settings =
+                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ZERO, 4 << 20);
         assertThat(SelectList.AHEAD).containsExactly(1_000, 32);
         assertThat(settings.fetchRows(new long[] {400_000, 12_800})).isEqualTo(1_000);
-        assertThat(settings.fetchRows(new long[] {80_000_000, 4 << 20})).as("exactly the budget").isEqualTo(32);
+        assertThat(settings.fetchRows(new long[] {80_000_000, 4 << 20}))
+                .as("exactly the budget")
+                .isEqualTo(32);
         assertThat(settings.fetchRows(new long[] {250_000_000, 8_000_000})).isEqualTo(1);
     }
 
     private int waitingOnArticles() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
-                     + "= 'Lock' AND query LIKE '%FROM articles%' AND pid <> pg_backend_pid()")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
+                        + "= 'Lock' AND query LIKE '%FROM articles%' AND pid <> pg_backend_pid()")) {
             count.next();
             return count.getInt(1);
         }
@@ -370,17 +399,16 @@ class JdbcResourceReaderTest {
         }
         JdbcResourceReader reader = reader(TestPostgres.unreachableDatabase(port));
 
-        assertThatThrownBy(() -> open(reader))
-                .isInstanceOfSatisfying(ExportException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-                    assertThat(e.getMessage()).isEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
-                });
+        assertThatThrownBy(() -> open(reader)).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+            assertThat(e.getMessage()).isEqualTo(SqlErrors.UNAVAILABLE_MESSAGE);
+        });
     }
 
     @Test
     void aStatementStoppedByTheTimeoutIsServiceUnavailableSayingItTookTooLong() throws Exception {
-        JdbcResourceReader reader = new JdbcResourceReader(dataSource,
-                ReaderSettings.defaults().withStatementTimeout(Duration.ofMillis(300)));
+        JdbcResourceReader reader = new JdbcResourceReader(
+                dataSource, ReaderSettings.defaults().withStatementTimeout(Duration.ofMillis(300)));
         // a lock held elsewhere makes the read wait, deterministically, until statement_timeout cancels it
         try (Connection locker = dataSource.getConnection()) {
             locker.setAutoCommit(false);
@@ -388,12 +416,15 @@ class JdbcResourceReaderTest {
                 statement.execute("LOCK TABLE articles IN ACCESS EXCLUSIVE MODE");
             }
             try (ReadSnapshot snapshot = open(reader)) {
-                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> { }))
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.ARTICLES, 10), row -> {}))
                         .isInstanceOfSatisfying(ExportException.class, e -> {
                             assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
-                            assertThat(e.getMessage()).isEqualTo(SqlErrors.TOO_LONG_MESSAGE).contains("too long");
+                            assertThat(e.getMessage())
+                                    .isEqualTo(SqlErrors.TOO_LONG_MESSAGE)
+                                    .contains("too long");
                             assertThat(e.getCause()).isInstanceOf(SQLException.class);
-                            assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("57014");
+                            assertThat(((SQLException) e.getCause()).getSQLState())
+                                    .isEqualTo("57014");
                         });
             } finally {
                 locker.rollback();
@@ -405,11 +436,13 @@ class JdbcResourceReaderTest {
     void anyOtherFailureIsAnInternalErrorWhoseMessageHoldsNoSql() {
         JdbcResourceReader reader = reader(TestPostgres.emptyDatabase());
         try (ReadSnapshot snapshot = open(reader)) {
-            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> { }))
+            assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 10), row -> {}))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-                        assertThat(e.getMessage()).isEqualTo(SqlErrors.INTERNAL_MESSAGE)
-                                .doesNotContainIgnoringCase("select").doesNotContainIgnoringCase("tickets")
+                        assertThat(e.getMessage())
+                                .isEqualTo(SqlErrors.INTERNAL_MESSAGE)
+                                .doesNotContainIgnoringCase("select")
+                                .doesNotContainIgnoringCase("tickets")
                                 .doesNotContainIgnoringCase("relation");
                     });
         }
@@ -422,8 +455,7 @@ class JdbcResourceReaderTest {
     private static UUID uuidOf(String seed) {
         // md5(seed)::uuid as PostgreSQL computes it
         try {
-            byte[] md5 = MessageDigest.getInstance("MD5")
-                    .digest(seed.getBytes(StandardCharsets.UTF_8));
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(seed.getBytes(StandardCharsets.UTF_8));
             ByteBuffer buffer = ByteBuffer.wrap(md5);
             return new UUID(buffer.getLong(), buffer.getLong());
         } catch (NoSuchAlgorithmException e) {
@@ -433,8 +465,8 @@ class JdbcResourceReaderTest {
 
     private List<UUID> ids(String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             List<UUID> ids = new ArrayList<>();
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));

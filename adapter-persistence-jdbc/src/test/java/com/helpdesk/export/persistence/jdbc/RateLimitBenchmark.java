@@ -1,5 +1,7 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.port.KeyVerification;
@@ -7,10 +9,6 @@ import com.helpdesk.export.domain.port.RateLimiter;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import io.agroal.api.AgroalDataSource;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +19,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of {@link JdbcRateLimiter} (one upsert statement per call), on the embedded PostgreSQL through an Agroal
@@ -50,12 +49,24 @@ class RateLimitBenchmark {
                 for (int i = 0; i < limiters.size(); i++) {
                     RateLimiter limiter = limiters.get(i);
                     run(limiter, executor, keys(THREADS), THREADS); // warm-up: JIT, pool, first buckets
-                    System.out.printf(Locale.ROOT, "%-28s sequential, 1 key   : %8.0f calls/s%n", names.get(i),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-28s sequential, 1 key   : %8.0f calls/s%n",
+                            names.get(i),
                             run(limiter, executor, keys(1), 1));
-                    System.out.printf(Locale.ROOT, "%-28s %d threads, 1 key   : %8.0f calls/s%n", names.get(i),
-                            THREADS, run(limiter, executor, keys(1), THREADS));
-                    System.out.printf(Locale.ROOT, "%-28s %d threads, %d keys : %8.0f calls/s%n", names.get(i),
-                            THREADS, THREADS, run(limiter, executor, keys(THREADS), THREADS));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-28s %d threads, 1 key   : %8.0f calls/s%n",
+                            names.get(i),
+                            THREADS,
+                            run(limiter, executor, keys(1), THREADS));
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-28s %d threads, %d keys : %8.0f calls/s%n",
+                            names.get(i),
+                            THREADS,
+                            THREADS,
+                            run(limiter, executor, keys(THREADS), THREADS));
                 }
             } finally {
                 executor.shutdownNow();
@@ -72,8 +83,9 @@ class RateLimitBenchmark {
     }
 
     /** {@value #CALLS} calls spread over {@code threads} threads, thread t on key t modulo the keys; calls/s. */
-    private static double run(RateLimiter limiter, ExecutorService executor, List<KeyVerification.Verified> keys,
-                              int threads) throws Exception {
+    private static double run(
+            RateLimiter limiter, ExecutorService executor, List<KeyVerification.Verified> keys, int threads)
+            throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {

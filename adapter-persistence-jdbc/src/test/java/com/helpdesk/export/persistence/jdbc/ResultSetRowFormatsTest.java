@@ -1,14 +1,11 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import com.helpdesk.export.domain.model.ResourceType;
-import com.helpdesk.export.domain.model.FieldKind;
-import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
-import org.junit.jupiter.api.Test;
-import org.postgresql.PGResultSetMetaData;
-import org.postgresql.PGStatement;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.ResourceType;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,8 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGResultSetMetaData;
+import org.postgresql.PGStatement;
 
 /**
  * The row mapping decodes binary {@code timestamptz} and {@code text[]} itself (pgjdbc's own conversions cost more
@@ -28,16 +27,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultSetRowFormatsTest {
 
     private static final List<String> TIMES = List.of(
-            "2026-11-27 12:34:56.123456+00", "2026-11-27 12:34:56+00", "1970-01-01 00:00:00+00",
-            "1969-12-31 23:59:59.999999+00", "2000-01-01 00:00:00+00", "1999-12-31 23:59:59.999999+00",
-            "1900-01-01 00:00:00+00", "1899-12-31 23:59:59.999999+00", "1582-10-15 00:00:00+00",
-            "1582-10-04 23:59:59+00", "0001-01-01 00:00:00+00", "4713-01-01 00:00:00+00 BC",
-            "9999-12-31 23:59:59.999999+00", "10000-01-01 00:00:00+00", "294276-12-31 23:59:59.999999+00",
-            "2024-02-29 23:59:59.000001+00", "2026-03-29 01:30:00+02", "infinity", "-infinity");
+            "2026-11-27 12:34:56.123456+00",
+            "2026-11-27 12:34:56+00",
+            "1970-01-01 00:00:00+00",
+            "1969-12-31 23:59:59.999999+00",
+            "2000-01-01 00:00:00+00",
+            "1999-12-31 23:59:59.999999+00",
+            "1900-01-01 00:00:00+00",
+            "1899-12-31 23:59:59.999999+00",
+            "1582-10-15 00:00:00+00",
+            "1582-10-04 23:59:59+00",
+            "0001-01-01 00:00:00+00",
+            "4713-01-01 00:00:00+00 BC",
+            "9999-12-31 23:59:59.999999+00",
+            "10000-01-01 00:00:00+00",
+            "294276-12-31 23:59:59.999999+00",
+            "2024-02-29 23:59:59.000001+00",
+            "2026-03-29 01:30:00+02",
+            "infinity",
+            "-infinity");
 
     private static final List<String> TAGS = List.of(
-            "{}", "{a}", "{billing,urgent,vip}", "{\"with,comma\",\"with\\\"quote\",\"back\\\\slash\"}",
-            "{\"{braces}\",NULLish,\"\"}", "{émoji😀,日本語,Ж}", "{" + "t,".repeat(300) + "end}");
+            "{}",
+            "{a}",
+            "{billing,urgent,vip}",
+            "{\"with,comma\",\"with\\\"quote\",\"back\\\\slash\"}",
+            "{\"{braces}\",NULLish,\"\"}",
+            "{émoji😀,日本語,Ж}",
+            "{" + "t,".repeat(300) + "end}");
 
     @Test
     void binaryAndTextRowsGiveTheSameValues() throws SQLException {
@@ -55,7 +72,7 @@ class ResultSetRowFormatsTest {
     void nullTimesAndTagsStayNullAndEmpty() throws SQLException {
         for (boolean binary : new boolean[] {false, true}) {
             try (Connection c = TestPostgres.migratedDatabase().getConnection();
-                 PreparedStatement s = c.prepareStatement(select("VALUES (NULL::timestamptz, NULL::text[])"))) {
+                    PreparedStatement s = c.prepareStatement(select("VALUES (NULL::timestamptz, NULL::text[])"))) {
                 forceFormat(s, binary);
                 try (ResultSet rs = s.executeQuery()) {
                     ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
@@ -69,15 +86,18 @@ class ResultSetRowFormatsTest {
     }
 
     private static List<List<Object>> rows(DataSource dataSource, boolean binary) throws SQLException {
-        String rowsSql = TIMES.stream().flatMap(time -> TAGS.stream().map(tags -> "('" + time + "'::timestamptz, '"
-                        + tags.replace("'", "''") + "'::text[])"))
+        String rowsSql = TIMES.stream()
+                .flatMap(time -> TAGS.stream()
+                        .map(tags -> "('" + time + "'::timestamptz, '" + tags.replace("'", "''") + "'::text[])"))
                 .collect(Collectors.joining(", ", "VALUES ", ""));
         List<List<Object>> rows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(select(rowsSql))) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(select(rowsSql))) {
             forceFormat(s, binary);
             try (ResultSet rs = s.executeQuery()) {
                 PGResultSetMetaData meta = rs.getMetaData().unwrap(PGResultSetMetaData.class);
-                assertThat(meta.getFormat(SelectList.CREATED_AT)).as("format of the times")
+                assertThat(meta.getFormat(SelectList.CREATED_AT))
+                        .as("format of the times")
                         .isEqualTo(binary ? 1 : 0);
                 assertThat(meta.getFormat(10)).as("format of the tags").isEqualTo(binary ? 1 : 0);
                 ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
@@ -101,7 +121,8 @@ class ResultSetRowFormatsTest {
 
     /** The columns of a whole tickets row as SelectList.all lays them out, with times and tags from the given rows. */
     private static String select(String values) {
-        assertThat(SelectList.all(ResourceTable.TICKETS).sql()).startsWith("created_at, id, ")
+        assertThat(SelectList.all(ResourceTable.TICKETS).sql())
+                .startsWith("created_at, id, ")
                 .endsWith(" AS ahead_32, title, status, priority, customer_id, assigned_to, tags, notes, "
                         + "message_count, response_deadline, resolution_deadline, updated_at, resolved_at, metadata");
         return "SELECT v.at, '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 0::bigint, 0::bigint, 'title', "

@@ -1,41 +1,49 @@
 package com.helpdesk.export.persistence.jdbc;
 
-import com.helpdesk.export.domain.model.FieldSelection;
-import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.CustomFieldKind;
-import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ResourceQuery;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** SQLException translation and SQL building, without a database. */
 class SqlTranslationTest {
 
     @ParameterizedTest
     @CsvSource({
-            "08001, SERVICE_UNAVAILABLE", "08006, SERVICE_UNAVAILABLE", "08003, SERVICE_UNAVAILABLE",
-            "53300, SERVICE_UNAVAILABLE", "57P01, SERVICE_UNAVAILABLE", "57P03, SERVICE_UNAVAILABLE",
-            "57014, SERVICE_UNAVAILABLE", "42P01, INTERNAL_ERROR", "42601, INTERNAL_ERROR", "22P02, INTERNAL_ERROR",
-            "25P02, INTERNAL_ERROR", "40001, SERVICE_UNAVAILABLE"})
+        "08001, SERVICE_UNAVAILABLE",
+        "08006, SERVICE_UNAVAILABLE",
+        "08003, SERVICE_UNAVAILABLE",
+        "53300, SERVICE_UNAVAILABLE",
+        "57P01, SERVICE_UNAVAILABLE",
+        "57P03, SERVICE_UNAVAILABLE",
+        "57014, SERVICE_UNAVAILABLE",
+        "42P01, INTERNAL_ERROR",
+        "42601, INTERNAL_ERROR",
+        "22P02, INTERNAL_ERROR",
+        "25P02, INTERNAL_ERROR",
+        "40001, SERVICE_UNAVAILABLE"
+    })
     void sqlStatesAreTranslated(String state, ErrorCode expected) {
         SQLException cause = new SQLException("ERROR: secret detail in SELECT * FROM tickets", state);
 
@@ -49,13 +57,20 @@ class SqlTranslationTest {
 
     @Test
     void aTimeoutSaysTheExportTookTooLong() {
-        assertThat(SqlErrors.translate(new SQLException("canceling statement", "57014")).getMessage())
-                .isEqualTo(SqlErrors.TOO_LONG_MESSAGE).contains("took too long");
+        assertThat(SqlErrors.translate(new SQLException("canceling statement", "57014"))
+                        .getMessage())
+                .isEqualTo(SqlErrors.TOO_LONG_MESSAGE)
+                .contains("took too long");
     }
 
     @ParameterizedTest
-    @CsvSource({"08001, SERVICE_UNAVAILABLE", "53300, SERVICE_UNAVAILABLE", "57P01, SERVICE_UNAVAILABLE",
-            "42P01, INTERNAL_ERROR", "23505, INTERNAL_ERROR"})
+    @CsvSource({
+        "08001, SERVICE_UNAVAILABLE",
+        "53300, SERVICE_UNAVAILABLE",
+        "57P01, SERVICE_UNAVAILABLE",
+        "42P01, INTERNAL_ERROR",
+        "23505, INTERNAL_ERROR"
+    })
     void countingFailuresAreTranslatedLikeOthers(String state, ErrorCode expected) {
         SQLException cause = new SQLException("ERROR: relation rate_limit_buckets", state);
 
@@ -77,10 +92,12 @@ class SqlTranslationTest {
 
     @Test
     void connectionExceptionsWithoutStateAndFailedConnectsAreServiceUnavailable() {
-        assertThat(SqlErrors.translate(new SQLTransientConnectionException("pool timeout")).code())
+        assertThat(SqlErrors.translate(new SQLTransientConnectionException("pool timeout"))
+                        .code())
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
         assertThat(SqlErrors.translate(new SQLException("no state")).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
-        assertThat(SqlErrors.connectionUnavailable(new SQLException("Sorry, acquisition timeout!")).code())
+        assertThat(SqlErrors.connectionUnavailable(new SQLException("Sorry, acquisition timeout!"))
+                        .code())
                 .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
@@ -102,20 +119,25 @@ class SqlTranslationTest {
     void valuesNeverReachTheSqlText() {
         ResourceType type = ResourceType.TICKETS;
         String evil = "' OR 1=1 --";
-        ResourceFilters filters = new ResourceFilters(type, List.of(
-                new FilterCondition.Text(type.filters().get("search"), evil),
-                new FilterCondition.Text(type.filters().get("tag"), "x');DROP--"),
-                new FilterCondition.AnyOf(type.filters().get("status"), List.of("open")),
-                new FilterCondition.IdEquals(type.filters().get("customerId"), new UUID(1, 2)),
-                new FilterCondition.TimeBound(type.filters().get("createdAfter"), Instant.EPOCH)));
+        ResourceFilters filters = new ResourceFilters(
+                type,
+                List.of(
+                        new FilterCondition.Text(type.filters().get("search"), evil),
+                        new FilterCondition.Text(type.filters().get("tag"), "x');DROP--"),
+                        new FilterCondition.AnyOf(type.filters().get("status"), List.of("open")),
+                        new FilterCondition.IdEquals(type.filters().get("customerId"), new UUID(1, 2)),
+                        new FilterCondition.TimeBound(type.filters().get("createdAfter"), Instant.EPOCH)));
         Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
 
         ResourceSql sql = ResourceSql.of(scope, new ResourceQuery(type, filters, type.fields(), Optional.empty(), 10));
         SqlStatement statement = sql.rows(SelectList.all(ResourceTable.TICKETS), 10);
 
-        assertThat(statement.sql()).doesNotContain(evil, "DROP", "open", new UUID(1, 2).toString(),
-                new UUID(3, 4).toString(), "test", "1970").startsWith("SELECT")
-                .contains("team_id = ? AND mode = ?").endsWith("ORDER BY created_at, id LIMIT ?");
+        assertThat(statement.sql())
+                .doesNotContain(
+                        evil, "DROP", "open", new UUID(1, 2).toString(), new UUID(3, 4).toString(), "test", "1970")
+                .startsWith("SELECT")
+                .contains("team_id = ? AND mode = ?")
+                .endsWith("ORDER BY created_at, id LIMIT ?");
         assertThat(statement.parameters()).hasSize(2 + 5 + 1);
     }
 
@@ -123,22 +145,31 @@ class SqlTranslationTest {
     void aQueryReadsTheOrderKeyTheRowSizeAndOnlyTheColumnsOfItsFields() {
         ResourceTable articles = ResourceTable.ARTICLES;
         SelectList idOnly = SelectList.of(articles, ResourceType.ARTICLES.selectFields(List.of("id"), "fields"));
-        assertThat(idOnly.sql()).isEqualTo("created_at, id, "
-                + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, "
-                + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 31 FOLLOWING) AS ahead_32");
-        assertThat(idOnly.column(ResourceType.ARTICLES.field("id").orElseThrow())).isEqualTo(SelectList.ID);
+        assertThat(idOnly.sql())
+                .isEqualTo(
+                        "created_at, id, "
+                                + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, "
+                                + "sum(32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 31 FOLLOWING) AS ahead_32");
+        assertThat(idOnly.column(ResourceType.ARTICLES.field("id").orElseThrow()))
+                .isEqualTo(SelectList.ID);
         assertThat(idOnly.columnCount()).isEqualTo(4);
 
-        SelectList some = SelectList.of(articles, ResourceType.ARTICLES.selectFields(
-                List.of("tags", "title", "createdAt"), "fields"));
-        assertThat(some.sql()).startsWith("created_at, id, sum(pg_column_size(tags) + coalesce(octet_length(title), 0) "
-                + "+ 32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, ")
-                .endsWith(" AS ahead_32, tags, title").doesNotContain("content");
-        assertThat(some.column(ResourceType.ARTICLES.field("tags").orElseThrow())).isEqualTo(5);
-        assertThat(some.column(ResourceType.ARTICLES.field("title").orElseThrow())).isEqualTo(6);
+        SelectList some = SelectList.of(
+                articles, ResourceType.ARTICLES.selectFields(List.of("tags", "title", "createdAt"), "fields"));
+        assertThat(some.sql())
+                .startsWith(
+                        "created_at, id, sum(pg_column_size(tags) + coalesce(octet_length(title), 0) "
+                                + "+ 32) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING) AS ahead_1000, ")
+                .endsWith(" AS ahead_32, tags, title")
+                .doesNotContain("content");
+        assertThat(some.column(ResourceType.ARTICLES.field("tags").orElseThrow()))
+                .isEqualTo(5);
+        assertThat(some.column(ResourceType.ARTICLES.field("title").orElseThrow()))
+                .isEqualTo(6);
         assertThat(some.column(ResourceType.ARTICLES.field("createdAt").orElseThrow()))
                 .isEqualTo(SelectList.CREATED_AT);
-        assertThat(some.column(ResourceType.ARTICLES.field("content").orElseThrow())).isZero();
+        assertThat(some.column(ResourceType.ARTICLES.field("content").orElseThrow()))
+                .isZero();
     }
 
     @Test
@@ -150,10 +181,12 @@ class SqlTranslationTest {
         List<Field> fields = FieldSelection.parse(ResourceType.TICKETS, List.of("id", "customFields", "metadata"), "f")
                 .resolve(definitions);
         SelectList select = SelectList.of(ResourceTable.TICKETS, fields);
-        assertThat(select.sql()).endsWith(" AS ahead_32, (custom_fields ->> 'plan'), "
-                + "(custom_fields -> 'amount')::numeric, (custom_fields -> 'vip')::boolean, metadata");
+        assertThat(select.sql())
+                .endsWith(" AS ahead_32, (custom_fields ->> 'plan'), "
+                        + "(custom_fields -> 'amount')::numeric, (custom_fields -> 'vip')::boolean, metadata");
         assertThat(select.column(fields.get(2))).isEqualTo(5);
-        assertThat(select.column(ResourceType.TICKETS.field("customFields").orElseThrow())).isZero();
+        assertThat(select.column(ResourceType.TICKETS.field("customFields").orElseThrow()))
+                .isZero();
         assertThatThrownBy(() -> ResourceTable.ARTICLES.customValue(definitions.get(0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -161,12 +194,25 @@ class SqlTranslationTest {
     @Test
     void membersAreScopedByTeamOnlyAndMessagesByTeamAndMode() {
         Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
-        ResourceSql members = ResourceSql.of(scope, new ResourceQuery(ResourceType.MEMBERS,
-                ResourceFilters.none(ResourceType.MEMBERS), ResourceType.MEMBERS.fields(), Optional.empty(), 10));
+        ResourceSql members = ResourceSql.of(
+                scope,
+                new ResourceQuery(
+                        ResourceType.MEMBERS,
+                        ResourceFilters.none(ResourceType.MEMBERS),
+                        ResourceType.MEMBERS.fields(),
+                        Optional.empty(),
+                        10));
         assertThat(members.rows(SelectList.all(ResourceTable.MEMBERS), 10).sql())
-                .contains("FROM members WHERE team_id = ? ORDER BY").doesNotContain("mode");
-        ResourceSql messages = ResourceSql.of(scope, new ResourceQuery(ResourceType.MESSAGES,
-                ResourceFilters.none(ResourceType.MESSAGES), ResourceType.MESSAGES.fields(), Optional.empty(), 10));
+                .contains("FROM members WHERE team_id = ? ORDER BY")
+                .doesNotContain("mode");
+        ResourceSql messages = ResourceSql.of(
+                scope,
+                new ResourceQuery(
+                        ResourceType.MESSAGES,
+                        ResourceFilters.none(ResourceType.MESSAGES),
+                        ResourceType.MESSAGES.fields(),
+                        Optional.empty(),
+                        10));
         assertThat(messages.rows(SelectList.all(ResourceTable.MESSAGES), 10).sql())
                 .contains("FROM messages WHERE team_id = ? AND mode = ? ORDER BY");
     }

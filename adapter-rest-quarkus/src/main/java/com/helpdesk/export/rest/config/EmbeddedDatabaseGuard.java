@@ -17,6 +17,7 @@ public class EmbeddedDatabaseGuard {
 
     /** Set by the launcher to the URL of the embedded database it started. */
     public static final String EMBEDDED_URL = "helpdesk.launcher.embedded-url";
+
     private static final String URL = "quarkus.datasource.jdbc.url";
     /** A standby to read exports from (issue 12): a standby of the embedded database is no more allowed. */
     private static final String READ_URL = "export.read-datasource.url";
@@ -31,7 +32,9 @@ public class EmbeddedDatabaseGuard {
                 continue;
             }
             for (String name : source.getPropertyNames()) {
-                if (name.equals(URL) || name.endsWith("." + URL) && name.startsWith("%") || name.equals(READ_URL)
+                if (name.equals(URL)
+                        || name.endsWith("." + URL) && name.startsWith("%")
+                        || name.equals(READ_URL)
                         || name.endsWith("." + READ_URL) && name.startsWith("%")) {
                     throw new IllegalStateException("A datasource is configured in " + source.getName()
                             + " but the embedded database was started instead: refusing to run on it. Remove the "

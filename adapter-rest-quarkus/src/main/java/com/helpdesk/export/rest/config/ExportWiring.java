@@ -6,19 +6,19 @@ import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.service.AuthorizeExportService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
+import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
-import com.helpdesk.export.json.JacksonJsonSerializer;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.KeyVerifier;
+import com.helpdesk.export.json.JacksonJsonSerializer;
 import com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle;
 import com.helpdesk.export.persistence.jdbc.JdbcExportSlots;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.ReaderSettings;
-import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.spool.FileSpoolStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -29,15 +29,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The only place where the framework-free core meets CDI: each port and the use cases are built here by hand, so
@@ -61,8 +60,9 @@ public class ExportWiring {
      * first request.
      */
     void buildAtStart(@Observes StartupEvent event, AuthorizeExportUseCase authorize, PrepareExportUseCase prepare) {
-        LOG.debugf("use cases ready: %s, %s", authorize.getClass().getSimpleName(),
-                prepare.getClass().getSimpleName());
+        LOG.debugf(
+                "use cases ready: %s, %s",
+                authorize.getClass().getSimpleName(), prepare.getClass().getSimpleName());
     }
 
     @Produces
@@ -73,12 +73,18 @@ public class ExportWiring {
 
     @Produces
     @Singleton
-    JdbcResourceReader resourceReader(@DataSource("exports") AgroalDataSource exports, ExportSettings settings,
-                                      @ConfigProperty(name = "quarkus.datasource.exports.jdbc.max-size")
-                                      int exportPoolSize) {
-        return new JdbcResourceReader(exports, new ReaderSettings(settings.statementTimeout(),
-                settings.readDeadline(), exportPoolSize, settings.capacityWait(),
-                (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue())));
+    JdbcResourceReader resourceReader(
+            @DataSource("exports") AgroalDataSource exports,
+            ExportSettings settings,
+            @ConfigProperty(name = "quarkus.datasource.exports.jdbc.max-size") int exportPoolSize) {
+        return new JdbcResourceReader(
+                exports,
+                new ReaderSettings(
+                        settings.statementTimeout(),
+                        settings.readDeadline(),
+                        exportPoolSize,
+                        settings.capacityWait(),
+                        (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue())));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {
@@ -95,15 +101,17 @@ public class ExportWiring {
     @Singleton
     JdbcRateLimiter rateLimiter(AgroalDataSource control, ExportSettings settings, Clock clock) {
         ExportSettings.RateLimit limits = settings.rateLimit();
-        return new JdbcRateLimiter(control,
-                new RateLimits(limits.secretPerWindow(), limits.publishablePerWindow(), limits.window()), clock);
+        return new JdbcRateLimiter(
+                control,
+                new RateLimits(limits.secretPerWindow(), limits.publishablePerWindow(), limits.window()),
+                clock);
     }
 
     @Produces
     @Singleton
     JdbcAuthenticationThrottle authenticationThrottle(AgroalDataSource control, ExportSettings settings, Clock clock) {
-        return new JdbcAuthenticationThrottle(control, settings.authFailures().max(),
-                settings.authFailures().window(), clock);
+        return new JdbcAuthenticationThrottle(
+                control, settings.authFailures().max(), settings.authFailures().window(), clock);
     }
 
     @Produces
@@ -127,9 +135,12 @@ public class ExportWiring {
     @Singleton
     FileSpoolStore spoolStore(ExportSettings settings) {
         ExportSettings.Spool spool = settings.spool();
-        Path root = spool.directory().map(Path::of)
+        Path root = spool.directory()
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "helpdesk-export-spool"));
-        return FileSpoolStore.open(root, (int) Math.min(Integer.MAX_VALUE, spool.memory().asLongValue()),
+        return FileSpoolStore.open(
+                root,
+                (int) Math.min(Integer.MAX_VALUE, spool.memory().asLongValue()),
                 spool.maxDisk().asLongValue());
     }
 
@@ -139,28 +150,40 @@ public class ExportWiring {
 
     @Produces
     @Singleton
-    AuthorizeExportUseCase authorizeExport(KeyVerifier keyVerifier, JdbcAuthenticationThrottle throttle,
-                                           JdbcExportSlots slots, JdbcRateLimiter rateLimiter,
-                                           ConcurrencyLimits limits) {
+    AuthorizeExportUseCase authorizeExport(
+            KeyVerifier keyVerifier,
+            JdbcAuthenticationThrottle throttle,
+            JdbcExportSlots slots,
+            JdbcRateLimiter rateLimiter,
+            ConcurrencyLimits limits) {
         return new AuthorizeExportService(keyVerifier, throttle, slots, rateLimiter, limits);
     }
 
     @Produces
     @Singleton
-    PrepareExportUseCase prepareExport(JdbcResourceReader reader, FileSpoolStore spools, ExportSettings settings,
-                                       Clock clock) {
+    PrepareExportUseCase prepareExport(
+            JdbcResourceReader reader, FileSpoolStore spools, ExportSettings settings, Clock clock) {
         RowLimitPolicy rowLimit = RowLimitPolicy.configured(settings.maxRowsPerResource());
-        return new PrepareExportService(reader, spools,
+        return new PrepareExportService(
+                reader,
+                spools,
                 List.of(new JacksonJsonSerializer(new JsonFactory()), new CsvSerializer()),
-                rowLimit, new FormatPolicy(), clock);
+                rowLimit,
+                new FormatPolicy(),
+                clock);
     }
 
     /**
      * Deletes expired rate-limit windows, failure counts and leases, so that their tables do not grow with time; and
      * opens the spool store now, which clears what dead instances left in its folder.
      */
-    void startCleanup(@Observes StartupEvent event, ExportSettings settings, JdbcRateLimiter rateLimiter,
-                      JdbcAuthenticationThrottle throttle, JdbcExportSlots slots, FileSpoolStore spools) {
+    void startCleanup(
+            @Observes StartupEvent event,
+            ExportSettings settings,
+            JdbcRateLimiter rateLimiter,
+            JdbcAuthenticationThrottle throttle,
+            JdbcExportSlots slots,
+            FileSpoolStore spools) {
         LOG.debugf("spool folder %s", spools.directory());
         long every = settings.rateLimit().cleanupInterval().toMillis();
         janitor = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -168,14 +191,18 @@ public class ExportWiring {
             thread.setDaemon(true);
             return thread;
         });
-        janitor.scheduleWithFixedDelay(() -> {
-            try {
-                int removed = rateLimiter.removeExpired() + throttle.removeExpired() + slots.removeExpired();
-                LOG.debugf("cleanup removed %d rows", removed);
-            } catch (RuntimeException e) {
-                LOG.warnf("cleanup failed, will retry: %s", e.getMessage());
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+        janitor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int removed = rateLimiter.removeExpired() + throttle.removeExpired() + slots.removeExpired();
+                        LOG.debugf("cleanup removed %d rows", removed);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("cleanup failed, will retry: %s", e.getMessage());
+                    }
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     void stopCleanup(@Observes ShutdownEvent event) {
@@ -189,8 +216,11 @@ public class ExportWiring {
             long start = System.nanoTime();
             boolean loaded = DemoDataset.isLoaded(control);
             DemoDataset.load(control);
-            LOG.infof("Demo dataset %s in %d ms.%n%s", loaded ? "already present" : "loaded",
-                    (System.nanoTime() - start) / 1_000_000, DemoDataset.describe());
+            LOG.infof(
+                    "Demo dataset %s in %d ms.%n%s",
+                    loaded ? "already present" : "loaded",
+                    (System.nanoTime() - start) / 1_000_000,
+                    DemoDataset.describe());
         }
     }
 }

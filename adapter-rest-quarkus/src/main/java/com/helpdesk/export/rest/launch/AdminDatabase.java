@@ -1,10 +1,7 @@
 package com.helpdesk.export.rest.launch;
 
-import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
+import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The database the administration commands work on, found the way the service finds its own: the configured
@@ -29,6 +28,7 @@ public final class AdminDatabase implements AutoCloseable {
 
     /** The embedded server's database and superuser (see {@link EmbeddedDatabase}: its password is in its folder). */
     private static final String EMBEDDED_DATABASE = "postgres";
+
     private static final String EMBEDDED_USER = "postgres";
     private static final int PROBE_TIMEOUT_SECONDS = 2;
 
@@ -41,8 +41,8 @@ public final class AdminDatabase implements AutoCloseable {
     private DataSource dataSource;
     private EmbeddedDatabase started;
 
-    private AdminDatabase(String jdbcUrl, String username, String password, Path dataDirectory, int port,
-                          PrintStream notes) {
+    private AdminDatabase(
+            String jdbcUrl, String username, String password, Path dataDirectory, int port, PrintStream notes) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
@@ -137,8 +137,8 @@ public final class AdminDatabase implements AutoCloseable {
             return false;
         }
         try (Connection connection = candidate.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW data_directory")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW data_directory")) {
             return row.next() && Files.isSameFile(Path.of(row.getString(1)), dataDirectory);
         } catch (SQLException | IOException | RuntimeException e) {
             return false; // nothing there, another server, or a path this process cannot see: start our own

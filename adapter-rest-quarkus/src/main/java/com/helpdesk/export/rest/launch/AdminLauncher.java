@@ -3,7 +3,6 @@ package com.helpdesk.export.rest.launch;
 import com.helpdesk.export.application.service.KeyAdministrationService;
 import com.helpdesk.export.cli.AdminCommands;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyAdministration;
-
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Objects;
@@ -16,16 +15,18 @@ import java.util.Objects;
  */
 public final class AdminLauncher {
 
-    private AdminLauncher() {
-    }
+    private AdminLauncher() {}
 
     /** Runs one admin command; answers its exit status. The database is closed (if this started it) before. */
     public static int run(String[] args, AdminDatabase database, Clock clock, PrintStream out, PrintStream err) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(clock, "clock");
         try (database) {
-            return AdminCommands.run(args,
-                    () -> new KeyAdministrationService(new JdbcKeyAdministration(database.open()), clock), out, err);
+            return AdminCommands.run(
+                    args,
+                    () -> new KeyAdministrationService(new JdbcKeyAdministration(database.open()), clock),
+                    out,
+                    err);
         }
     }
 }

@@ -2,7 +2,6 @@ package com.helpdesk.export.rest.launch;
 
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-
 import java.util.Optional;
 
 /**

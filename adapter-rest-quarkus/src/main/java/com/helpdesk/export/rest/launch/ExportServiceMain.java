@@ -4,7 +4,6 @@ import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import com.helpdesk.export.rest.config.EmbeddedDatabaseGuard;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -22,8 +21,7 @@ public final class ExportServiceMain {
 
     private static final String READ_URL = "export.read-datasource.url";
 
-    private ExportServiceMain() {
-    }
+    private ExportServiceMain() {}
 
     public static void main(String... args) {
         ConfiguredDatasource configuration = ConfiguredDatasource.read();
@@ -35,12 +33,14 @@ public final class ExportServiceMain {
             // one is used in place if the service runs it, else started for the command), opened only for a valid
             // command line and migrated first. No HTTP server starts.
             AdminDatabase admin = url.isPresent()
-                    ? AdminDatabase.configured(url.get(),
+                    ? AdminDatabase.configured(
+                            url.get(),
                             configuration.setting("quarkus.datasource.username", null),
-                            configuration.setting("quarkus.datasource.password", null), System.err)
+                            configuration.setting("quarkus.datasource.password", null),
+                            System.err)
                     : AdminDatabase.embedded(dataDirectory, port, System.err);
-            System.exit(AdminLauncher.run(Arrays.copyOfRange(args, 1, args.length), admin, Clock.systemUTC(),
-                    System.out, System.err));
+            System.exit(AdminLauncher.run(
+                    Arrays.copyOfRange(args, 1, args.length), admin, Clock.systemUTC(), System.out, System.err));
         }
         if (url.isEmpty() && configuration.setting(READ_URL, null) != null) {
             // a standby of which primary? Never the embedded database's: refuse rather than guess
@@ -50,7 +50,8 @@ public final class ExportServiceMain {
         }
         EmbeddedDatabase database = null;
         if (url.isEmpty()) {
-            System.out.printf("No database configured: starting embedded PostgreSQL in %s on port %d%n",
+            System.out.printf(
+                    "No database configured: starting embedded PostgreSQL in %s on port %d%n",
                     dataDirectory.toAbsolutePath(), port);
             database = EmbeddedDatabase.start(dataDirectory, port);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());

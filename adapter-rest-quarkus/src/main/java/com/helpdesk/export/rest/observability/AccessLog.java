@@ -4,12 +4,11 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.rest.web.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * One line per request, written when the response ends, in the category {@code export.access}: request id,
@@ -47,8 +46,8 @@ public class AccessLog {
         }
         boolean aborted = RequestFacts.isAborted(context);
         if (RequestFacts.isExport(context)) {
-            metrics.record(RequestFacts.format(context), error, aborted, RequestFacts.types(context), rows, bytes,
-                    duration);
+            metrics.record(
+                    RequestFacts.format(context), error, aborted, RequestFacts.types(context), rows, bytes, duration);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("request_id", RequestIds.of(context));

@@ -2,14 +2,13 @@ package com.helpdesk.export.rest.observability;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness: the database answers a trivial query through the control pool (the pool of key checks and rate limits,
@@ -30,15 +29,20 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long start = System.nanoTime();
-        try (Connection connection = control.getConnection(); Statement statement = connection.createStatement();
-             ResultSet answer = statement.executeQuery("SELECT 1")) {
+        try (Connection connection = control.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet answer = statement.executeQuery("SELECT 1")) {
             answer.next();
-            return HealthCheckResponse.named("database").up()
-                    .withData("millis", (System.nanoTime() - start) / 1_000_000).build();
+            return HealthCheckResponse.named("database")
+                    .up()
+                    .withData("millis", (System.nanoTime() - start) / 1_000_000)
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("database").down()
+            return HealthCheckResponse.named("database")
+                    .down()
                     .withData("reason", "the database cannot be reached")
-                    .withData("millis", (System.nanoTime() - start) / 1_000_000).build();
+                    .withData("millis", (System.nanoTime() - start) / 1_000_000)
+                    .build();
         }
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 
 /**
@@ -31,27 +30,43 @@ public class ExportMetrics {
         this.registry = registry;
     }
 
-    void record(String format, ErrorCode error, boolean aborted, String[] types, long[] rows, long bytes,
-                Duration duration) {
+    void record(
+            String format,
+            ErrorCode error,
+            boolean aborted,
+            String[] types,
+            long[] rows,
+            long bytes,
+            Duration duration) {
         String fmt = format == null ? "none" : format;
         String outcome = aborted ? "aborted" : error == null ? "ok" : error.wireName();
         registry.counter("export_requests", "format", fmt, "outcome", outcome).increment();
-        Timer.builder("export_duration").tag("format", fmt).tag("outcome", outcome)
-                .publishPercentileHistogram().register(registry).record(duration);
+        Timer.builder("export_duration")
+                .tag("format", fmt)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(duration);
         if (error == null && types != null) {
             for (int i = 0; i < types.length; i++) {
-                registry.counter("export_resources", "type", types[i], "format", fmt).increment();
+                registry.counter("export_resources", "type", types[i], "format", fmt)
+                        .increment();
                 registry.counter("export_rows", "type", types[i], "format", fmt).increment(rows[i]);
             }
         }
         if (error == null) {
-            Counter.builder("export_bytes").tag("format", fmt).baseUnit("bytes").register(registry).increment(bytes);
+            Counter.builder("export_bytes")
+                    .tag("format", fmt)
+                    .baseUnit("bytes")
+                    .register(registry)
+                    .increment(bytes);
         } else if (error == ErrorCode.RATE_LIMIT_EXCEEDED) {
             registry.counter("export_rate_limit_rejections").increment();
         } else if (error == ErrorCode.CONCURRENCY_LIMIT_EXCEEDED) {
             registry.counter("export_concurrency_rejections").increment();
         } else if (error.category() == ErrorCategory.AUTHENTICATION) {
-            registry.counter("export_authentication_failures", "code", error.wireName()).increment();
+            registry.counter("export_authentication_failures", "code", error.wireName())
+                    .increment();
         }
     }
 }

@@ -4,13 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Where exports are read (issue 12), at {@code /q/health/well} and in {@code /q/health}: the database of the
@@ -37,16 +36,21 @@ public class ExportReadsHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        try (Connection connection = exports.getConnection(); Statement statement = connection.createStatement();
-             ResultSet state = statement.executeQuery(STATE)) {
+        try (Connection connection = exports.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet state = statement.executeQuery(STATE)) {
             state.next();
             boolean standby = state.getBoolean(1);
-            return HealthCheckResponse.named("export-reads").up()
+            return HealthCheckResponse.named("export-reads")
+                    .up()
                     .withData("database", standby ? "standby" : "primary")
-                    .withData("replayLagMillis", state.getLong(2)).build();
+                    .withData("replayLagMillis", state.getLong(2))
+                    .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.named("export-reads").down()
-                    .withData("reason", "the database exports are read from cannot be reached").build();
+            return HealthCheckResponse.named("export-reads")
+                    .down()
+                    .withData("reason", "the database exports are read from cannot be reached")
+                    .build();
         }
     }
 }

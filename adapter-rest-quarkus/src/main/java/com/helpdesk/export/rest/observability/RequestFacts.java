@@ -2,9 +2,8 @@ package com.helpdesk.export.rest.observability;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import io.vertx.ext.web.RoutingContext;
-
-import java.util.regex.Pattern;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Facts about one request that the access log and the metrics need, kept in its routing context. Only safe values
@@ -23,8 +22,7 @@ public final class RequestFacts {
     private static final String ABORTED = "facts.aborted";
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F-]{36}");
 
-    private RequestFacts() {
-    }
+    private RequestFacts() {}
 
     static void started(RoutingContext context) {
         context.put(START, System.nanoTime());

@@ -9,8 +9,7 @@ final class BearerToken {
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S+) *");
 
-    private BearerToken() {
-    }
+    private BearerToken() {}
 
     static Optional<String> from(String authorization) {
         if (authorization == null) {

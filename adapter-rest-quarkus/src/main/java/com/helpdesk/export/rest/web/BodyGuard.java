@@ -2,7 +2,6 @@ package com.helpdesk.export.rest.web;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -41,9 +40,14 @@ final class BodyGuard {
         }
         for (int i = 1; i < parts.length; i++) {
             String[] pair = parts[i].trim().split("=", 2);
-            if (pair[0].trim().equalsIgnoreCase("charset") && (pair.length < 2
-                    || !pair[1].trim().replace("\"", "").toLowerCase(Locale.ROOT).equals("utf-8"))) {
-                throw new ExportException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            if (pair[0].trim().equalsIgnoreCase("charset")
+                    && (pair.length < 2
+                            || !pair[1].trim()
+                                    .replace("\"", "")
+                                    .toLowerCase(Locale.ROOT)
+                                    .equals("utf-8"))) {
+                throw new ExportException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                         "The request body must be UTF-8 (Content-Type: application/json; charset=utf-8).");
             }
         }
@@ -56,8 +60,8 @@ final class BodyGuard {
         try {
             byte[] bytes = body.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
-                throw new ExportException(ErrorCode.PAYLOAD_TOO_LARGE,
-                        "The request body is larger than " + maxBodyBytes + " bytes.");
+                throw new ExportException(
+                        ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBodyBytes + " bytes.");
             }
             return bytes;
         } catch (IOException e) {
@@ -75,23 +79,27 @@ final class BodyGuard {
         if (bytes.length == 0) {
             throw new ExportException(ErrorCode.INVALID_JSON, "The request body is empty; send a JSON object.");
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             decoder.decode(in);
         } catch (CharacterCodingException e) {
-            throw new ExportException(ErrorCode.INVALID_JSON, "The request body is not valid UTF-8 (near byte "
-                    + in.position() + "); send JSON encoded in UTF-8.");
+            throw new ExportException(
+                    ErrorCode.INVALID_JSON,
+                    "The request body is not valid UTF-8 (near byte " + in.position()
+                            + "); send JSON encoded in UTF-8.");
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new ExportException(ErrorCode.INVALID_JSON, "The request body holds a NUL byte at byte " + i
-                        + "; send JSON encoded in UTF-8 (not UTF-16 or UTF-32).");
+                throw new ExportException(
+                        ErrorCode.INVALID_JSON,
+                        "The request body holds a NUL byte at byte " + i
+                                + "; send JSON encoded in UTF-8 (not UTF-16 or UTF-32).");
             }
         }
         return bytes; // Jackson skips one leading UTF-8 byte-order mark itself
     }
-
 }

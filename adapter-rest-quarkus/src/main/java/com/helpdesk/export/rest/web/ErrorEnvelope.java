@@ -10,13 +10,15 @@ public record ErrorEnvelope(boolean success, Error error, Meta meta) {
 
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Error(String type, String code, String message, String param,
-                       @JsonProperty("doc_url") String docUrl,
-                       @JsonProperty("request_id") String requestId,
-                       Long retryAfter) {
-    }
+    public record Error(
+            String type,
+            String code,
+            String message,
+            String param,
+            @JsonProperty("doc_url") String docUrl,
+            @JsonProperty("request_id") String requestId,
+            Long retryAfter) {}
 
     @RegisterForReflection
-    public record Meta(String timestamp) {
-    }
+    public record Meta(String timestamp) {}
 }

@@ -11,7 +11,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
@@ -27,8 +26,8 @@ public class ErrorResponses {
     private final Clock clock;
     private final CurrentVertxRequest currentRequest;
 
-    public ErrorResponses(ExportSettings settings, ObjectMapper mapper, Clock clock,
-                          CurrentVertxRequest currentRequest) {
+    public ErrorResponses(
+            ExportSettings settings, ObjectMapper mapper, Clock clock, CurrentVertxRequest currentRequest) {
         this.settings = settings;
         this.mapper = mapper;
         this.clock = clock;
@@ -40,14 +39,24 @@ public class ErrorResponses {
     }
 
     private ErrorEnvelope envelope(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
-        return new ErrorEnvelope(false,
-                new ErrorEnvelope.Error(code.category().wireName(), code.wireName(), message, param,
-                        settings.docsBaseUrl() + "#" + code.wireName(), requestId, retryAfter),
-                new ErrorEnvelope.Meta(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
+        return new ErrorEnvelope(
+                false,
+                new ErrorEnvelope.Error(
+                        code.category().wireName(),
+                        code.wireName(),
+                        message,
+                        param,
+                        settings.docsBaseUrl() + "#" + code.wireName(),
+                        requestId,
+                        retryAfter),
+                new ErrorEnvelope.Meta(
+                        clock.instant().truncatedTo(ChronoUnit.SECONDS).toString()));
     }
 
     public Response response(ExportException e, String requestId) {
-        Long retryAfter = e.retryAfterSeconds().isPresent() ? Long.valueOf(e.retryAfterSeconds().getAsLong()) : null;
+        Long retryAfter = e.retryAfterSeconds().isPresent()
+                ? Long.valueOf(e.retryAfterSeconds().getAsLong())
+                : null;
         return response(e.code(), e.getMessage(), e.param(), requestId, retryAfter);
     }
 
@@ -62,7 +71,8 @@ public class ErrorResponses {
     private Response response(ErrorCode code, String message, String param, String requestId, Long retryAfter) {
         RequestFacts.failed(currentRequest.getCurrent(), code);
         Long inBody = code.category() == ErrorCategory.RATE_LIMIT ? retryAfter : null;
-        Long inHeader = retryAfter != null ? retryAfter
+        Long inHeader = retryAfter != null
+                ? retryAfter
                 : code == ErrorCode.SERVICE_UNAVAILABLE ? Long.valueOf(settings.unavailableRetryAfterSeconds()) : null;
         Response.ResponseBuilder builder = Response.status(HttpErrors.status(code))
                 .type(MediaType.APPLICATION_JSON_TYPE)

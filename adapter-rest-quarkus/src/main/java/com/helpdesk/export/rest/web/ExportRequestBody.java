@@ -3,7 +3,6 @@ package com.helpdesk.export.rest.web;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-
 import java.util.List;
 import java.util.Map;
 
@@ -15,17 +14,16 @@ import java.util.Map;
  * value means the same as leaving it out.
  */
 @RegisterForReflection
-public record ExportRequestBody(@NotNull List<@NotNull @Valid ResourceBody> resources, String format,
-                                @Valid CsvBody csv) {
+public record ExportRequestBody(
+        @NotNull List<@NotNull @Valid ResourceBody> resources,
+        String format,
+        @Valid CsvBody csv) {
 
     /** One entry of {@code resources}. Filters stay a plain map: which keys a type takes is the domain's rule. */
     @RegisterForReflection
-    public record ResourceBody(@NotNull String type, Map<String, Object> filters, List<String> fields,
-                               String cursor) {
-    }
+    public record ResourceBody(@NotNull String type, Map<String, Object> filters, List<String> fields, String cursor) {}
 
     /** CSV options. */
     @RegisterForReflection
-    public record CsvBody(Boolean bom) {
-    }
+    public record CsvBody(Boolean bom) {}
 }

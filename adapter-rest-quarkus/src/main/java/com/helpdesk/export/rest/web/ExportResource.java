@@ -1,21 +1,22 @@
 package com.helpdesk.export.rest.web;
 
-import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
-import com.helpdesk.export.domain.model.Cancellation;
-import com.helpdesk.export.domain.model.ExportRequest;
-import com.helpdesk.export.domain.model.ExportFormat;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
+import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.port.ExportDocument;
+import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.rest.observability.RequestFacts;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.OPTIONS;
@@ -26,14 +27,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Optional;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import io.vertx.core.http.HttpVersion;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/teams/{teamId}/export}: authorize (key, team, permission, caps, rate limit), then read the
@@ -54,8 +53,11 @@ public class ExportResource {
     private final RequestBodyReader bodyReader;
     private final RateLimitHeaders rateLimitHeaders;
 
-    public ExportResource(AuthorizeExportUseCase authorize, PrepareExportUseCase prepare,
-                          RequestBodyReader bodyReader, RateLimitHeaders rateLimitHeaders) {
+    public ExportResource(
+            AuthorizeExportUseCase authorize,
+            PrepareExportUseCase prepare,
+            RequestBodyReader bodyReader,
+            RateLimitHeaders rateLimitHeaders) {
         this.authorize = authorize;
         this.prepare = prepare;
         this.bodyReader = bodyReader;
@@ -63,13 +65,17 @@ public class ExportResource {
     }
 
     @POST
-    public Response export(@PathParam("teamId") String teamId, @Context HttpHeaders headers,
-                           @Context RoutingContext context, InputStream body) {
+    public Response export(
+            @PathParam("teamId") String teamId,
+            @Context HttpHeaders headers,
+            @Context RoutingContext context,
+            InputStream body) {
         String requestId = RequestIds.of(context);
         Optional<String> presented = BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
-        RequestFacts.exportAttempt(context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
-        Authorization authorization = authorize.authorize(
-                new ExportCredentials(presented, teamId, clientAddress(context)));
+        RequestFacts.exportAttempt(
+                context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
+        Authorization authorization =
+                authorize.authorize(new ExportCredentials(presented, teamId, clientAddress(context)));
         if (authorization instanceof Authorization.Refused refused) {
             refused.rateLimit().ifPresent(status -> rateLimitHeaders.write(context.response(), status));
             throw refused.reason();
@@ -108,7 +114,9 @@ public class ExportResource {
         // captured on the thread that runs this method, which runs in the request's Vert.x context
         PacedOutput.Pacing pacing = PacedOutput.forThisRequest(context.response());
         ExportDocument document = export.document();
-        RequestFacts.exporting(context, document.format().wireName(),
+        RequestFacts.exporting(
+                context,
+                document.format().wireName(),
                 document.sections().stream().map(s -> s.type().wireName()).toArray(String[]::new),
                 document.sections().stream().mapToLong(s -> s.summary().rows()).toArray());
         StreamingOutput stream = output -> {
@@ -127,8 +135,11 @@ public class ExportResource {
         if (document.format() == ExportFormat.CSV) {
             PageSummary summary = document.sections().get(0).summary();
             response.type(CSV_MEDIA_TYPE)
-                    .header("Content-Disposition", "attachment; filename=\"" + document.sections().get(0).type().wireName()
-                            + "-" + document.team() + "-" + FILE_TIME.format(document.generatedAt()) + ".csv\"")
+                    .header(
+                            "Content-Disposition",
+                            "attachment; filename=\""
+                                    + document.sections().get(0).type().wireName() + "-" + document.team() + "-"
+                                    + FILE_TIME.format(document.generatedAt()) + ".csv\"")
                     .header("X-Total-Rows", document.totalRows())
                     .header("X-Has-More", summary.hasMore());
             summary.nextCursor().ifPresent(cursor -> response.header("X-Next-Cursor", cursor.encode()));
@@ -226,10 +237,13 @@ public class ExportResource {
                 held = null;
             }
             if (toClose != null) {
-                context.vertx().executeBlocking(() -> {
-                    closeQuietly(toClose);
-                    return null;
-                }, false);
+                context.vertx()
+                        .executeBlocking(
+                                () -> {
+                                    closeQuietly(toClose);
+                                    return null;
+                                },
+                                false);
             }
         }
 

@@ -1,7 +1,6 @@
 package com.helpdesk.export.rest.web;
 
 import com.helpdesk.export.domain.error.ErrorCode;
-
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,8 +12,7 @@ import java.util.Map;
  */
 public final class HttpErrors {
 
-    private record Entry(int status, String defaultMessage) {
-    }
+    private record Entry(int status, String defaultMessage) {}
 
     private static final Map<ErrorCode, Entry> TABLE = new EnumMap<>(ErrorCode.class);
 
@@ -44,8 +42,7 @@ public final class HttpErrors {
         }
     }
 
-    private HttpErrors() {
-    }
+    private HttpErrors() {}
 
     private static void put(ErrorCode code, int status, String defaultMessage) {
         TABLE.put(code, new Entry(status, defaultMessage));

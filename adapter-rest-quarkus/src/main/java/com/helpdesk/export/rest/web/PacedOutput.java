@@ -3,7 +3,6 @@ package com.helpdesk.export.rest.web;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
-
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -3,7 +3,6 @@ package com.helpdesk.export.rest.web;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -31,10 +30,15 @@ public class RateLimitHeaders {
         long secondsUntilReset = Math.max(0, untilReset.toSeconds() + (untilReset.toNanosPart() > 0 ? 1 : 0));
         response.putHeader("X-RateLimit-Limit", Long.toString(status.limit()))
                 .putHeader("X-RateLimit-Remaining", Long.toString(status.remaining()))
-                .putHeader("X-RateLimit-Reset", Long.toString(status.resetAt().getEpochSecond()
-                        + (status.resetAt().getNano() > 0 ? 1 : 0)))
+                .putHeader(
+                        "X-RateLimit-Reset",
+                        Long.toString(status.resetAt().getEpochSecond()
+                                + (status.resetAt().getNano() > 0 ? 1 : 0)))
                 .putHeader("X-RateLimit-Window", Long.toString(status.window().toSeconds()))
-                .putHeader("RateLimit-Policy", POLICY + ";q=" + status.limit() + ";w=" + status.window().toSeconds())
+                .putHeader(
+                        "RateLimit-Policy",
+                        POLICY + ";q=" + status.limit() + ";w="
+                                + status.window().toSeconds())
                 .putHeader("RateLimit", POLICY + ";r=" + status.remaining() + ";t=" + secondsUntilReset);
     }
 }

@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.rest.config.ExportSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
-
 import java.io.InputStream;
 
 /**

@@ -1,7 +1,6 @@
 package com.helpdesk.export.rest.web;
 
 import io.vertx.ext.web.RoutingContext;
-
 import java.security.SecureRandom;
 
 /** Request ids: {@code req_} and 24 random characters, made once per request by the first route handler. */
@@ -11,10 +10,10 @@ public final class RequestIds {
     static final String KEY = "export.requestId";
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+    private static final char[] ALPHABET =
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static String newId() {
         char[] id = new char[24];

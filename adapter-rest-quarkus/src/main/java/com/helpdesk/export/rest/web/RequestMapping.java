@@ -8,7 +8,6 @@ import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +18,7 @@ import java.util.Optional;
  */
 final class RequestMapping {
 
-    private RequestMapping() {
-    }
+    private RequestMapping() {}
 
     static ExportRequest toDomain(ExportRequestBody body) {
         ExportRequest.requireResourceCount(body.resources().size());
@@ -29,14 +27,15 @@ final class RequestMapping {
             ExportRequestBody.ResourceBody resource = body.resources().get(i);
             String at = "resources[" + i + "]";
             ResourceType type = ResourceType.parse(resource.type(), at + ".type");
-            specs.add(new ResourceSpec(type,
+            specs.add(new ResourceSpec(
+                    type,
                     ResourceFilters.parse(type, resource.filters(), at + ".filters"),
                     FieldSelection.parse(type, resource.fields(), at + ".fields"),
                     Optional.ofNullable(resource.cursor()).map(c -> Cursor.decode(c, type, at + ".cursor"))));
         }
         ExportFormat format = ExportFormat.parse(body.format(), "format");
-        Optional<CsvOptions> csv = Optional.ofNullable(body.csv())
-                .map(c -> new CsvOptions(Boolean.TRUE.equals(c.bom())));
+        Optional<CsvOptions> csv =
+                Optional.ofNullable(body.csv()).map(c -> new CsvOptions(Boolean.TRUE.equals(c.bom())));
         return new ExportRequest(specs, format, csv);
     }
 }

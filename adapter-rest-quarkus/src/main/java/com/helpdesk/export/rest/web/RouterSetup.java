@@ -1,18 +1,18 @@
 package com.helpdesk.export.rest.web;
 
 import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.rest.observability.AccessLog;
+import com.helpdesk.export.rest.observability.RequestFacts;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.common.util.MediaTypeHelper;
-import com.helpdesk.export.rest.observability.AccessLog;
-import com.helpdesk.export.rest.observability.RequestFacts;
 import org.jboss.logging.Logger;
-import io.vertx.core.buffer.Buffer;
+import org.jboss.resteasy.reactive.common.util.MediaTypeHelper;
 
 /**
  * Router-level concerns, below JAX-RS: every request gets its id first; requests that no route takes, and
@@ -30,8 +30,10 @@ public class RouterSetup {
 
     private final AccessLog accessLog;
 
-    public RouterSetup(ErrorResponses errors, AccessLog accessLog,
-                       @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardBodyLimit) {
+    public RouterSetup(
+            ErrorResponses errors,
+            AccessLog accessLog,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize hardBodyLimit) {
         this.errors = errors;
         this.accessLog = accessLog;
         this.hardBodyLimit = hardBodyLimit.asLongValue();
@@ -45,15 +47,22 @@ public class RouterSetup {
             if (declaredLength(context) > hardBodyLimit) {
                 // the HTTP server would refuse it with a bare 413: answer in the envelope, before reading it
                 context.response().putHeader(HttpHeaders.CONNECTION, "close");
-                send(context, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + hardBodyLimit
-                        + " bytes.");
+                send(
+                        context,
+                        ErrorCode.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than " + hardBodyLimit + " bytes.");
                 return;
             }
             context.next();
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
-        router.route().last().handler(context -> send(context, ErrorCode.RESOURCE_MISSING,
-                "No such route: " + context.request().method() + " " + context.request().path() + "."));
+        router.route()
+                .last()
+                .handler(context -> send(
+                        context,
+                        ErrorCode.RESOURCE_MISSING,
+                        "No such route: " + context.request().method() + " "
+                                + context.request().path() + "."));
     }
 
     /**
@@ -94,7 +103,9 @@ public class RouterSetup {
 
     private void failure(RoutingContext context) {
         if (context.response().headWritten()) {
-            LOG.errorf(context.failure(), "request %s failed after its response started; aborting the connection",
+            LOG.errorf(
+                    context.failure(),
+                    "request %s failed after its response started; aborting the connection",
                     RequestIds.of(context));
             context.request().connection().close();
             return;

@@ -24,7 +24,6 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,8 +81,9 @@ final class StrictJson {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        for (LogicalType type : new LogicalType[] {LogicalType.Textual, LogicalType.Boolean, LogicalType.Collection,
-                LogicalType.Map, LogicalType.POJO}) {
+        for (LogicalType type : new LogicalType[] {
+            LogicalType.Textual, LogicalType.Boolean, LogicalType.Collection, LogicalType.Map, LogicalType.POJO
+        }) {
             mapper.coercionConfigFor(type)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -94,14 +94,15 @@ final class StrictJson {
                     .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail);
         }
         // A string is a string: allow it where text is expected.
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Collection).setCoercion(CoercionInputShape.EmptyArray,
-                CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.Map).setCoercion(CoercionInputShape.EmptyObject,
-                CoercionAction.TryConvert);
-        mapper.coercionConfigFor(LogicalType.POJO).setCoercion(CoercionInputShape.EmptyObject,
-                CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Collection)
+                .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Map)
+                .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.POJO)
+                .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.TryConvert);
         return mapper;
     }
 
@@ -127,11 +128,14 @@ final class StrictJson {
 
     private static ExportException syntaxError(JacksonException e) {
         if (e instanceof StreamConstraintsException) {
-            return new ExportException(ErrorCode.INVALID_JSON, "The request body exceeds a limit of this API: "
-                    + constraint(e.getOriginalMessage()) + locationOf(e));
+            return new ExportException(
+                    ErrorCode.INVALID_JSON,
+                    "The request body exceeds a limit of this API: " + constraint(e.getOriginalMessage())
+                            + locationOf(e));
         }
-        return new ExportException(ErrorCode.INVALID_JSON, "The request body is not valid JSON: "
-                + clean(e.getOriginalMessage()) + locationOf(e));
+        return new ExportException(
+                ErrorCode.INVALID_JSON,
+                "The request body is not valid JSON: " + clean(e.getOriginalMessage()) + locationOf(e));
     }
 
     /** Which reading limit a body broke, in the API's words rather than the parser's. */
@@ -195,8 +199,10 @@ final class StrictJson {
     }
 
     private static String locationOf(JacksonException e) {
-        return e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ").";
+        return e.getLocation() == null
+                ? "."
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ").";
     }
 
     private static String expected(MismatchedInputException e) {
@@ -290,11 +296,14 @@ final class StrictJson {
         if (value instanceof String text) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
-                        && Character.isLowSurrogate(text.charAt(++i)) : !Character.isLowSurrogate(c);
+                boolean paired = Character.isHighSurrogate(c)
+                        ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(++i))
+                        : !Character.isLowSurrogate(c);
                 if (!paired) {
-                    throw ExportException.invalid(param, param + " holds an unpaired UTF-16 surrogate (a \\uD800 to "
-                            + "\\uDFFF escape without its other half); send well-formed Unicode text.");
+                    throw ExportException.invalid(
+                            param,
+                            param + " holds an unpaired UTF-16 surrogate (a \\uD800 to "
+                                    + "\\uDFFF escape without its other half); send well-formed Unicode text.");
                 }
             }
         } else if (value instanceof List<?> list) {
@@ -328,7 +337,9 @@ final class StrictJson {
         StringBuilder param = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
-                param.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                param.append('[')
+                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
+                        .append(']');
             }
             if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
                 if (!param.isEmpty()) {
@@ -339,5 +350,4 @@ final class StrictJson {
         }
         return param.toString();
     }
-
 }

@@ -1,16 +1,15 @@
 package com.helpdesk.export.rest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9, item 5: a datasource configured where Quarkus reads it (here {@code config/application.properties} in the
@@ -29,21 +28,29 @@ class ConfiguredDatabaseIT {
     void aDatasourceInConfigApplicationPropertiesIsUsedAndTheDemoKeysDoNotExist() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary()) {
             Files.createDirectories(work.resolve("config"));
-            Files.writeString(work.resolve("config/application.properties"), "quarkus.datasource.jdbc.url="
-                    + database.jdbcUrl() + "\nquarkus.datasource.username=" + database.username()
-                    + "\nquarkus.datasource.password=" + database.password() + "\n");
-            try (ServiceProcess service = ServiceProcess.start(work, "configured", Map.of())
-                    .awaitReady(Duration.ofSeconds(120))) {
-                assertThat(service.export(DemoDataset.LIVE_SECRET_KEY, TEAM, SMALL).statusCode())
-                        .as("the demo key on a database without the demo dataset").isEqualTo(401);
-                assertThat(service.logText()).doesNotContain("starting embedded PostgreSQL")
+            Files.writeString(
+                    work.resolve("config/application.properties"),
+                    "quarkus.datasource.jdbc.url="
+                            + database.jdbcUrl() + "\nquarkus.datasource.username=" + database.username()
+                            + "\nquarkus.datasource.password=" + database.password() + "\n");
+            try (ServiceProcess service =
+                    ServiceProcess.start(work, "configured", Map.of()).awaitReady(Duration.ofSeconds(120))) {
+                assertThat(service.export(DemoDataset.LIVE_SECRET_KEY, TEAM, SMALL)
+                                .statusCode())
+                        .as("the demo key on a database without the demo dataset")
+                        .isEqualTo(401);
+                assertThat(service.logText())
+                        .doesNotContain("starting embedded PostgreSQL")
                         .doesNotContain("Demo dataset");
             }
             assertThat(work.resolve(".data")).as("no embedded database folder").doesNotExist();
-            try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement();
-                 var migrated = statement.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
+            try (var connection = database.dataSource().getConnection();
+                    var statement = connection.createStatement();
+                    var migrated = statement.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
                 migrated.next();
-                assertThat(migrated.getInt(1)).as("the configured database was migrated").isPositive();
+                assertThat(migrated.getInt(1))
+                        .as("the configured database was migrated")
+                        .isPositive();
             }
         }
     }
@@ -51,18 +58,23 @@ class ConfiguredDatabaseIT {
     @Test
     void aConfiguredDatabaseThatCannotBeReachedMakesTheServiceFailNotFallBack() throws Exception {
         Files.createDirectories(work.resolve("config"));
-        Files.writeString(work.resolve("config/application.properties"), "quarkus.datasource.jdbc.url="
-                + "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort() + "/helpdesk\n"
-                + "quarkus.datasource.username=helpdesk\nquarkus.datasource.password=secret\n");
+        Files.writeString(
+                work.resolve("config/application.properties"),
+                "quarkus.datasource.jdbc.url="
+                        + "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort() + "/helpdesk\n"
+                        + "quarkus.datasource.username=helpdesk\nquarkus.datasource.password=secret\n");
         long start = System.nanoTime();
         try (ServiceProcess service = ServiceProcess.start(work, "unreachable", Map.of())) {
             int status = service.awaitExit(Duration.ofSeconds(90));
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-            assertThat(status).as("exit status (-1: still running after 90 s)\n" + service.logText())
+            assertThat(status)
+                    .as("exit status (-1: still running after 90 s)\n" + service.logText())
                     .isNotIn(-1, 0);
             assertThat(service.logText()).doesNotContain("starting embedded PostgreSQL");
-            System.out.printf("ConfiguredDatabaseIT: an unreachable configured database stopped the service after "
-                    + "%d s with status %d%n", seconds, status);
+            System.out.printf(
+                    "ConfiguredDatabaseIT: an unreachable configured database stopped the service after "
+                            + "%d s with status %d%n",
+                    seconds, status);
         }
         assertThat(work.resolve(".data")).doesNotExist();
     }
@@ -71,11 +83,16 @@ class ConfiguredDatabaseIT {
     void aStandbyWithoutAPrimaryIsRefusedNotReadBesideTheEmbeddedDatabase() throws Exception {
         // issue 12: export.read-datasource names a standby; of which primary, if none is configured? Not guessed.
         Files.createDirectories(work.resolve("config"));
-        Files.writeString(work.resolve("config/application.properties"), "export.read-datasource.url="
-                + "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort() + "/helpdesk\n");
+        Files.writeString(
+                work.resolve("config/application.properties"),
+                "export.read-datasource.url=" + "jdbc:postgresql://127.0.0.1:" + ServiceProcess.freePort()
+                        + "/helpdesk\n");
         try (ServiceProcess service = ServiceProcess.start(work, "standby-only", Map.of())) {
-            assertThat(service.awaitExit(Duration.ofSeconds(60))).as(service.logText()).isEqualTo(1);
-            assertThat(service.logText()).contains("no primary is configured")
+            assertThat(service.awaitExit(Duration.ofSeconds(60)))
+                    .as(service.logText())
+                    .isEqualTo(1);
+            assertThat(service.logText())
+                    .contains("no primary is configured")
                     .doesNotContain("starting embedded PostgreSQL");
         }
         assertThat(work.resolve(".data")).doesNotExist();

@@ -1,18 +1,11 @@
 package com.helpdesk.export.rest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +21,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12: exports read from a real streaming hot standby that the test makes itself ({@link StandbyDatabase}),
@@ -101,10 +100,14 @@ class ReplicaIT {
                 + "\"fields\":[\"id\",\"name\"]}]}";
         execute(standby, "SELECT pg_wal_replay_pause()");
         try {
-            execute(primary, "INSERT INTO customers (id, team_id, mode, name, status, sentiment, created_at, "
-                    + "updated_at) VALUES (gen_random_uuid(), '" + TEAM + "', 'live', '" + name + "', 'active', "
-                    + "'neutral', now(), now())");
-            assertThat(customers(body)).as("committed on the primary, not yet replayed: read from the standby")
+            execute(
+                    primary,
+                    "INSERT INTO customers (id, team_id, mode, name, status, sentiment, created_at, "
+                            + "updated_at) VALUES (gen_random_uuid(), '" + TEAM + "', 'live', '" + name
+                            + "', 'active', "
+                            + "'neutral', now(), now())");
+            assertThat(customers(body))
+                    .as("committed on the primary, not yet replayed: read from the standby")
                     .isZero();
         } finally {
             execute(standby, "SELECT pg_wal_replay_resume()");
@@ -116,8 +119,10 @@ class ReplicaIT {
             found = customers(body);
         }
         assertThat(found).as("exported once replayed").isEqualTo(1);
-        System.out.printf("ReplicaIT: a row committed on the primary was exported from the standby %d ms after "
-                + "replay resumed%n", (System.nanoTime() - start) / 1_000_000);
+        System.out.printf(
+                "ReplicaIT: a row committed on the primary was exported from the standby %d ms after "
+                        + "replay resumed%n",
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     @Test
@@ -125,26 +130,32 @@ class ReplicaIT {
     void oneExportIsOneSnapshotOnTheStandbyWhileThePrimaryWritesAndTheStandbyReplays() throws Exception {
         UUID ticket = UUID.randomUUID();
         String title = "Replica snapshot probe " + ticket;
-        execute(primary, "INSERT INTO tickets (id, team_id, mode, title, status, priority, created_at, updated_at) "
-                + "VALUES ('" + ticket + "', '" + TEAM + "', 'live', '" + title + "', 'open', 'low', now(), now())");
+        execute(
+                primary,
+                "INSERT INTO tickets (id, team_id, mode, title, status, priority, created_at, updated_at) "
+                        + "VALUES ('" + ticket + "', '" + TEAM + "', 'live', '" + title
+                        + "', 'open', 'low', now(), now())");
         AtomicBoolean writing = new AtomicBoolean(true);
         AtomicInteger written = new AtomicInteger();
-        Thread writer = new Thread(() -> {
-            try (Connection connection = primary.dataSource().getConnection();
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO messages (id, team_id, mode, "
-                         + "ticket_id, sender, sender_name, content, created_at) VALUES (gen_random_uuid(), ?::uuid, "
-                         + "'live', ?, 'system', 'Automation', 'update', now())")) {
-                insert.setString(1, TEAM);
-                insert.setObject(2, ticket);
-                while (writing.get()) {
-                    insert.executeUpdate();
-                    written.incrementAndGet();
-                    Thread.sleep(2);
-                }
-            } catch (SQLException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }, "primary-writer");
+        Thread writer = new Thread(
+                () -> {
+                    try (Connection connection = primary.dataSource().getConnection();
+                            PreparedStatement insert =
+                                    connection.prepareStatement("INSERT INTO messages (id, team_id, mode, "
+                                            + "ticket_id, sender, sender_name, content, created_at) VALUES (gen_random_uuid(), ?::uuid, "
+                                            + "'live', ?, 'system', 'Automation', 'update', now())")) {
+                        insert.setString(1, TEAM);
+                        insert.setObject(2, ticket);
+                        while (writing.get()) {
+                            insert.executeUpdate();
+                            written.incrementAndGet();
+                            Thread.sleep(2);
+                        }
+                    } catch (SQLException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "primary-writer");
         writer.start();
         String body = "{\"resources\":[{\"type\":\"tickets\",\"filters\":{\"search\":\"" + title + "\"},"
                 + "\"fields\":[\"id\",\"messageCount\"]},{\"type\":\"messages\",\"filters\":{\"ticketId\":\"" + ticket
@@ -158,8 +169,13 @@ class ReplicaIT {
                 JsonNode resources = JSON.readTree(response.body()).path("data").path("resources");
                 int messages = resources.path("messages").size();
                 if (resources.path("tickets").size() == 1) {
-                    assertThat(resources.path("tickets").get(0).path("messageCount").asInt())
-                            .as("messageCount and the messages of one export").isEqualTo(messages);
+                    assertThat(resources
+                                    .path("tickets")
+                                    .get(0)
+                                    .path("messageCount")
+                                    .asInt())
+                            .as("messageCount and the messages of one export")
+                            .isEqualTo(messages);
                     seen.add(messages);
                 } else {
                     assertThat(messages).as("no ticket yet, no messages").isZero();
@@ -170,7 +186,9 @@ class ReplicaIT {
             writer.join();
         }
         assertThat(written.get()).isPositive();
-        assertThat(seen).as("exports saw the standby move on while they read it").hasSizeGreaterThan(2);
+        assertThat(seen)
+                .as("exports saw the standby move on while they read it")
+                .hasSizeGreaterThan(2);
     }
 
     @Test
@@ -184,10 +202,13 @@ class ReplicaIT {
         assertThat(export.headers().firstValue("Retry-After")).isPresent();
         assertThat(export.body()).doesNotContain("Exception", "standby", "localhost");
 
-        assertThat(service.export("sk_live_NoSuchKey0000000000000000", TEAM, small).statusCode())
-                .as("key checks are on the primary").isEqualTo(401);
+        assertThat(service.export("sk_live_NoSuchKey0000000000000000", TEAM, small)
+                        .statusCode())
+                .as("key checks are on the primary")
+                .isEqualTo(401);
         assertThat(ServiceProcess.get(service.managementPort, "/q/health/ready").statusCode())
-                .as("ready: the instance answers every call in the contract's shape").isEqualTo(200);
+                .as("ready: the instance answers every call in the contract's shape")
+                .isEqualTo(200);
         HttpResponse<String> well = ServiceProcess.get(service.managementPort, "/q/health/well");
         assertThat(well.statusCode()).isEqualTo(503);
         JsonNode check = JSON.readTree(well.body()).path("checks").get(0);
@@ -198,7 +219,11 @@ class ReplicaIT {
     private int customers(String body) throws Exception {
         HttpResponse<String> response = service.export(KEY, TEAM, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("data").path("resources").path("customers").size();
+        return JSON.readTree(response.body())
+                .path("data")
+                .path("resources")
+                .path("customers")
+                .size();
     }
 
     /** Waits until the standby replayed everything the primary wrote so far (migrations and the demo load). */
@@ -217,15 +242,15 @@ class ReplicaIT {
 
     private static void execute(EmbeddedDatabase database, String sql) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static String single(EmbeddedDatabase database, String sql) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
         }

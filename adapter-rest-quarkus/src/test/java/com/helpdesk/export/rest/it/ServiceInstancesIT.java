@@ -1,16 +1,9 @@
 package com.helpdesk.export.rest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 9: the concurrency caps are exact across two instances of the packaged service on one PostgreSQL, and the
@@ -53,9 +52,13 @@ class ServiceInstancesIT {
     @BeforeAll
     void start() throws Exception {
         database = EmbeddedDatabase.startTemporary();
-        Map<String, String> datasource = Map.of("quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", database.password());
+        Map<String, String> datasource = Map.of(
+                "quarkus.datasource.jdbc.url",
+                database.jdbcUrl(),
+                "quarkus.datasource.username",
+                database.username(),
+                "quarkus.datasource.password",
+                database.password());
         Map<String, String> first = new HashMap<>(datasource);
         first.put("export.demo-load", "true");
         a = ServiceProcess.start(work, "a", first).awaitReady(Duration.ofSeconds(120));
@@ -89,9 +92,11 @@ class ServiceInstancesIT {
                     heldOnB++;
                 }
             }
-            assertThat(statuses.stream().filter(s -> s.startsWith("HTTP/1.1 200"))).as(statuses.toString())
+            assertThat(statuses.stream().filter(s -> s.startsWith("HTTP/1.1 200")))
+                    .as(statuses.toString())
                     .hasSize(2);
-            assertThat(statuses.stream().filter(s -> s.startsWith("HTTP/1.1 429"))).hasSize(6);
+            assertThat(statuses.stream().filter(s -> s.startsWith("HTTP/1.1 429")))
+                    .hasSize(6);
         } finally {
             executor.shutdownNow();
         }
@@ -103,7 +108,9 @@ class ServiceInstancesIT {
         assertThat(overTeam.statusCode()).isEqualTo(429);
         assertThat(overTeam.body()).contains("concurrency_limit_exceeded", "this team may run 4 at once");
         assertThat(a.export(DemoDataset.OTHER_TEAM_LIVE_SECRET_KEY, DemoDataset.OTHER_TEAM_ID.toString(), SMALL)
-                .statusCode()).as("another team").isEqualTo(200);
+                        .statusCode())
+                .as("another team")
+                .isEqualTo(200);
         assertThat(liveLeases()).isEqualTo(4);
     }
 
@@ -114,20 +121,25 @@ class ServiceInstancesIT {
         // won the race; another key of the team waits for the team's cap, which frees when a's leases run out
         a.kill();
         long killed = System.nanoTime();
-        assertThat(b.export(DemoDataset.TEST_SECRET_KEY, TEAM, SMALL).statusCode()).as("the dead instance's slots")
+        assertThat(b.export(DemoDataset.TEST_SECRET_KEY, TEAM, SMALL).statusCode())
+                .as("the dead instance's slots")
                 .isEqualTo(429);
         int status = 429;
-        while (status == 429 && System.nanoTime() - killed < Duration.ofSeconds(60).toNanos()) {
+        while (status == 429
+                && System.nanoTime() - killed < Duration.ofSeconds(60).toNanos()) {
             Thread.sleep(500);
             status = b.export(DemoDataset.TEST_SECRET_KEY, TEAM, SMALL).statusCode();
         }
         long seconds = (System.nanoTime() - killed) / 1_000_000_000L;
-        assertThat(status).as("a slot of the killed instance is free again after %d s", seconds).isEqualTo(200);
-        System.out.printf("ServiceInstancesIT: the killed instance's slot was free again %d s after kill -9%n",
-                seconds);
+        assertThat(status)
+                .as("a slot of the killed instance is free again after %d s", seconds)
+                .isEqualTo(200);
+        System.out.printf(
+                "ServiceInstancesIT: the killed instance's slot was free again %d s after kill -9%n", seconds);
         // the small export's own lease is given back just after its last byte: wait for that, not more
         long answered = System.nanoTime();
-        while (liveLeases() > heldOnB && System.nanoTime() - answered < Duration.ofSeconds(5).toNanos()) {
+        while (liveLeases() > heldOnB
+                && System.nanoTime() - answered < Duration.ofSeconds(5).toNanos()) {
             Thread.sleep(100);
         }
         assertThat(liveLeases()).as("b's own exports are still held").isEqualTo(heldOnB);
@@ -135,9 +147,9 @@ class ServiceInstancesIT {
 
     private int liveLeases() throws Exception {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet count = statement.executeQuery(
-                     "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()")) {
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery(
+                        "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()")) {
             count.next();
             return count.getInt(1);
         }

@@ -1,11 +1,10 @@
 package com.helpdesk.export.rest.it;
 
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -29,15 +28,21 @@ final class StandbyDatabase {
 
     private static final String SLOT = "export_standby";
     /** Left out of the copy: the primary's process files and zonky's lock, WAL (streamed instead), slots. */
-    private static final Set<String> SKIPPED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
-            "pg_wal", "pg_replslot", "pg_stat_tmp", "backup_label", "tablespace_map");
+    private static final Set<String> SKIPPED = Set.of(
+            "postmaster.pid",
+            "postmaster.opts",
+            "epg-lock",
+            "pg_wal",
+            "pg_replslot",
+            "pg_stat_tmp",
+            "backup_label",
+            "tablespace_map");
 
-    private StandbyDatabase() {
-    }
+    private StandbyDatabase() {}
 
     static EmbeddedDatabase of(EmbeddedDatabase primary, Path directory) throws IOException, SQLException {
         try (Connection connection = primary.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_create_physical_replication_slot('" + SLOT + "', true)");
             statement.execute("SELECT pg_backup_start('export standby', true)");
             copy(primary.dataDirectory(), directory);
@@ -57,14 +62,17 @@ final class StandbyDatabase {
         Files.createDirectories(directory.resolve("pg_replslot"));
         Files.createDirectories(directory.resolve("pg_stat_tmp"));
         Files.createFile(directory.resolve("standby.signal"));
-        Files.writeString(directory.resolve("postgresql.auto.conf"), String.join("\n",
-                "primary_conninfo = 'host=localhost port=" + primary.port() + " user=" + primary.username()
-                        + " password=" + primary.password() + " application_name=export_standby'",
-                "primary_slot_name = '" + SLOT + "'",
-                "hot_standby = on",
-                // an export's snapshot is not cancelled by the primary's cleanup of rows it still sees
-                "hot_standby_feedback = on",
-                ""));
+        Files.writeString(
+                directory.resolve("postgresql.auto.conf"),
+                String.join(
+                        "\n",
+                        "primary_conninfo = 'host=localhost port=" + primary.port() + " user=" + primary.username()
+                                + " password=" + primary.password() + " application_name=export_standby'",
+                        "primary_slot_name = '" + SLOT + "'",
+                        "hot_standby = on",
+                        // an export's snapshot is not cancelled by the primary's cleanup of rows it still sees
+                        "hot_standby_feedback = on",
+                        ""));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         return EmbeddedDatabase.start(directory, 0);
     }
@@ -84,8 +92,8 @@ final class StandbyDatabase {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (!SKIPPED.contains(file.getFileName().toString())) {
                     try {
-                        Files.copy(file, to.resolve(from.relativize(file).toString()),
-                                StandardCopyOption.COPY_ATTRIBUTES);
+                        Files.copy(
+                                file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
                     } catch (NoSuchFileException e) {
                         // removed by the running primary while copying: the WAL replay from the backup's start
                         // recreates whatever it needs

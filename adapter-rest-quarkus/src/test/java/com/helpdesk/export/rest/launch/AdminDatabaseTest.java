@@ -1,11 +1,9 @@
 package com.helpdesk.export.rest.launch;
 
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.postgresql.ds.PGSimpleDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import javax.sql.DataSource;
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,9 +14,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class AdminDatabaseTest {
 
@@ -34,18 +33,25 @@ class AdminDatabaseTest {
         int port = freePort();
         DataSource dataSource;
         try (AdminDatabase database = AdminDatabase.embedded(directory, port, notesStream)) {
-            assertThat(notes.toString(StandardCharsets.UTF_8)).as("nothing before open()").isEmpty();
+            assertThat(notes.toString(StandardCharsets.UTF_8))
+                    .as("nothing before open()")
+                    .isEmpty();
             dataSource = database.open();
             assertThat(database.open()).isSameAs(dataSource);
-            assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL")).isEqualTo("t");
-            assertThat(com.helpdesk.export.cli.AdminCommands.run(new String[] {"create-team", "--name", "Acme"},
-                    new com.helpdesk.export.application.service.KeyAdministrationService(
-                            new com.helpdesk.export.persistence.jdbc.JdbcKeyAdministration(dataSource),
-                            java.time.Clock.systemUTC()),
-                    new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+            assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL"))
+                    .isEqualTo("t");
+            assertThat(com.helpdesk.export.cli.AdminCommands.run(
+                            new String[] {"create-team", "--name", "Acme"},
+                            new com.helpdesk.export.application.service.KeyAdministrationService(
+                                    new com.helpdesk.export.persistence.jdbc.JdbcKeyAdministration(dataSource),
+                                    java.time.Clock.systemUTC()),
+                            new PrintStream(new ByteArrayOutputStream()),
+                            System.err))
+                    .isZero();
         }
-        assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: starting the embedded PostgreSQL in "
-                + directory.toAbsolutePath() + " on port " + port + " for this command.\n");
+        assertThat(notes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Database: starting the embedded PostgreSQL in " + directory.toAbsolutePath() + " on port "
+                        + port + " for this command.\n");
         assertThatThrownBy(() -> queryOne(dataSource, "SELECT 1")).as("stopped").isInstanceOf(SQLException.class);
 
         // the data stays in the folder, for the service and the next command
@@ -62,18 +68,23 @@ class AdminDatabaseTest {
             try (AdminDatabase database = AdminDatabase.embedded(directory, port, notesStream)) {
                 // starting it a second time in this JVM would throw: open() connects to the running server
                 DataSource dataSource = database.open();
-                assertThat(queryOne(dataSource, "SELECT to_regclass('teams') IS NOT NULL")).isEqualTo("t");
+                assertThat(queryOne(dataSource, "SELECT to_regclass('teams') IS NOT NULL"))
+                        .isEqualTo("t");
             }
-            assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: the embedded PostgreSQL already "
-                    + "running in " + directory.toAbsolutePath() + " on port " + port + ".\n");
-            assertThat(queryOne(running.dataSource(), "SELECT count(*) FROM teams")).as("still running").isEqualTo("0");
+            assertThat(notes.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("Database: the embedded PostgreSQL already " + "running in " + directory.toAbsolutePath()
+                            + " on port " + port + ".\n");
+            assertThat(queryOne(running.dataSource(), "SELECT count(*) FROM teams"))
+                    .as("still running")
+                    .isEqualTo("0");
         }
     }
 
     @Test
     void portZeroStartsTheEmbeddedDatabaseOnAFreePort() throws SQLException {
         try (AdminDatabase database = AdminDatabase.embedded(temp.resolve("pgdata"), 0, notesStream)) {
-            assertThat(queryOne(database.open(), "SELECT to_regclass('members') IS NOT NULL")).isEqualTo("t");
+            assertThat(queryOne(database.open(), "SELECT to_regclass('members') IS NOT NULL"))
+                    .isEqualTo("t");
         }
         assertThat(notes.toString(StandardCharsets.UTF_8)).endsWith(" on a free port for this command.\n");
         assertThatThrownBy(() -> AdminDatabase.embedded(temp, 65_536, notesStream))
@@ -83,24 +94,25 @@ class AdminDatabaseTest {
     @Test
     void aConfiguredDatabaseIsMigratedAndItsUrlParametersAreNotPrinted() throws SQLException {
         try (EmbeddedDatabase server = EmbeddedDatabase.startTemporary()) {
-        PGSimpleDataSource empty = new PGSimpleDataSource();
-        try (Connection connection = server.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE admin_configured");
-        }
-        empty.setDatabaseName("admin_configured");
-        empty.setUser(server.username());
-        empty.setPassword(server.password());
-        String url = "jdbc:postgresql://localhost:" + server.port() + "/admin_configured";
+            PGSimpleDataSource empty = new PGSimpleDataSource();
+            try (Connection connection = server.dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE admin_configured");
+            }
+            empty.setDatabaseName("admin_configured");
+            empty.setUser(server.username());
+            empty.setPassword(server.password());
+            String url = "jdbc:postgresql://localhost:" + server.port() + "/admin_configured";
 
-        // the password given as the setting overrides the URL's (which is wrong here, and must not be printed)
-        try (AdminDatabase database = AdminDatabase.configured(url + "?password=s3cr3t", empty.getUser(),
-                empty.getPassword(), notesStream)) {
-            DataSource dataSource = database.open();
-            assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL")).isEqualTo("t");
-            assertThat(queryOne(dataSource, "SELECT current_database()")).isEqualTo(empty.getDatabaseName());
-        }
-        assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: " + url + " (configured).\n");
+            // the password given as the setting overrides the URL's (which is wrong here, and must not be printed)
+            try (AdminDatabase database = AdminDatabase.configured(
+                    url + "?password=s3cr3t", empty.getUser(), empty.getPassword(), notesStream)) {
+                DataSource dataSource = database.open();
+                assertThat(queryOne(dataSource, "SELECT to_regclass('api_keys') IS NOT NULL"))
+                        .isEqualTo("t");
+                assertThat(queryOne(dataSource, "SELECT current_database()")).isEqualTo(empty.getDatabaseName());
+            }
+            assertThat(notes.toString(StandardCharsets.UTF_8)).isEqualTo("Database: " + url + " (configured).\n");
         }
     }
 
@@ -108,8 +120,11 @@ class AdminDatabaseTest {
     void aUrlThatIsNotPostgresIsRefusedAndTheCommandFails() {
         try (AdminDatabase database = AdminDatabase.configured("jdbc:h2:mem:x", null, null, notesStream)) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = AdminLauncher.run(new String[] {"create-team", "--name", "Acme"}, database,
-                    java.time.Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()),
+            int status = AdminLauncher.run(
+                    new String[] {"create-team", "--name", "Acme"},
+                    database,
+                    java.time.Clock.systemUTC(),
+                    new PrintStream(new ByteArrayOutputStream()),
                     new PrintStream(err, true, StandardCharsets.UTF_8));
 
             assertThat(status).isEqualTo(1);
@@ -119,8 +134,8 @@ class AdminDatabaseTest {
 
     private static String queryOne(DataSource dataSource, String sql) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
         }

@@ -1,5 +1,8 @@
 package com.helpdesk.export.rest.launch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
@@ -7,13 +10,6 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,8 +25,11 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The {@code admin} subcommand as the distribution runs it: command line, use case and JDBC adapter wired by {@link
@@ -46,7 +45,7 @@ class AdminLauncherTest {
     static void start() throws SQLException {
         server = EmbeddedDatabase.startTemporary();
         try (Connection connection = server.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE admin_launcher");
         }
     }
@@ -56,16 +55,19 @@ class AdminLauncherTest {
         server.close();
     }
 
-    private record Run(int status, String out, String err) {
-    }
+    private record Run(int status, String out, String err) {}
 
     private static Run runOn(String url, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
         AdminDatabase database = AdminDatabase.configured(url, server.username(), server.password(), errStream);
-        int status = AdminLauncher.run(args, database, Clock.fixed(NOW, ZoneOffset.UTC),
-                new PrintStream(out, true, StandardCharsets.UTF_8), errStream);
+        int status = AdminLauncher.run(
+                args,
+                database,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                errStream);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -82,8 +84,7 @@ class AdminLauncherTest {
     @Test
     void aKeyMadeByTheCommandsIsTheKeyTheExportVerifiesAndOnlyItsHashIsStored() throws SQLException {
         String team = captured(run("create-team", "--name", "Acme"), "team id");
-        String member = captured(run("add-member", "--team", team, "--name", "Olivia", "--role", "owner"),
-                "member id");
+        String member = captured(run("add-member", "--team", team, "--name", "Olivia", "--role", "owner"), "member id");
         Run created = run("create-key", "--team", team, "--member", member, "--kind", "secret", "--mode", "live");
         assertThat(created.status()).as(created.err()).isZero();
         assertThat(created.err()).startsWith("Database: jdbc:postgresql://localhost:");
@@ -94,12 +95,18 @@ class AdminLauncherTest {
 
         DataSource dataSource = dataSource();
         JdbcKeyVerifier verifier = new JdbcKeyVerifier(dataSource, Clock.fixed(NOW, ZoneOffset.UTC));
-        assertThat(verifier.verify(apiKey)).isEqualTo(new KeyVerification.Verified(UUID.fromString(keyId),
-                new TeamId(UUID.fromString(team)), UUID.fromString(member), Role.OWNER, KeyKind.SECRET, Mode.LIVE,
-                apiKey.displayPrefix()));
+        assertThat(verifier.verify(apiKey))
+                .isEqualTo(new KeyVerification.Verified(
+                        UUID.fromString(keyId),
+                        new TeamId(UUID.fromString(team)),
+                        UUID.fromString(member),
+                        Role.OWNER,
+                        KeyKind.SECRET,
+                        Mode.LIVE,
+                        apiKey.displayPrefix()));
         try (Connection connection = dataSource.getConnection();
-             java.sql.PreparedStatement statement = connection.prepareStatement(
-                     "SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0")) {
+                java.sql.PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0")) {
             statement.setString(1, apiKey.reveal().substring(12));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
@@ -109,10 +116,12 @@ class AdminLauncherTest {
 
         Run listed = run("list-keys", "--team", team);
         assertThat(listed.status()).isZero();
-        assertThat(listed.out()).contains(keyId + "  " + apiKey.displayPrefix() + "  secret       live  active   owner");
+        assertThat(listed.out())
+                .contains(keyId + "  " + apiKey.displayPrefix() + "  secret       live  active   owner");
         Run revoked = run("revoke-key", "--team", team, "--key", keyId);
-        assertThat(revoked.out()).isEqualTo("Key " + keyId + " (" + apiKey.displayPrefix()
-                + ") revoked at 2026-11-27T14:30:00Z: it is refused from now on.\n");
+        assertThat(revoked.out())
+                .isEqualTo("Key " + keyId + " (" + apiKey.displayPrefix()
+                        + ") revoked at 2026-11-27T14:30:00Z: it is refused from now on.\n");
         assertThat(verifier.verify(apiKey)).isEqualTo(new KeyVerification.Rejected(KeyVerification.Reason.REVOKED));
     }
 
@@ -130,8 +139,11 @@ class AdminLauncherTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Run unreachable = runOn("jdbc:postgresql://localhost:" + port + "/nowhere?connectTimeout=2", "list-keys",
-                "--team", UUID.randomUUID().toString());
+        Run unreachable = runOn(
+                "jdbc:postgresql://localhost:" + port + "/nowhere?connectTimeout=2",
+                "list-keys",
+                "--team",
+                UUID.randomUUID().toString());
         assertThat(unreachable.status()).isEqualTo(1);
         assertThat(unreachable.err()).contains("error: cannot open the database: ");
     }

@@ -2,19 +2,18 @@ package com.helpdesk.export.dev.demo;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * The demo dataset: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)} UUIDs,
@@ -95,8 +94,7 @@ public final class DemoDataset {
     /** Guards concurrent loads of this dataset; any fixed number no other code uses. */
     private static final long LOAD_LOCK = 0x0de3_0da7_a5e7L;
 
-    private record Team(UUID id, String name) {
-    }
+    private record Team(UUID id, String name) {}
 
     private record Member(UUID id, UUID team, String name, String email, String role, Instant createdAt) {
         Member(UUID id, UUID team, String name, String email, String role) {
@@ -104,17 +102,16 @@ public final class DemoDataset {
         }
     }
 
-    private record Key(UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt,
-                       String description) {
+    private record Key(
+            UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt, String description) {
         ApiKey apiKey() {
             return ApiKey.parse(key);
         }
     }
 
     /** One team's rows of one mode. */
-    private record Part(UUID team, String mode, String seed, int customers, int tickets, int articles,
-                        List<UUID> agents) {
-    }
+    private record Part(
+            UUID team, String mode, String seed, int customers, int tickets, int articles, List<UUID> agents) {}
 
     private static final List<Team> TEAMS = List.of(
             new Team(DEMO_TEAM_ID, "Acme Support (demo)"),
@@ -133,51 +130,132 @@ public final class DemoDataset {
             new Member(member(9), DEMO_TEAM_ID, "O'Hara, Seán", "sean.ohara@acme.example", "manager", joined(30)),
             new Member(member(10), DEMO_TEAM_ID, "+Plus \"Quoted\" Person", null, "spectator", joined(61)),
             new Member(member(11), DEMO_TEAM_ID, "Zoë Ådmin", "ZOE.ADMIN@ACME.EXAMPLE", "admin", joined(92)),
-            new Member(member(12), DEMO_TEAM_ID, "Line\nBreak Librarian", "lib2@acme.example", "librarian",
-                    joined(123)),
+            new Member(
+                    member(12), DEMO_TEAM_ID, "Line\nBreak Librarian", "lib2@acme.example", "librarian", joined(123)),
             new Member(member(13), DEMO_TEAM_ID, "-Dash Owner", "dash@acme.example", "owner", joined(154)),
             new Member(OTHER_OWNER_ID, OTHER_TEAM_ID, "Gloria Globex", "gloria@globex.example", "owner"),
             new Member(OTHER_AGENT_ID, OTHER_TEAM_ID, "Otto Other", "otto@globex.example", "agent"),
-            new Member(UUID.fromString("9e8d7c6b-0000-4000-8000-000000000003"), OTHER_TEAM_ID, "Grete Globex",
-                    "grete@globex.example", "admin", joined(45)));
+            new Member(
+                    UUID.fromString("9e8d7c6b-0000-4000-8000-000000000003"),
+                    OTHER_TEAM_ID,
+                    "Grete Globex",
+                    "grete@globex.example",
+                    "admin",
+                    joined(45)));
 
     private static final List<Key> KEYS = List.of(
             key(1, LIVE_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null, "demo team, owner, live secret"),
             key(2, TEST_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, null, null, "demo team, admin, test secret"),
             key(3, ADMIN_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, null, null, "demo team, admin, live secret"),
-            key(4, MANAGER_SECRET_KEY, DEMO_TEAM_ID, DEMO_MANAGER_ID, "2099-01-01T00:00:00Z", null,
+            key(
+                    4,
+                    MANAGER_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_MANAGER_ID,
+                    "2099-01-01T00:00:00Z",
+                    null,
                     "demo team, manager, live secret (expires 2099)"),
-            key(5, AGENT_SECRET_KEY, DEMO_TEAM_ID, DEMO_AGENT_ID, null, null,
+            key(
+                    5,
+                    AGENT_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_AGENT_ID,
+                    null,
+                    null,
                     "demo team, agent, live secret (no export permission)"),
-            key(6, LIBRARIAN_SECRET_KEY, DEMO_TEAM_ID, DEMO_LIBRARIAN_ID, null, null,
+            key(
+                    6,
+                    LIBRARIAN_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_LIBRARIAN_ID,
+                    null,
+                    null,
                     "demo team, librarian, live secret (no export permission)"),
-            key(7, SPECTATOR_SECRET_KEY, DEMO_TEAM_ID, DEMO_SPECTATOR_ID, null, null,
+            key(
+                    7,
+                    SPECTATOR_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_SPECTATOR_ID,
+                    null,
+                    null,
                     "demo team, spectator, live secret (no export permission)"),
-            key(8, PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null,
+            key(
+                    8,
+                    PUBLISHABLE_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_OWNER_ID,
+                    null,
+                    null,
                     "demo team, owner, live publishable (refused: secret key required)"),
-            key(9, TEST_PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null,
-                    "demo team, owner, test publishable"),
-            key(10, OTHER_TEAM_LIVE_SECRET_KEY, OTHER_TEAM_ID, OTHER_OWNER_ID, null, null,
+            key(9, TEST_PUBLISHABLE_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null, "demo team, owner, test publishable"),
+            key(
+                    10,
+                    OTHER_TEAM_LIVE_SECRET_KEY,
+                    OTHER_TEAM_ID,
+                    OTHER_OWNER_ID,
+                    null,
+                    null,
                     "other team, owner, live secret"),
-            key(11, OTHER_TEAM_TEST_SECRET_KEY, OTHER_TEAM_ID, OTHER_OWNER_ID, null, null,
+            key(
+                    11,
+                    OTHER_TEAM_TEST_SECRET_KEY,
+                    OTHER_TEAM_ID,
+                    OTHER_OWNER_ID,
+                    null,
+                    null,
                     "other team, owner, test secret"),
-            key(12, REVOKED_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, "2025-06-01T12:00:00Z",
+            key(
+                    12,
+                    REVOKED_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_OWNER_ID,
+                    null,
+                    "2025-06-01T12:00:00Z",
                     "demo team, owner, live secret, REVOKED"),
-            key(13, EXPIRED_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, "2025-01-01T00:00:00Z", null,
+            key(
+                    13,
+                    EXPIRED_SECRET_KEY,
+                    DEMO_TEAM_ID,
+                    DEMO_OWNER_ID,
+                    "2025-01-01T00:00:00Z",
+                    null,
                     "demo team, owner, live secret, EXPIRED"));
 
     private static final List<Part> PARTS = List.of(
-            new Part(DEMO_TEAM_ID, "live", "demo-live", DEMO_LIVE_CUSTOMERS, DEMO_LIVE_TICKETS, DEMO_LIVE_ARTICLES,
+            new Part(
+                    DEMO_TEAM_ID,
+                    "live",
+                    "demo-live",
+                    DEMO_LIVE_CUSTOMERS,
+                    DEMO_LIVE_TICKETS,
+                    DEMO_LIVE_ARTICLES,
                     List.of(DEMO_AGENT_ID, DEMO_SECOND_AGENT_ID, DEMO_MANAGER_ID)),
-            new Part(DEMO_TEAM_ID, "test", "demo-test", DEMO_TEST_CUSTOMERS, DEMO_TEST_TICKETS, DEMO_TEST_ARTICLES,
+            new Part(
+                    DEMO_TEAM_ID,
+                    "test",
+                    "demo-test",
+                    DEMO_TEST_CUSTOMERS,
+                    DEMO_TEST_TICKETS,
+                    DEMO_TEST_ARTICLES,
                     List.of(DEMO_AGENT_ID, DEMO_ADMIN_ID)),
-            new Part(OTHER_TEAM_ID, "live", "other-live", OTHER_LIVE_CUSTOMERS, OTHER_LIVE_TICKETS,
-                    OTHER_LIVE_ARTICLES, List.of(OTHER_AGENT_ID)),
-            new Part(OTHER_TEAM_ID, "test", "other-test", OTHER_TEST_CUSTOMERS, OTHER_TEST_TICKETS,
-                    OTHER_TEST_ARTICLES, List.of(OTHER_AGENT_ID, OTHER_OWNER_ID)));
+            new Part(
+                    OTHER_TEAM_ID,
+                    "live",
+                    "other-live",
+                    OTHER_LIVE_CUSTOMERS,
+                    OTHER_LIVE_TICKETS,
+                    OTHER_LIVE_ARTICLES,
+                    List.of(OTHER_AGENT_ID)),
+            new Part(
+                    OTHER_TEAM_ID,
+                    "test",
+                    "other-test",
+                    OTHER_TEST_CUSTOMERS,
+                    OTHER_TEST_TICKETS,
+                    OTHER_TEST_ARTICLES,
+                    List.of(OTHER_AGENT_ID, OTHER_OWNER_ID)));
 
-    private DemoDataset() {
-    }
+    private DemoDataset() {}
 
     /** A demo team member without a key. */
     private static UUID member(int n) {
@@ -188,10 +266,15 @@ public final class DemoDataset {
         return TEAMS_CREATED_AT.plus(Duration.ofDays(days)).plusMillis(days * 7L);
     }
 
-    private static Key key(int n, String key, UUID team, UUID member, String expiresAt, String revokedAt,
-                           String description) {
-        return new Key(UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n)), key, team, member,
-                expiresAt == null ? null : Instant.parse(expiresAt), revokedAt == null ? null : Instant.parse(revokedAt),
+    private static Key key(
+            int n, String key, UUID team, UUID member, String expiresAt, String revokedAt, String description) {
+        return new Key(
+                UUID.fromString(String.format("00000000-0000-4000-8000-%012d", n)),
+                key,
+                team,
+                member,
+                expiresAt == null ? null : Instant.parse(expiresAt),
+                revokedAt == null ? null : Instant.parse(revokedAt),
                 description);
     }
 
@@ -226,8 +309,8 @@ public final class DemoDataset {
                     lock.execute();
                 }
                 if (!schemaPresent(connection)) {
-                    throw new IllegalStateException("The export schema is missing: migrate the database before "
-                            + "loading the demo dataset.");
+                    throw new IllegalStateException(
+                            "The export schema is missing: migrate the database before " + "loading the demo dataset.");
                 }
                 if (demoTeamPresent(connection)) {
                     connection.rollback();
@@ -270,8 +353,10 @@ public final class DemoDataset {
                     insertMessages(connection, part);
                 }
                 try (PreparedStatement statement = connection.prepareStatement(DemoSql.TICKET_COUNTS)) {
-                    statement.setArray(1, connection.createArrayOf("uuid",
-                            TEAMS.stream().map(Team::id).toArray()));
+                    statement.setArray(
+                            1,
+                            connection.createArrayOf(
+                                    "uuid", TEAMS.stream().map(Team::id).toArray()));
                     statement.executeUpdate();
                 }
                 try (Statement statement = connection.createStatement()) {
@@ -293,9 +378,12 @@ public final class DemoDataset {
 
     /** A printable summary: the teams, what they hold, and every demo key with what it is for. */
     private static long otherTeams(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM teams WHERE id <> ALL (?)")) {
-            statement.setArray(1, connection.createArrayOf("uuid", TEAMS.stream().map(Team::id).toArray()));
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT count(*) FROM teams WHERE id <> ALL (?)")) {
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "uuid", TEAMS.stream().map(Team::id).toArray()));
             try (ResultSet count = statement.executeQuery()) {
                 count.next();
                 return count.getLong(1);
@@ -306,33 +394,60 @@ public final class DemoDataset {
     public static String describe() {
         StringBuilder out = new StringBuilder();
         out.append("Demo dataset (deterministic; its keys are public, never use it in production)\n");
-        out.append("  team ").append(DEMO_TEAM_ID).append("  Acme Support (demo): ")
-                .append(DEMO_LIVE_TICKETS).append(" live / ").append(DEMO_TEST_TICKETS).append(" test tickets, ")
-                .append(DEMO_LIVE_CUSTOMERS).append(" / ").append(DEMO_TEST_CUSTOMERS).append(" customers, ")
-                .append(DEMO_LIVE_ARTICLES).append(" / ").append(DEMO_TEST_ARTICLES).append(" articles, ")
+        out.append("  team ")
+                .append(DEMO_TEAM_ID)
+                .append("  Acme Support (demo): ")
+                .append(DEMO_LIVE_TICKETS)
+                .append(" live / ")
+                .append(DEMO_TEST_TICKETS)
+                .append(" test tickets, ")
+                .append(DEMO_LIVE_CUSTOMERS)
+                .append(" / ")
+                .append(DEMO_TEST_CUSTOMERS)
+                .append(" customers, ")
+                .append(DEMO_LIVE_ARTICLES)
+                .append(" / ")
+                .append(DEMO_TEST_ARTICLES)
+                .append(" articles, ")
                 .append("1 to 5 messages per ticket, members of every role, custom fields of every kind\n");
-        out.append("  team ").append(OTHER_TEAM_ID).append("  Globex Helpdesk (other demo team): ")
-                .append(OTHER_LIVE_TICKETS).append(" live / ").append(OTHER_TEST_TICKETS).append(" test tickets, ")
-                .append(OTHER_LIVE_CUSTOMERS).append(" / ").append(OTHER_TEST_CUSTOMERS).append(" customers, ")
-                .append(OTHER_LIVE_ARTICLES).append(" / ").append(OTHER_TEST_ARTICLES).append(" articles\n");
+        out.append("  team ")
+                .append(OTHER_TEAM_ID)
+                .append("  Globex Helpdesk (other demo team): ")
+                .append(OTHER_LIVE_TICKETS)
+                .append(" live / ")
+                .append(OTHER_TEST_TICKETS)
+                .append(" test tickets, ")
+                .append(OTHER_LIVE_CUSTOMERS)
+                .append(" / ")
+                .append(OTHER_TEST_CUSTOMERS)
+                .append(" customers, ")
+                .append(OTHER_LIVE_ARTICLES)
+                .append(" / ")
+                .append(OTHER_TEST_ARTICLES)
+                .append(" articles\n");
         out.append("  keys:\n");
         for (Key key : KEYS) {
-            out.append("    ").append(key.key()).append("  ").append(key.description()).append('\n');
+            out.append("    ")
+                    .append(key.key())
+                    .append("  ")
+                    .append(key.description())
+                    .append('\n');
         }
         return out.toString();
     }
 
     private static boolean schemaPresent(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT to_regclass('teams') IS NOT NULL "
-                     + "AND to_regclass('tickets') IS NOT NULL AND to_regclass('api_keys') IS NOT NULL")) {
+                ResultSet result = statement.executeQuery("SELECT to_regclass('teams') IS NOT NULL "
+                        + "AND to_regclass('tickets') IS NOT NULL AND to_regclass('api_keys') IS NOT NULL")) {
             result.next();
             return result.getBoolean(1);
         }
     }
 
     private static boolean demoTeamPresent(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?)")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?)")) {
             statement.setObject(1, DEMO_TEAM_ID);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -343,7 +458,7 @@ public final class DemoDataset {
 
     private static void insertTeamsMembersAndKeys(Connection connection) throws SQLException {
         try (PreparedStatement statement =
-                     connection.prepareStatement("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)")) {
+                connection.prepareStatement("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)")) {
             for (Team team : TEAMS) {
                 statement.setObject(1, team.id());
                 statement.setString(2, team.name());
@@ -387,8 +502,8 @@ public final class DemoDataset {
     }
 
     private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, instant == null ? null : instant.atOffset(ZoneOffset.UTC),
-                Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(
+                index, instant == null ? null : instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private static void insertCustomers(Connection connection, Part part) throws SQLException {

@@ -8,8 +8,7 @@ package com.helpdesk.export.dev.demo;
  */
 final class DemoSql {
 
-    private DemoSql() {
-    }
+    private DemoSql() {}
 
     /** Tags: no white space in any (contract), but commas, quotes, non-ASCII and formula-like starts. */
     private static final String TAG_POOL = "ARRAY['billing', 'vip', 'refund', 'läuft', '日本', '🎉', '=cmd', "

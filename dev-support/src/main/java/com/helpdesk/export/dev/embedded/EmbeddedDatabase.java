@@ -1,9 +1,6 @@
 package com.helpdesk.export.dev.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -26,6 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A PostgreSQL server run from zonky's embedded binaries, for development, demos and tests. It listens on
@@ -49,14 +48,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final String DATABASE = "postgres";
     /** The server's password, in the data directory. */
     static final String PASSWORD_FILE = "helpdesk-export.password";
+
     private static final String SERVER_CONFIG = "postgresql.conf";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** zonky's own lock file in the data directory, held by the JVM that runs the server. */
     private static final String ZONKY_LOCK_FILE = "epg-lock";
+
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     /** Where glibc keeps the C.UTF-8 locale on Debian and Ubuntu. */
     private static final Path C_UTF8_LOCALE = Path.of("/usr/lib/locale/C.utf8");
+
     private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     /** Data directories this JVM serves now, so that the same one is never started twice. */
@@ -111,11 +113,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
             boolean exists = Files.exists(directory.resolve(SERVER_CONFIG));
             Path passwordFile = directory.resolve(PASSWORD_FILE);
             boolean legacyTrust = exists && !Files.exists(passwordFile);
-            String password = exists && !legacyTrust ? Files.readString(passwordFile).strip() : newPassword();
-            EmbeddedPostgres postgres = start(builder(exists ? null : password)
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false) // keep the data; initdb runs only if there is no cluster yet
-                    .setPort(port == 0 ? freePort() : port), password);
+            String password =
+                    exists && !legacyTrust ? Files.readString(passwordFile).strip() : newPassword();
+            EmbeddedPostgres postgres = start(
+                    builder(exists ? null : password)
+                            .setDataDirectory(directory)
+                            .setCleanDataDirectory(false) // keep the data; initdb runs only if there is no cluster yet
+                            .setPort(port == 0 ? freePort() : port),
+                    password);
             if (legacyTrust) {
                 requirePasswords(postgres, directory, password);
             }
@@ -134,10 +139,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Path directory = Files.createTempDirectory("helpdesk-export-pg");
             String password = newPassword();
-            EmbeddedPostgres postgres = start(builder(password)
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(true)
-                    .setPort(freePort()), password);
+            EmbeddedPostgres postgres = start(
+                    builder(password)
+                            .setDataDirectory(directory)
+                            .setCleanDataDirectory(true)
+                            .setPort(freePort()),
+                    password);
             return new EmbeddedDatabase(postgres, directory, null, password);
         } catch (IOException e) {
             throw new IllegalStateException("The temporary embedded database did not start.", e);
@@ -189,7 +196,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void requirePasswords(EmbeddedPostgres postgres, Path directory, String password)
             throws IOException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("SET password_encryption = 'scram-sha-256'");
             statement.execute("ALTER USER " + USER + " PASSWORD '" + password + "'"); // letters and digits only
             Path hba = directory.resolve("pg_hba.conf");
@@ -214,7 +221,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
      */
     public static Optional<String> storedPassword(Path dataDirectory) {
         try {
-            return Optional.of(Files.readString(dataDirectory.resolve(PASSWORD_FILE)).strip());
+            return Optional.of(
+                    Files.readString(dataDirectory.resolve(PASSWORD_FILE)).strip());
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -246,8 +254,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try (channel) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw new IllegalStateException("The embedded database on " + directory
-                        + " is in use by another running process.");
+                throw new IllegalStateException(
+                        "The embedded database on " + directory + " is in use by another running process.");
             }
             lock.release();
         } catch (OverlappingFileLockException e) {

@@ -22,8 +22,7 @@ final class LeftoverPostmaster {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration AFTER_KILL = Duration.ofSeconds(5);
 
-    private LeftoverPostmaster() {
-    }
+    private LeftoverPostmaster() {}
 
     /**
      * If {@code postmaster.pid} names a live postgres process serving {@code dataDirectory}, asks it to shut down
@@ -98,8 +97,8 @@ final class LeftoverPostmaster {
             if (!isEmbeddedBinary(Files.readSymbolicLink(proc.resolve("exe")))) {
                 return false;
             }
-            List<String> arguments = List.of(new String(Files.readAllBytes(proc.resolve("cmdline")),
-                    StandardCharsets.UTF_8).split("\0"));
+            List<String> arguments = List.of(
+                    new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0"));
             int flag = arguments.indexOf("-D");
             if (flag < 0 || flag + 1 >= arguments.size()) {
                 return false;
@@ -112,12 +111,15 @@ final class LeftoverPostmaster {
 
     /** {@code <java.io.tmpdir>/embedded-pg/PG-<digest>/bin/postgres}, where zonky extracts its binaries. */
     static boolean isEmbeddedBinary(Path executable) throws IOException {
-        Path extracted = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toRealPath();
+        Path extracted =
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toRealPath();
         Path binary = executable.toRealPath();
         Path bin = binary.getParent();
         Path release = bin == null ? null : bin.getParent();
-        return binary.getFileName().toString().equals("postgres") && bin.getFileName().toString().equals("bin")
-                && release != null && release.getFileName().toString().startsWith("PG-")
+        return binary.getFileName().toString().equals("postgres")
+                && bin.getFileName().toString().equals("bin")
+                && release != null
+                && release.getFileName().toString().startsWith("PG-")
                 && extracted.equals(release.getParent());
     }
 

@@ -1,9 +1,9 @@
 package com.helpdesk.export.dev.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,9 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDatabaseTest {
 
@@ -34,12 +33,13 @@ class EmbeddedDatabaseTest {
     void temporaryDatabasesAreIndependentAndGoneWhenClosed() throws SQLException {
         Path firstDirectory;
         try (EmbeddedDatabase first = EmbeddedDatabase.startTemporary();
-             EmbeddedDatabase second = EmbeddedDatabase.startTemporary()) {
+                EmbeddedDatabase second = EmbeddedDatabase.startTemporary()) {
             firstDirectory = first.dataDirectory();
             assertThat(first.port()).isNotEqualTo(second.port());
             assertThat(first.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + first.port() + "/postgres");
             assertThat(queryOne(first, "SELECT 1")).isEqualTo("1");
-            assertThat(queryOne(second, "SELECT current_setting('server_encoding')")).isEqualTo("UTF8");
+            assertThat(queryOne(second, "SELECT current_setting('server_encoding')"))
+                    .isEqualTo("UTF8");
         }
         assertThat(firstDirectory).doesNotExist();
     }
@@ -64,7 +64,8 @@ class EmbeddedDatabaseTest {
         Path directory = temp.resolve("pgdata");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
             assertThatThrownBy(() -> EmbeddedDatabase.start(directory, 0))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("already runs");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already runs");
             assertThat(database.port()).isPositive();
         }
     }
@@ -81,7 +82,8 @@ class EmbeddedDatabaseTest {
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
             assertThat(queryOne(database, "SELECT note FROM kept")).isEqualTo("still here");
-            assertThat(LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE)).orElseThrow())
+            assertThat(LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE))
+                            .orElseThrow())
                     .isNotEqualTo(gone.pid());
         }
     }
@@ -91,9 +93,15 @@ class EmbeddedDatabaseTest {
         Path directory = temp.resolve("pgdata");
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LeftoverPostmasterMain.class.getName(), directory.toString(), Integer.toString(port))
-                .redirectErrorStream(true).start();
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LeftoverPostmasterMain.class.getName(),
+                        directory.toString(),
+                        Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         long leftover;
         try {
             leftover = awaitReady(child);
@@ -103,12 +111,14 @@ class EmbeddedDatabaseTest {
         }
         assertThat(child.isAlive()).isFalse();
         assertThat(LeftoverPostmaster.isPostmasterOf(leftover, directory))
-                .as("the killed JVM left its postmaster running").isTrue();
+                .as("the killed JVM left its postmaster running")
+                .isTrue();
 
         try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, port)) {
             assertThat(queryOne(database, "SELECT note FROM survivor")).isEqualTo("written before kill -9");
             assertThat(LeftoverPostmaster.isRunning(leftover)).isFalse();
-            assertThat(LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE)).orElseThrow())
+            assertThat(LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE))
+                            .orElseThrow())
                     .isNotEqualTo(leftover);
         }
     }
@@ -122,10 +132,12 @@ class EmbeddedDatabaseTest {
             assertThat(password).matches("[A-Za-z0-9]{32}");
             Path file = directory.resolve(EmbeddedDatabase.PASSWORD_FILE);
             assertThat(Files.readString(file).strip()).isEqualTo(password);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             assertThat(queryOne(database, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust'"))
                     .isEqualTo("0");
-            assertThatThrownBy(() -> connect(database.port(), "postgres")).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> connect(database.port(), "postgres"))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("password authentication failed");
             assertThatThrownBy(() -> connect(database.port(), "")).isInstanceOf(SQLException.class);
             connect(database.port(), password).close();
@@ -140,10 +152,13 @@ class EmbeddedDatabaseTest {
     void aClusterOfAnEarlierVersionThatTrustedEveryoneIsSwitchedToPasswords() throws Exception {
         Path directory = temp.resolve("legacy");
         // what earlier versions made: zonky's defaults, initdb -A trust
-        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(directory)
-                .setCleanDataDirectory(false).setPort(freePort()).start()) {
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPort(freePort())
+                .start()) {
             try (Connection connection = legacy.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE kept (note text)");
                 statement.execute("INSERT INTO kept VALUES ('from the trust days')");
             }
@@ -170,24 +185,25 @@ class EmbeddedDatabaseTest {
             // a process that is not the embedded postgres, even one whose command line names the directory
             Process impostor = new ProcessBuilder("sleep", "30", "-D", directory.toString()).start();
             try {
-                assertThat(LeftoverPostmaster.isPostmasterOf(impostor.pid(), directory)).isFalse();
+                assertThat(LeftoverPostmaster.isPostmasterOf(impostor.pid(), directory))
+                        .isFalse();
             } finally {
                 impostor.destroyForcibly();
             }
-            assertThat(LeftoverPostmaster.isPostmasterOf(ProcessHandle.current().pid(), directory)).isFalse();
+            assertThat(LeftoverPostmaster.isPostmasterOf(ProcessHandle.current().pid(), directory))
+                    .isFalse();
         }
     }
 
     private static Connection connect(int port, String password) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres",
-                password);
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password);
     }
 
     private static long awaitReady(Process child) throws Exception {
         List<String> output = new ArrayList<>();
         CompletableFuture<Long> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     synchronized (output) {
@@ -219,7 +235,7 @@ class EmbeddedDatabaseTest {
 
     private static void execute(EmbeddedDatabase database, String... sql) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String each : sql) {
                 statement.execute(each);
             }
@@ -228,8 +244,8 @@ class EmbeddedDatabaseTest {
 
     private static String queryOne(EmbeddedDatabase database, String sql) throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
         }

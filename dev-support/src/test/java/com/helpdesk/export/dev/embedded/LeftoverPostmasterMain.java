@@ -10,15 +10,14 @@ import java.sql.Statement;
  */
 public final class LeftoverPostmasterMain {
 
-    private LeftoverPostmasterMain() {
-    }
+    private LeftoverPostmasterMain() {}
 
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         EmbeddedDatabase database = EmbeddedDatabase.start(directory, port);
         try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS survivor (note text)");
             statement.execute("INSERT INTO survivor VALUES ('written before kill -9')");
         }
@@ -27,7 +26,8 @@ public final class LeftoverPostmasterMain {
         try (Statement statement = open.createStatement()) {
             statement.execute("SELECT count(*) FROM survivor");
         }
-        long pid = LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE)).orElseThrow();
+        long pid = LeftoverPostmaster.readPid(directory.resolve(LeftoverPostmaster.PID_FILE))
+                .orElseThrow();
         System.out.println("READY " + pid);
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

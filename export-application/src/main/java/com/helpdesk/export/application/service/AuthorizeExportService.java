@@ -1,7 +1,7 @@
 package com.helpdesk.export.application.service;
 
-import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.ExportCredentials;
 import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
@@ -17,7 +17,6 @@ import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.RateLimiter;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,8 +35,12 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
     private final RateLimiter rateLimiter;
     private final ConcurrencyLimits concurrencyLimits;
 
-    public AuthorizeExportService(KeyVerifier keyVerifier, AuthenticationThrottle throttle, ExportSlots slots,
-                                  RateLimiter rateLimiter, ConcurrencyLimits concurrencyLimits) {
+    public AuthorizeExportService(
+            KeyVerifier keyVerifier,
+            AuthenticationThrottle throttle,
+            ExportSlots slots,
+            RateLimiter rateLimiter,
+            ConcurrencyLimits concurrencyLimits) {
         this.keyVerifier = Objects.requireNonNull(keyVerifier, "keyVerifier");
         this.throttle = Objects.requireNonNull(throttle, "throttle");
         this.slots = Objects.requireNonNull(slots, "slots");
@@ -50,7 +53,8 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         Objects.requireNonNull(credentials, "credentials");
         if (credentials.presentedKey().isEmpty()) {
             // no key at all is not a guess: not counted against the address
-            return refused(new ExportException(ErrorCode.AUTHENTICATION_REQUIRED,
+            return refused(new ExportException(
+                    ErrorCode.AUTHENTICATION_REQUIRED,
                     "Authentication required: send your API key as 'Authorization: Bearer <key>'."));
         }
         KeyVerification.Verified caller;
@@ -63,8 +67,10 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             Optional<Duration> blocked = throttle.recordFailure(credentials.clientAddress());
             if (blocked.isPresent()) {
                 long seconds = wholeSeconds(blocked.get());
-                return refused(ExportException.retryLater(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed "
-                        + "authentications from this address. Retry in " + seconds + " seconds.", seconds));
+                return refused(ExportException.retryLater(
+                        ErrorCode.RATE_LIMIT_EXCEEDED,
+                        "Too many failed " + "authentications from this address. Retry in " + seconds + " seconds.",
+                        seconds));
             }
             return refused(failed);
         }
@@ -82,8 +88,10 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
                 // §5 answers the hourly budget before the caps
                 return new Authorization.Refused(overBudget(budget), Optional.of(budget));
             }
-            return new Authorization.Refused(ExportException.retryLater(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED,
-                    overCap(cap), concurrencyLimits.retryAfterSeconds()), Optional.of(budget));
+            return new Authorization.Refused(
+                    ExportException.retryLater(
+                            ErrorCode.CONCURRENCY_LIMIT_EXCEEDED, overCap(cap), concurrencyLimits.retryAfterSeconds()),
+                    Optional.of(budget));
         }
         ExportSlots.Slot held = ((ExportSlots.Acquired) slot).slot();
         try {
@@ -103,8 +111,9 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         KeyVerification verification = keyVerifier.verify(key);
         if (verification instanceof KeyVerification.Rejected rejected) {
             throw switch (rejected.reason()) {
-                case UNKNOWN, REVOKED -> new ExportException(ErrorCode.INVALID_API_KEY,
-                        "Invalid API key " + key + ": it is unknown or was revoked.");
+                case UNKNOWN, REVOKED ->
+                    new ExportException(
+                            ErrorCode.INVALID_API_KEY, "Invalid API key " + key + ": it is unknown or was revoked.");
                 case EXPIRED -> new ExportException(ErrorCode.KEY_EXPIRED, "API key " + key + " has expired.");
             };
         }
@@ -120,16 +129,21 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             throw new ExportException(ErrorCode.TEAM_ACCESS_DENIED, "This key has no access to team " + team + ".");
         }
         if (!caller.role().holds(Permission.EXPORT_DATA)) {
-            throw new ExportException(ErrorCode.INSUFFICIENT_PERMISSIONS, "The key's member is a "
-                    + caller.role().wireName() + "; exporting needs the export_data permission (owner, admin or manager).");
+            throw new ExportException(
+                    ErrorCode.INSUFFICIENT_PERMISSIONS,
+                    "The key's member is a " + caller.role().wireName()
+                            + "; exporting needs the export_data permission (owner, admin or manager).");
         }
         return team;
     }
 
     private static ExportException overBudget(RateLimitStatus budget) {
-        return ExportException.retryLater(ErrorCode.RATE_LIMIT_EXCEEDED, "Rate limit exceeded: this key may make "
-                + budget.limit() + " calls per " + budget.window().toSeconds() + " seconds. Retry in "
-                + budget.retryAfterSeconds() + " seconds.", budget.retryAfterSeconds());
+        return ExportException.retryLater(
+                ErrorCode.RATE_LIMIT_EXCEEDED,
+                "Rate limit exceeded: this key may make "
+                        + budget.limit() + " calls per " + budget.window().toSeconds() + " seconds. Retry in "
+                        + budget.retryAfterSeconds() + " seconds.",
+                budget.retryAfterSeconds());
     }
 
     private String overCap(ExportSlots.Refused cap) {

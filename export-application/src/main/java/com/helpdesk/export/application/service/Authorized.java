@@ -5,7 +5,6 @@ import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerification;
-
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -15,7 +15,6 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyAdministrationPort;
 import com.helpdesk.export.domain.port.KeyRevocation;
 import com.helpdesk.export.domain.port.NewKey;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,8 +72,7 @@ public final class KeyAdministrationService implements KeyAdministrationUseCase 
         ApiKey key = ApiKey.generate(command.kind(), command.mode(), random);
         UUID keyId = UUID.randomUUID();
         Role role = port.storeKey(NewKey.of(key, keyId, command.team(), command.memberId(), now, expiry));
-        return new CreatedKey(keyId, command.team(), command.memberId(), role, key, now,
-                expiry.map(KeyExpiry::value));
+        return new CreatedKey(keyId, command.team(), command.memberId(), role, key, now, expiry.map(KeyExpiry::value));
     }
 
     @Override
@@ -82,8 +80,12 @@ public final class KeyAdministrationService implements KeyAdministrationUseCase 
         Objects.requireNonNull(team, "team");
         List<KeyDescription> keys = port.listKeys(team);
         Instant now = now();
-        return new KeyListing(team, now, keys.stream().map(key -> new KeyListing.Entry(key, key.statusAt(now)))
-                .toList());
+        return new KeyListing(
+                team,
+                now,
+                keys.stream()
+                        .map(key -> new KeyListing.Entry(key, key.statusAt(now)))
+                        .toList());
     }
 
     @Override

@@ -24,7 +24,6 @@ import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.domain.port.SpoolFullException;
 import com.helpdesk.export.domain.port.SpoolStore;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,8 +40,8 @@ import java.util.Objects;
  */
 public final class PrepareExportService implements PrepareExportUseCase {
 
-    static final String AT_CAPACITY = "The service is at capacity: its room for exports in progress is full. "
-            + "Try again shortly.";
+    static final String AT_CAPACITY =
+            "The service is at capacity: its room for exports in progress is full. " + "Try again shortly.";
     static final String SPOOL_FAILED = "The export could not be held for sending because of an internal error.";
 
     private final ResourceReader reader;
@@ -56,8 +55,13 @@ public final class PrepareExportService implements PrepareExportUseCase {
      * @param serializers one per format this service offers (an app may offer only some formats; a request for
      *                    another is refused as {@code parameter_invalid} on {@code format})
      */
-    public PrepareExportService(ResourceReader reader, SpoolStore spools, List<Serializer> serializers,
-                                RowLimitPolicy rowLimitPolicy, FormatPolicy formatPolicy, Clock clock) {
+    public PrepareExportService(
+            ResourceReader reader,
+            SpoolStore spools,
+            List<Serializer> serializers,
+            RowLimitPolicy rowLimitPolicy,
+            FormatPolicy formatPolicy,
+            Clock clock) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.spools = Objects.requireNonNull(spools, "spools");
         this.rowLimitPolicy = Objects.requireNonNull(rowLimitPolicy, "rowLimitPolicy");
@@ -75,8 +79,8 @@ public final class PrepareExportService implements PrepareExportUseCase {
     }
 
     @Override
-    public PreparedExport prepare(AuthorizedExport authorized, ExportRequest request, String requestId,
-                                  Cancellation cancellation) {
+    public PreparedExport prepare(
+            AuthorizedExport authorized, ExportRequest request, String requestId, Cancellation cancellation) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(cancellation, "cancellation");
@@ -94,8 +98,8 @@ public final class PrepareExportService implements PrepareExportUseCase {
         }
     }
 
-    private PreparedExport prepare(Authorized caller, ExportRequest request, String requestId,
-                                   Cancellation cancellation) {
+    private PreparedExport prepare(
+            Authorized caller, ExportRequest request, String requestId, Cancellation cancellation) {
         ExportFormat format = formatPolicy.decide(request).orThrow();
         Serializer serializer = serializers.get(format);
         if (serializer == null) {
@@ -107,10 +111,21 @@ public final class PrepareExportService implements PrepareExportUseCase {
         }
         Spool spool = spools.create();
         try {
-            List<ResourceSection> sections = read(new Scope(caller.team(), caller.caller().mode()),
-                    request.resources(), limits, serializer, spool, cancellation);
-            ExportDocument document = new ExportDocument(requestId, caller.team(), clock.instant(), format,
-                    request.csv().orElse(CsvOptions.DEFAULT), rowLimitPolicy.maxRowsPerResource(), sections);
+            List<ResourceSection> sections = read(
+                    new Scope(caller.team(), caller.caller().mode()),
+                    request.resources(),
+                    limits,
+                    serializer,
+                    spool,
+                    cancellation);
+            ExportDocument document = new ExportDocument(
+                    requestId,
+                    caller.team(),
+                    clock.instant(),
+                    format,
+                    request.csv().orElse(CsvOptions.DEFAULT),
+                    rowLimitPolicy.maxRowsPerResource(),
+                    sections);
             return new PreparedExport(document, serializer, spool, caller);
         } catch (RuntimeException | Error e) {
             spool.close();
@@ -123,23 +138,32 @@ public final class PrepareExportService implements PrepareExportUseCase {
      * of each are resolved in the snapshot, against the custom fields the team defines in it, so that every row of
      * one export has the same fields; a custom field that is not defined is the request's error (400), named.
      */
-    private List<ResourceSection> read(Scope scope, List<ResourceSpec> specs, List<Integer> limits,
-                                       Serializer serializer, Spool spool, Cancellation cancellation) {
+    private List<ResourceSection> read(
+            Scope scope,
+            List<ResourceSpec> specs,
+            List<Integer> limits,
+            Serializer serializer,
+            Spool spool,
+            Cancellation cancellation) {
         List<ResourceSection> sections = new ArrayList<>(specs.size());
         try (ReadSnapshot snapshot = reader.openSnapshot(scope, cancellation)) {
             for (int i = 0; i < specs.size(); i++) {
                 ResourceSpec spec = specs.get(i);
-                List<CustomFieldDefinition> definitions = spec.fields().wantsCustomFields()
-                        ? snapshot.customFields(spec.type()) : List.of();
-                ResourceQuery query = new ResourceQuery(spec.type(), spec.filters(),
-                        spec.fields().resolve(definitions, serializer.format()), spec.after(), limits.get(i));
+                List<CustomFieldDefinition> definitions =
+                        spec.fields().wantsCustomFields() ? snapshot.customFields(spec.type()) : List.of();
+                ResourceQuery query = new ResourceQuery(
+                        spec.type(),
+                        spec.filters(),
+                        spec.fields().resolve(definitions, serializer.format()),
+                        spec.after(),
+                        limits.get(i));
                 long from = spool.size();
                 Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), spool.output());
                 PageSummary summary = snapshot.read(query, rows);
                 rows.finish();
                 long to = spool.size();
-                sections.add(new ResourceSection(query.type(), query.fields(), summary,
-                        out -> spool.copyTo(from, to, out)));
+                sections.add(
+                        new ResourceSection(query.type(), query.fields(), summary, out -> spool.copyTo(from, to, out)));
             }
         } catch (SpoolFullException e) {
             throw new ExportException(ErrorCode.SERVICE_UNAVAILABLE, AT_CAPACITY, null, e);

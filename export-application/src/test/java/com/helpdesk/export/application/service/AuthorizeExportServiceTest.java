@@ -1,5 +1,8 @@
 package com.helpdesk.export.application.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.application.port.in.Authorization;
 import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
@@ -17,22 +20,18 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerification;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AuthorizeExportServiceTest {
 
@@ -62,7 +61,13 @@ class AuthorizeExportServiceTest {
     AuthorizeExportService service;
 
     static KeyVerification.Verified verified(TeamId team, Role role, KeyKind kind, Mode mode) {
-        return new KeyVerification.Verified(UUID.randomUUID(), team, UUID.randomUUID(), role, kind, mode,
+        return new KeyVerification.Verified(
+                UUID.randomUUID(),
+                team,
+                UUID.randomUUID(),
+                role,
+                kind,
+                mode,
                 (kind == KeyKind.SECRET ? "sk_" : "pk_") + mode.wireName() + "_AbCd");
     }
 
@@ -123,7 +128,9 @@ class AuthorizeExportServiceTest {
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED);
             assertThat(refused.rateLimit()).isEmpty();
             assertThat(verifier.asked).isEmpty();
-            assertThat(throttle.failures).as("a call without a key is not a guess").isEmpty();
+            assertThat(throttle.failures)
+                    .as("a call without a key is not a guess")
+                    .isEmpty();
             assertThat(limiter.peeked).isEmpty();
             assertNothingTaken();
         }
@@ -137,9 +144,18 @@ class AuthorizeExportServiceTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "secret", "sk_live_", "rk_live_AbCdEfGh12345678",
-                "Bearer sk_live_AbCdEfGh12345678", "sk_live_short", "sk_live_AbCdEfGh1234567!",
-                " sk_live_AbCdEfGh12345678", "sk_live_AbCdEfGh12345678\n"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "secret",
+                    "sk_live_",
+                    "rk_live_AbCdEfGh12345678",
+                    "Bearer sk_live_AbCdEfGh12345678",
+                    "sk_live_short",
+                    "sk_live_AbCdEfGh1234567!",
+                    " sk_live_AbCdEfGh12345678",
+                    "sk_live_AbCdEfGh12345678\n"
+                })
         void aKeyOfTheWrongFormatIsInvalidKeyFormatWithoutAskingTheVerifier(String key) {
             Authorization.Refused refused = refused(credentials(key, "not-a-uuid"));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT);
@@ -171,10 +187,18 @@ class AuthorizeExportServiceTest {
 
         @Test
         void neverPutsTheWholeKeyInAMessage() {
-            for (String key : List.of(UNKNOWN_KEY, REVOKED_KEY, EXPIRED_KEY, PUBLISHABLE_KEY, AGENT_KEY, LIVE_KEY,
+            for (String key : List.of(
+                    UNKNOWN_KEY,
+                    REVOKED_KEY,
+                    EXPIRED_KEY,
+                    PUBLISHABLE_KEY,
+                    AGENT_KEY,
+                    LIVE_KEY,
                     BAD_FORMAT_KEY + "AAAAAAAA!")) {
                 Authorization.Refused refused = refused(credentials(key, OTHER_TEAM.toString()));
-                assertThat(refused.reason().getMessage()).as(key).doesNotContain(key)
+                assertThat(refused.reason().getMessage())
+                        .as(key)
+                        .doesNotContain(key)
                         .doesNotContain(key.substring(8));
             }
             throttle.allowance = 0;
@@ -196,8 +220,8 @@ class AuthorizeExportServiceTest {
         @Test
         void aMalformedTeamIdIsAnInvalidParameter() {
             for (String key : List.of(LIVE_KEY, OTHER_TEAM_KEY, AGENT_KEY)) {
-                for (String teamId : new String[] {"not-a-uuid", "", null, "1f0c7d2e6f2a4c1b9a513d8e2b7c9a10",
-                        "{" + TEAM + "}"}) {
+                for (String teamId :
+                        new String[] {"not-a-uuid", "", null, "1f0c7d2e6f2a4c1b9a513d8e2b7c9a10", "{" + TEAM + "}"}) {
                     Authorization.Refused refused = refused(credentials(key, teamId));
                     assertThat(refused.reason().code()).as(key + " " + teamId).isEqualTo(ErrorCode.PARAMETER_INVALID);
                     assertThat(refused.reason().param()).isEqualTo("teamId");
@@ -208,8 +232,12 @@ class AuthorizeExportServiceTest {
 
         @Test
         void aKeyOfAnotherTeamIsDeniedWhetherOrNotTheTeamExists() {
-            for (String[] call : new String[][] {{OTHER_TEAM_KEY, TEAM.toString()}, {LIVE_KEY, OTHER_TEAM.toString()},
-                    {LIVE_KEY, UUID.randomUUID().toString()}, {AGENT_KEY, OTHER_TEAM.toString()}}) {
+            for (String[] call : new String[][] {
+                {OTHER_TEAM_KEY, TEAM.toString()},
+                {LIVE_KEY, OTHER_TEAM.toString()},
+                {LIVE_KEY, UUID.randomUUID().toString()},
+                {AGENT_KEY, OTHER_TEAM.toString()}
+            }) {
                 Authorization.Refused refused = refused(credentials(call[0], call[1]));
                 assertThat(refused.reason().code()).as(call[0] + " " + call[1]).isEqualTo(ErrorCode.TEAM_ACCESS_DENIED);
             }
@@ -217,7 +245,9 @@ class AuthorizeExportServiceTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"LIBRARIAN", "AGENT", "SPECTATOR"})
+        @EnumSource(
+                value = Role.class,
+                names = {"LIBRARIAN", "AGENT", "SPECTATOR"})
         void aRoleWithoutExportDataIsInsufficientPermissions(Role role) {
             verifier.answer(AGENT_KEY, verified(TEAM, role, KeyKind.SECRET, Mode.LIVE));
             Authorization.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
@@ -227,7 +257,9 @@ class AuthorizeExportServiceTest {
         }
 
         @ParameterizedTest
-        @EnumSource(value = Role.class, names = {"OWNER", "ADMIN", "MANAGER"})
+        @EnumSource(
+                value = Role.class,
+                names = {"OWNER", "ADMIN", "MANAGER"})
         void aRoleWithExportDataMayExport(Role role) {
             verifier.answer(AGENT_KEY, verified(TEAM, role, KeyKind.SECRET, Mode.LIVE));
             try (AuthorizedExport export = granted(credentials(AGENT_KEY, TEAM.toString()))) {
@@ -237,7 +269,8 @@ class AuthorizeExportServiceTest {
 
         @Test
         void acceptsTheTeamIdInUpperCase() {
-            try (AuthorizedExport export = granted(credentials(LIVE_KEY, TEAM.toString().toUpperCase()))) {
+            try (AuthorizedExport export =
+                    granted(credentials(LIVE_KEY, TEAM.toString().toUpperCase()))) {
                 assertThat(export.team()).isEqualTo(TEAM);
             }
         }
@@ -248,8 +281,9 @@ class AuthorizeExportServiceTest {
                 assertThat(export.caller()).isSameAs(known(TEST_KEY));
                 assertThat(export.caller().mode()).isEqualTo(Mode.TEST);
                 assertThat(export.team()).isEqualTo(TEAM);
-                assertThat(export.rateLimit()).isEqualTo(new RateLimitStatus(true, 1_000, 999,
-                        FakeRateLimiter.RESET, FakeRateLimiter.WINDOW, Duration.ZERO));
+                assertThat(export.rateLimit())
+                        .isEqualTo(new RateLimitStatus(
+                                true, 1_000, 999, FakeRateLimiter.RESET, FakeRateLimiter.WINDOW, Duration.ZERO));
             }
             assertThat(limiter.consumed).containsExactly(known(TEST_KEY).keyId());
             assertThat(throttle.failures).isEmpty();
@@ -268,7 +302,9 @@ class AuthorizeExportServiceTest {
             Authorization.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(90);
-            assertThat(refused.reason().getMessage()).contains("2 calls per 3600 seconds").contains("90 seconds");
+            assertThat(refused.reason().getMessage())
+                    .contains("2 calls per 3600 seconds")
+                    .contains("90 seconds");
             assertThat(refused.rateLimit()).hasValueSatisfying(s -> {
                 assertThat(s.allowed()).isFalse();
                 assertThat(s.remaining()).isZero();
@@ -281,7 +317,9 @@ class AuthorizeExportServiceTest {
             limiter.limit = 0;
             assertThat(refused(credentials(LIVE_KEY, TEAM.toString())).reason().code())
                     .isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
-            assertThat(slots.given).singleElement().satisfies(slot -> assertThat(slot.isClosed()).isTrue());
+            assertThat(slots.given)
+                    .singleElement()
+                    .satisfies(slot -> assertThat(slot.isClosed()).isTrue());
             assertThat(slots.held()).isZero();
             assertThat(slots.releases).isEqualTo(1);
         }
@@ -290,7 +328,8 @@ class AuthorizeExportServiceTest {
         void theSlotIsGivenBackWhenCountingTheCallFails() {
             ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "rate-limit store unreachable");
             limiter.consumeFailure = down;
-            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString()))).isSameAs(down);
+            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString())))
+                    .isSameAs(down);
             assertThat(slots.given).hasSize(1);
             assertThat(slots.held()).isZero();
             assertThat(slots.releases).isEqualTo(1);
@@ -300,7 +339,8 @@ class AuthorizeExportServiceTest {
         void theSlotIsGivenBackWhenCountingTheCallFailsUnexpectedly() {
             IllegalStateException bug = new IllegalStateException("boom");
             limiter.consumeFailure = bug;
-            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString()))).isSameAs(bug);
+            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString())))
+                    .isSameAs(bug);
             assertThat(slots.held()).isZero();
         }
 
@@ -312,11 +352,15 @@ class AuthorizeExportServiceTest {
 
             Authorization.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED);
-            assertThat(refused.reason().retryAfterSeconds()).hasValue(LIMITS.retryAfterSeconds()).hasValue(3);
-            assertThat(refused.reason().getMessage()).contains("this key may run 2 at once")
+            assertThat(refused.reason().retryAfterSeconds())
+                    .hasValue(LIMITS.retryAfterSeconds())
+                    .hasValue(3);
+            assertThat(refused.reason().getMessage())
+                    .contains("this key may run 2 at once")
                     .contains("Retry in 3 seconds");
-            assertThat(refused.rateLimit()).hasValue(new RateLimitStatus(true, 1_000, 998, FakeRateLimiter.RESET,
-                    FakeRateLimiter.WINDOW, Duration.ZERO));
+            assertThat(refused.rateLimit())
+                    .hasValue(new RateLimitStatus(
+                            true, 1_000, 998, FakeRateLimiter.RESET, FakeRateLimiter.WINDOW, Duration.ZERO));
             assertThat(limiter.consumed).as("the refused call is not counted").hasSize(2);
             assertThat(limiter.usedBy(known(LIVE_KEY))).isEqualTo(2);
             assertThat(limiter.peeked).hasSize(peeksBefore + 1);
@@ -341,7 +385,8 @@ class AuthorizeExportServiceTest {
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(3);
             assertThat(refused.reason().getMessage()).contains("this team may run 3 at once");
-            assertThat(refused.rateLimit()).hasValueSatisfying(s -> assertThat(s.remaining()).isEqualTo(999));
+            assertThat(refused.rateLimit())
+                    .hasValueSatisfying(s -> assertThat(s.remaining()).isEqualTo(999));
             assertThat(limiter.usedBy(known(SECOND_KEY))).isEqualTo(1);
             assertThat(slots.heldByTeam(TEAM)).isEqualTo(3);
 
@@ -361,7 +406,8 @@ class AuthorizeExportServiceTest {
             assertThat(slots.refused).as("the cap was reached too").hasSize(1);
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(90);
-            assertThat(refused.rateLimit()).hasValueSatisfying(s -> assertThat(s.allowed()).isFalse());
+            assertThat(refused.rateLimit())
+                    .hasValueSatisfying(s -> assertThat(s.allowed()).isFalse());
             assertThat(limiter.consumed).hasSize(2);
             assertThat(slots.heldByKey(known(LIVE_KEY))).isEqualTo(2);
         }
@@ -371,9 +417,12 @@ class AuthorizeExportServiceTest {
             limiter.used.put(known(LIVE_KEY).keyId(), 10L);
             limiter.used.put(known(PUBLISHABLE_KEY).keyId(), 20L);
             limiter.used.put(known(AGENT_KEY).keyId(), 30L);
-            for (String[] call : new String[][] {{PUBLISHABLE_KEY, TEAM.toString(), "980"},
-                    {LIVE_KEY, OTHER_TEAM.toString(), "990"}, {AGENT_KEY, TEAM.toString(), "970"},
-                    {LIVE_KEY, "not-a-uuid", "990"}}) {
+            for (String[] call : new String[][] {
+                {PUBLISHABLE_KEY, TEAM.toString(), "980"},
+                {LIVE_KEY, OTHER_TEAM.toString(), "990"},
+                {AGENT_KEY, TEAM.toString(), "970"},
+                {LIVE_KEY, "not-a-uuid", "990"}
+            }) {
                 Authorization.Refused refused = refused(credentials(call[0], call[1]));
                 assertThat(refused.rateLimit()).as(call[0] + " " + call[1]).hasValueSatisfying(s -> {
                     assertThat(s.allowed()).isTrue();
@@ -381,8 +430,10 @@ class AuthorizeExportServiceTest {
                 });
             }
             assertThat(limiter.peeked).hasSize(4);
-            assertThat(limiter.used).containsEntry(known(LIVE_KEY).keyId(), 10L)
-                    .containsEntry(known(PUBLISHABLE_KEY).keyId(), 20L).containsEntry(known(AGENT_KEY).keyId(), 30L);
+            assertThat(limiter.used)
+                    .containsEntry(known(LIVE_KEY).keyId(), 10L)
+                    .containsEntry(known(PUBLISHABLE_KEY).keyId(), 20L)
+                    .containsEntry(known(AGENT_KEY).keyId(), 30L);
             assertNothingTaken();
         }
 
@@ -391,7 +442,8 @@ class AuthorizeExportServiceTest {
             limiter.limit = 0;
             Authorization.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS);
-            assertThat(refused.rateLimit()).hasValueSatisfying(s -> assertThat(s.allowed()).isFalse());
+            assertThat(refused.rateLimit())
+                    .hasValueSatisfying(s -> assertThat(s.allowed()).isFalse());
             assertNothingTaken();
         }
     }
@@ -420,16 +472,21 @@ class AuthorizeExportServiceTest {
             export.close();
             assertThat(slots.releases).isEqualTo(1);
             assertThat(slots.heldByKey(known(LIVE_KEY))).isZero();
-            assertThat(slots.heldByTeam(TEAM)).as("the other export still holds its slot").isEqualTo(1);
+            assertThat(slots.heldByTeam(TEAM))
+                    .as("the other export still holds its slot")
+                    .isEqualTo(1);
             other.close();
             assertThat(slots.held()).isZero();
         }
 
         @Test
         void aRefusedCallHoldsNoSlot() {
-            for (ExportCredentials call : List.of(credentials(null, TEAM.toString()),
-                    credentials(UNKNOWN_KEY, TEAM.toString()), credentials(PUBLISHABLE_KEY, TEAM.toString()),
-                    credentials(AGENT_KEY, TEAM.toString()), credentials(LIVE_KEY, OTHER_TEAM.toString()))) {
+            for (ExportCredentials call : List.of(
+                    credentials(null, TEAM.toString()),
+                    credentials(UNKNOWN_KEY, TEAM.toString()),
+                    credentials(PUBLISHABLE_KEY, TEAM.toString()),
+                    credentials(AGENT_KEY, TEAM.toString()),
+                    credentials(LIVE_KEY, OTHER_TEAM.toString()))) {
                 assertThat(service.authorize(call)).isInstanceOf(Authorization.Refused.class);
             }
             assertThat(slots.held()).isZero();
@@ -458,12 +515,19 @@ class AuthorizeExportServiceTest {
             for (String key : new String[] {UNKNOWN_KEY, REVOKED_KEY, BAD_FORMAT_KEY, EXPIRED_KEY, UNKNOWN_KEY}) {
                 codes.add(refused(credentials(key, TEAM.toString())).reason().code());
             }
-            assertThat(codes).containsExactly(ErrorCode.INVALID_API_KEY, ErrorCode.INVALID_API_KEY,
-                    ErrorCode.INVALID_KEY_FORMAT, ErrorCode.RATE_LIMIT_EXCEEDED, ErrorCode.RATE_LIMIT_EXCEEDED);
+            assertThat(codes)
+                    .containsExactly(
+                            ErrorCode.INVALID_API_KEY,
+                            ErrorCode.INVALID_API_KEY,
+                            ErrorCode.INVALID_KEY_FORMAT,
+                            ErrorCode.RATE_LIMIT_EXCEEDED,
+                            ErrorCode.RATE_LIMIT_EXCEEDED);
 
             Authorization.Refused refused = refused(credentials(EXPIRED_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
-            assertThat(refused.reason().retryAfterSeconds()).as("42.5 s, rounded up").hasValue(43);
+            assertThat(refused.reason().retryAfterSeconds())
+                    .as("42.5 s, rounded up")
+                    .hasValue(43);
             assertThat(refused.reason().getMessage()).contains("43 seconds");
             assertThat(refused.rateLimit()).isEmpty();
             assertThat(throttle.failuresOf(ADDRESS)).isEqualTo(6);
@@ -476,7 +540,9 @@ class AuthorizeExportServiceTest {
             for (int i = 0; i < 5; i++) {
                 refused(credentials(UNKNOWN_KEY, TEAM.toString()));
             }
-            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString())).reason().code())
+            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString()))
+                            .reason()
+                            .code())
                     .isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
 
             try (AuthorizedExport export = granted(credentials(LIVE_KEY, TEAM.toString()))) {
@@ -493,9 +559,13 @@ class AuthorizeExportServiceTest {
         void otherAddressesAreNotAffected() {
             throttle.allowance = 1;
             refused(credentials(UNKNOWN_KEY, TEAM.toString()));
-            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString())).reason().code())
+            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString()))
+                            .reason()
+                            .code())
                     .isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
-            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString(), OTHER_ADDRESS)).reason().code())
+            assertThat(refused(credentials(UNKNOWN_KEY, TEAM.toString(), OTHER_ADDRESS))
+                            .reason()
+                            .code())
                     .isEqualTo(ErrorCode.INVALID_API_KEY);
             assertThat(throttle.failures).containsEntry(ADDRESS, 2).containsEntry(OTHER_ADDRESS, 1);
         }
@@ -508,7 +578,8 @@ class AuthorizeExportServiceTest {
         void aVerifierThatCannotAnswerIsAnExceptionNotARefusal() {
             ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "database unreachable");
             verifier.failure = down;
-            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString()))).isSameAs(down);
+            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString())))
+                    .isSameAs(down);
             assertThat(throttle.failures).as("an outage is not a guess").isEmpty();
             assertNothingTaken();
         }
@@ -517,17 +588,24 @@ class AuthorizeExportServiceTest {
         void anUnexpectedVerifierFailurePropagates() {
             IllegalStateException bug = new IllegalStateException("boom");
             verifier.failure = bug;
-            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString()))).isSameAs(bug);
+            assertThatThrownBy(() -> service.authorize(credentials(LIVE_KEY, TEAM.toString())))
+                    .isSameAs(bug);
             assertThat(throttle.failures).isEmpty();
         }
 
         @Test
         void slotsThatCannotBeTakenAreAnExceptionAndNothingIsCounted() {
             ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "slots unreachable");
-            AuthorizeExportService failing = new AuthorizeExportService(verifier, throttle, caller -> {
-                throw down;
-            }, limiter, LIMITS);
-            assertThatThrownBy(() -> failing.authorize(credentials(LIVE_KEY, TEAM.toString()))).isSameAs(down);
+            AuthorizeExportService failing = new AuthorizeExportService(
+                    verifier,
+                    throttle,
+                    caller -> {
+                        throw down;
+                    },
+                    limiter,
+                    LIMITS);
+            assertThatThrownBy(() -> failing.authorize(credentials(LIVE_KEY, TEAM.toString())))
+                    .isSameAs(down);
             assertThat(limiter.consumed).isEmpty();
         }
     }

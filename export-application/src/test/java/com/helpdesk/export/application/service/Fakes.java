@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
-import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.RateLimitStatus;
@@ -29,7 +28,6 @@ import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.domain.port.SpoolFullException;
 import com.helpdesk.export.domain.port.SpoolStore;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,8 +49,7 @@ import java.util.function.Function;
 /** In-memory fakes of every port the two export services use. */
 final class Fakes {
 
-    private Fakes() {
-    }
+    private Fakes() {}
 
     /**
      * What the fakes did, in order, across all of them ("open tickets", "read tickets", "close snapshot", "write"…),
@@ -136,8 +133,8 @@ final class Fakes {
         public RateLimitStatus peek(KeyVerification.Verified caller) {
             peeked.add(caller.keyId());
             long remaining = Math.max(0, limit - used.getOrDefault(caller.keyId(), 0L));
-            return new RateLimitStatus(remaining > 0, limit, remaining, RESET, WINDOW,
-                    remaining > 0 ? Duration.ZERO : RETRY);
+            return new RateLimitStatus(
+                    remaining > 0, limit, remaining, RESET, WINDOW, remaining > 0 ? Duration.ZERO : RETRY);
         }
 
         long usedBy(KeyVerification.Verified caller) {
@@ -245,17 +242,20 @@ final class Fakes {
         final Map<Scope, Map<ResourceType, List<MemRow>>> data = new HashMap<>();
         /** The custom fields each type has in every snapshot. */
         final Map<ResourceType, List<CustomFieldDefinition>> customFields = new EnumMap<>(ResourceType.class);
+
         final List<FakeSnapshot> opened = new ArrayList<>();
         final List<Cancellation> cancellations = new ArrayList<>();
         /** A failure to throw when a snapshot is opened, or null. */
         RuntimeException openFailure;
         /** A failure to throw (after the given rows were handed over) when reading a query, or null. */
         Function<ResourceQuery, RuntimeException> readFailure = q -> null;
+
         Events events = new Events();
 
         FakeReader add(Scope scope, MemRow row) {
             data.computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class))
-                    .computeIfAbsent(row.type(), t -> new ArrayList<>()).add(row);
+                    .computeIfAbsent(row.type(), t -> new ArrayList<>())
+                    .add(row);
             return this;
         }
 
@@ -299,8 +299,8 @@ final class Fakes {
         }
 
         private List<MemRow> matching(ResourceQuery query) {
-            List<MemRow> rows = new ArrayList<>(reader.data.getOrDefault(scope, Map.of())
-                    .getOrDefault(query.type(), List.of()));
+            List<MemRow> rows =
+                    new ArrayList<>(reader.data.getOrDefault(scope, Map.of()).getOrDefault(query.type(), List.of()));
             Comparator<MemRow> order = Comparator.comparing(MemRow::createdAt).thenComparing((MemRow r) -> r.id());
             rows.sort(order);
             if (query.after().isPresent()) {
@@ -332,7 +332,9 @@ final class Fakes {
                 throw failure;
             }
             boolean hasMore = rows.size() > query.limit();
-            return new PageSummary(given.size(), hasMore,
+            return new PageSummary(
+                    given.size(),
+                    hasMore,
                     hasMore ? Optional.of(given.get(given.size() - 1).cursor()) : Optional.empty());
         }
 
@@ -373,7 +375,10 @@ final class Fakes {
         }
 
         long inUse() {
-            return created.stream().filter(s -> !s.closed).mapToLong(s -> s.bytes.size()).sum();
+            return created.stream()
+                    .filter(s -> !s.closed)
+                    .mapToLong(s -> s.bytes.size())
+                    .sum();
         }
 
         FakeSpool only() {
@@ -434,8 +439,8 @@ final class Fakes {
         public void copyTo(long from, long to, OutputStream out) throws IOException {
             checkOpen();
             if (from < 0 || from > to || to > bytes.size()) {
-                throw new IndexOutOfBoundsException("[" + from + ", " + to + ") is not within [0, " + bytes.size()
-                        + ")");
+                throw new IndexOutOfBoundsException(
+                        "[" + from + ", " + to + ") is not within [0, " + bytes.size() + ")");
             }
             out.write(Arrays.copyOfRange(bytes.toByteArray(), (int) from, (int) to));
         }
@@ -504,13 +509,17 @@ final class Fakes {
             written.add(document);
             events.add("write");
             out.write((format.wireName() + " " + document.requestId() + " " + document.team() + " "
-                    + document.generatedAt() + " bom=" + document.csv().bom() + " max="
-                    + document.maxRowsPerResource() + " total=" + document.totalRows() + "\n")
+                            + document.generatedAt() + " bom=" + document.csv().bom() + " max="
+                            + document.maxRowsPerResource() + " total=" + document.totalRows() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             for (ResourceSection section : document.sections()) {
-                out.write(("== " + section.type().wireName() + " " + section.summary().rows() + " "
-                        + section.summary().hasMore() + " "
-                        + section.summary().nextCursor().map(Cursor::encode).orElse("-") + "\n")
+                out.write(("== " + section.type().wireName() + " "
+                                + section.summary().rows() + " "
+                                + section.summary().hasMore() + " "
+                                + section.summary()
+                                        .nextCursor()
+                                        .map(Cursor::encode)
+                                        .orElse("-") + "\n")
                         .getBytes(StandardCharsets.UTF_8));
                 section.rows().writeTo(out);
                 if (writeFailure != null) {

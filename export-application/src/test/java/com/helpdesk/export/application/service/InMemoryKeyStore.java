@@ -13,7 +13,6 @@ import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.domain.port.KeyAdministrationPort;
 import com.helpdesk.export.domain.port.KeyRevocation;
 import com.helpdesk.export.domain.port.NewKey;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ import java.util.UUID;
 /** A {@link KeyAdministrationPort} in memory, with the refusals the port's contract names. */
 final class InMemoryKeyStore implements KeyAdministrationPort {
 
-    record Member(TeamId team, MemberName name, Optional<EmailAddress> email, Role role) {
-    }
+    record Member(TeamId team, MemberName name, Optional<EmailAddress> email, Role role) {}
 
     static final class Key {
         final NewKey stored;
@@ -47,8 +45,8 @@ final class InMemoryKeyStore implements KeyAdministrationPort {
     }
 
     @Override
-    public void addMember(TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role,
-                          Instant createdAt) {
+    public void addMember(
+            TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role, Instant createdAt) {
         requireTeam(team);
         members.put(memberId, new Member(team, name, email, role));
     }
@@ -58,9 +56,11 @@ final class InMemoryKeyStore implements KeyAdministrationPort {
         Member member = members.get(key.memberId());
         if (member == null || !member.team().equals(key.team())) {
             requireTeam(key.team());
-            throw new AdministrationException(Reason.NOT_FOUND, member == null
-                    ? "No member " + key.memberId() + " in team " + key.team() + "."
-                    : "Member " + key.memberId() + " belongs to another team, not to team " + key.team() + ".");
+            throw new AdministrationException(
+                    Reason.NOT_FOUND,
+                    member == null
+                            ? "No member " + key.memberId() + " in team " + key.team() + "."
+                            : "Member " + key.memberId() + " belongs to another team, not to team " + key.team() + ".");
         }
         keys.put(key.keyId(), new Key(key));
         return member.role();
@@ -73,9 +73,16 @@ final class InMemoryKeyStore implements KeyAdministrationPort {
         for (Key key : keys.values()) {
             if (key.stored.team().equals(team)) {
                 Member member = members.get(key.stored.memberId());
-                list.add(new KeyDescription(key.stored.keyId(), key.stored.displayPrefix(), key.stored.kind(),
-                        key.stored.mode(), key.stored.memberId(), member.name().value(), member.role(),
-                        key.stored.createdAt(), key.stored.expiresAt().map(KeyExpiry::value),
+                list.add(new KeyDescription(
+                        key.stored.keyId(),
+                        key.stored.displayPrefix(),
+                        key.stored.kind(),
+                        key.stored.mode(),
+                        key.stored.memberId(),
+                        member.name().value(),
+                        member.role(),
+                        key.stored.createdAt(),
+                        key.stored.expiresAt().map(KeyExpiry::value),
                         Optional.ofNullable(key.revokedAt)));
             }
         }
@@ -87,8 +94,11 @@ final class InMemoryKeyStore implements KeyAdministrationPort {
         Key key = keys.get(keyId);
         if (key == null || !key.stored.team().equals(team)) {
             requireTeam(team);
-            throw new AdministrationException(Reason.NOT_FOUND, key == null ? "No key " + keyId + " in team " + team
-                    + "." : "Key " + keyId + " belongs to another team, not to team " + team + ".");
+            throw new AdministrationException(
+                    Reason.NOT_FOUND,
+                    key == null
+                            ? "No key " + keyId + " in team " + team + "."
+                            : "Key " + keyId + " belongs to another team, not to team " + team + ".");
         }
         boolean already = key.revokedAt != null;
         if (!already) {

@@ -1,5 +1,11 @@
 package com.helpdesk.export.application.service;
 
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.application.port.in.Authorization;
 import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
@@ -20,12 +26,12 @@ import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
-import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
-import com.helpdesk.export.domain.model.FieldSelection;
+import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.RateLimitStatus;
@@ -45,12 +51,6 @@ import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.SpoolFullException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +63,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
-import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
-import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PrepareExportServiceTest {
 
@@ -101,8 +100,8 @@ class PrepareExportServiceTest {
                 .answer(TEST_KEY, verified(TEAM, Mode.TEST));
         slots = new FakeSlots(ConcurrencyLimits.contractDefault());
         limiter = new FakeRateLimiter();
-        authorizer = new AuthorizeExportService(verifier, new FakeThrottle(), slots, limiter,
-                ConcurrencyLimits.contractDefault());
+        authorizer = new AuthorizeExportService(
+                verifier, new FakeThrottle(), slots, limiter, ConcurrencyLimits.contractDefault());
         events = new Events();
         reader = new FakeReader();
         reader.events = events;
@@ -116,18 +115,24 @@ class PrepareExportServiceTest {
     }
 
     static KeyVerification.Verified verified(TeamId team, Mode mode) {
-        return new KeyVerification.Verified(UUID.randomUUID(), team, UUID.randomUUID(), Role.OWNER, KeyKind.SECRET,
-                mode, "sk_" + mode.wireName() + "_AbCd");
+        return new KeyVerification.Verified(
+                UUID.randomUUID(),
+                team,
+                UUID.randomUUID(),
+                Role.OWNER,
+                KeyKind.SECRET,
+                mode,
+                "sk_" + mode.wireName() + "_AbCd");
     }
 
     PrepareExportService service(RowLimitPolicy limit) {
-        return new PrepareExportService(reader, spools, List.of(json, csv), limit, new FormatPolicy(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        return new PrepareExportService(
+                reader, spools, List.of(json, csv), limit, new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     AuthorizedExport authorize(String key) {
-        Authorization answer = authorizer.authorize(new ExportCredentials(Optional.of(key), TEAM.toString(),
-                "203.0.113.9"));
+        Authorization answer =
+                authorizer.authorize(new ExportCredentials(Optional.of(key), TEAM.toString(), "203.0.113.9"));
         assertThat(answer).isInstanceOf(Authorization.Granted.class);
         return ((Authorization.Granted) answer).export();
     }
@@ -153,12 +158,13 @@ class PrepareExportServiceTest {
     }
 
     static ResourceSpec spec(ResourceType type, Optional<Cursor> after, String... fields) {
-        return new ResourceSpec(type, ResourceFilters.none(type), FieldSelection.parse(type, List.of(fields), "f"),
-                after);
+        return new ResourceSpec(
+                type, ResourceFilters.none(type), FieldSelection.parse(type, List.of(fields), "f"), after);
     }
 
     static MemRow row(ResourceType type, int n) {
-        return new MemRow(type, new UUID(0, n), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "row " + n);
+        return new MemRow(
+                type, new UUID(0, n), Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n), "row " + n);
     }
 
     static String id(int n) {
@@ -228,24 +234,33 @@ class PrepareExportServiceTest {
             AuthorizedExport authorized = authorize(LIVE_KEY);
             PreparedExport first = service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never());
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
-                    .as("a second export on one slot").isInstanceOf(IllegalStateException.class);
+                    .as("a second export on one slot")
+                    .isInstanceOf(IllegalStateException.class);
             first.close();
             assertThat(slots.held()).isZero();
 
             AuthorizedExport closed = authorize(LIVE_KEY);
             closed.close();
             assertThatThrownBy(() -> service.prepare(closed, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
-                    .as("an export without a slot").isInstanceOf(IllegalStateException.class);
+                    .as("an export without a slot")
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(reader.opened).hasSize(1);
         }
 
         @Test
         void anAuthorizationWhoseExportWasRefusedCanStillBeUsed() {
             AuthorizedExport authorized = authorize(LIVE_KEY);
-            assertThatThrownBy(() -> service.prepare(authorized, new ExportRequest(List.of(spec(TICKETS, "id"),
-                    spec(CUSTOMERS, "id")), ExportFormat.CSV, Optional.empty()), REQUEST_ID, Cancellation.never()))
+            assertThatThrownBy(() -> service.prepare(
+                            authorized,
+                            new ExportRequest(
+                                    List.of(spec(TICKETS, "id"), spec(CUSTOMERS, "id")),
+                                    ExportFormat.CSV,
+                                    Optional.empty()),
+                            REQUEST_ID,
+                            Cancellation.never()))
                     .isInstanceOf(ExportException.class);
-            service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()).close();
+            service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never())
+                    .close();
             assertThat(slots.held()).isZero();
         }
 
@@ -266,8 +281,8 @@ class PrepareExportServiceTest {
     @Nested
     class Policies {
 
-        private void assertRefusedBeforeAnythingIsOpened(PrepareExportService service, ExportRequest request,
-                                                         String param) {
+        private void assertRefusedBeforeAnythingIsOpened(
+                PrepareExportService service, ExportRequest request, String param) {
             AuthorizedExport authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, request, REQUEST_ID, Cancellation.never()))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
@@ -283,34 +298,49 @@ class PrepareExportServiceTest {
 
         @Test
         void refusesCsvWithSeveralResourcesBeforeOpeningAnything() {
-            assertRefusedBeforeAnythingIsOpened(service, new ExportRequest(
-                    List.of(ResourceSpec.all(TICKETS), ResourceSpec.all(CUSTOMERS)), ExportFormat.CSV,
-                    Optional.empty()), "resources");
+            assertRefusedBeforeAnythingIsOpened(
+                    service,
+                    new ExportRequest(
+                            List.of(ResourceSpec.all(TICKETS), ResourceSpec.all(CUSTOMERS)),
+                            ExportFormat.CSV,
+                            Optional.empty()),
+                    "resources");
         }
 
         @Test
         void refusesCsvOptionsWithJsonBeforeOpeningAnything() {
-            assertRefusedBeforeAnythingIsOpened(service, new ExportRequest(List.of(ResourceSpec.all(TICKETS)),
-                    ExportFormat.JSON, Optional.of(new CsvOptions(true))), "csv");
+            assertRefusedBeforeAnythingIsOpened(
+                    service,
+                    new ExportRequest(
+                            List.of(ResourceSpec.all(TICKETS)), ExportFormat.JSON, Optional.of(new CsvOptions(true))),
+                    "csv");
         }
 
         @Test
         void refusesAFormatThisServiceDoesNotOfferBeforeOpeningAnything() {
-            PrepareExportService jsonOnly = new PrepareExportService(reader, spools, List.of(json),
-                    RowLimitPolicy.contractDefault(), new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
-            assertRefusedBeforeAnythingIsOpened(jsonOnly, new ExportRequest(List.of(ResourceSpec.all(TICKETS)),
-                    ExportFormat.CSV, Optional.empty()), "format");
+            PrepareExportService jsonOnly = new PrepareExportService(
+                    reader,
+                    spools,
+                    List.of(json),
+                    RowLimitPolicy.contractDefault(),
+                    new FormatPolicy(),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
+            assertRefusedBeforeAnythingIsOpened(
+                    jsonOnly,
+                    new ExportRequest(List.of(ResourceSpec.all(TICKETS)), ExportFormat.CSV, Optional.empty()),
+                    "format");
         }
 
         @Test
         void writesCsvWithTheCsvSerializerAndItsOptions() throws IOException {
             addRows(LIVE, TICKETS, 1);
-            PreparedExport export = prepare(new ExportRequest(List.of(spec(TICKETS, "title", "id")),
-                    ExportFormat.CSV, Optional.of(new CsvOptions(true))));
+            PreparedExport export = prepare(new ExportRequest(
+                    List.of(spec(TICKETS, "title", "id")), ExportFormat.CSV, Optional.of(new CsvOptions(true))));
             assertThat(export.document().format()).isEqualTo(ExportFormat.CSV);
             assertThat(export.document().csv()).isEqualTo(new CsvOptions(true));
-            assertThat(written(export)).isEqualTo("csv req_123 " + TEAM + " " + NOW + " bom=true max=10000 total=1\n"
-                    + "== tickets 1 false -\n[tickets]\nrow 1|" + id(1) + "\n[/tickets]\n== end\n");
+            assertThat(written(export))
+                    .isEqualTo("csv req_123 " + TEAM + " " + NOW + " bom=true max=10000 total=1\n"
+                            + "== tickets 1 false -\n[tickets]\nrow 1|" + id(1) + "\n[/tickets]\n== end\n");
             assertThat(csv.rowsCalls).containsExactly(TICKETS);
             assertThat(csv.written).hasSize(1);
             assertThat(json.rowsCalls).isEmpty();
@@ -321,8 +351,8 @@ class PrepareExportServiceTest {
         void writesJsonWithDefaultCsvOptions() throws IOException {
             PreparedExport export = prepare(json(spec(TICKETS, "id")));
             assertThat(export.document().csv()).isEqualTo(CsvOptions.DEFAULT);
-            assertThat(written(export)).isEqualTo(JSON_HEAD + "0\n== tickets 0 false -\n[tickets]\n[/tickets]\n"
-                    + "== end\n");
+            assertThat(written(export))
+                    .isEqualTo(JSON_HEAD + "0\n== tickets 0 false -\n[tickets]\n[/tickets]\n" + "== end\n");
             assertThat(json.written).hasSize(1);
             assertThat(csv.rowsCalls).isEmpty();
             assertThat(csv.written).isEmpty();
@@ -334,22 +364,25 @@ class PrepareExportServiceTest {
             addRows(LIVE, CUSTOMERS, 2, 1);
             service = service(RowLimitPolicy.configured(2));
 
-            PreparedExport export = prepare(json(spec(TICKETS, "id", "title"), spec(CUSTOMERS, "name"),
-                    spec(ARTICLES, "id")));
+            PreparedExport export =
+                    prepare(json(spec(TICKETS, "id", "title"), spec(CUSTOMERS, "name"), spec(ARTICLES, "id")));
             assertThat(reader.only().queries).extracting(ResourceQuery::limit).containsExactly(2, 2, 2);
             ExportDocument document = export.document();
             assertThat(document.maxRowsPerResource()).isEqualTo(2);
-            assertThat(document.sections()).extracting(ResourceSection::summary).containsExactly(
-                    new PageSummary(2, true, Optional.of(row(TICKETS, 2).cursor())),
-                    new PageSummary(2, false, Optional.empty()),
-                    new PageSummary(0, false, Optional.empty()));
+            assertThat(document.sections())
+                    .extracting(ResourceSection::summary)
+                    .containsExactly(
+                            new PageSummary(2, true, Optional.of(row(TICKETS, 2).cursor())),
+                            new PageSummary(2, false, Optional.empty()),
+                            new PageSummary(0, false, Optional.empty()));
             assertThat(document.totalRows()).isEqualTo(4);
-            assertThat(written(export)).isEqualTo("json req_123 " + TEAM + " " + NOW + " bom=false max=2 total=4\n"
-                    + "== tickets 2 true " + row(TICKETS, 2).cursor().encode() + "\n"
-                    + "[tickets]\n" + id(1) + "|row 1\n" + id(2) + "|row 2\n[/tickets]\n"
-                    + "== customers 2 false -\n[customers]\nrow 1\nrow 2\n[/customers]\n"
-                    + "== articles 0 false -\n[articles]\n[/articles]\n"
-                    + "== end\n");
+            assertThat(written(export))
+                    .isEqualTo("json req_123 " + TEAM + " " + NOW + " bom=false max=2 total=4\n"
+                            + "== tickets 2 true " + row(TICKETS, 2).cursor().encode() + "\n"
+                            + "[tickets]\n" + id(1) + "|row 1\n" + id(2) + "|row 2\n[/tickets]\n"
+                            + "== customers 2 false -\n[customers]\nrow 1\nrow 2\n[/customers]\n"
+                            + "== articles 0 false -\n[articles]\n[/articles]\n"
+                            + "== end\n");
         }
 
         @Test
@@ -364,10 +397,11 @@ class PrepareExportServiceTest {
 
         @Test
         void opensOneSnapshotWithTheKeysTeamAndMode() {
-            service.prepare(authorize(TEST_KEY), jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID,
-                    Cancellation.never()).close();
+            service.prepare(authorize(TEST_KEY), jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID, Cancellation.never())
+                    .close();
             assertThat(reader.only().scope).isEqualTo(new Scope(TEAM, Mode.TEST));
-            assertThat(reader.only().queries).extracting(ResourceQuery::type)
+            assertThat(reader.only().queries)
+                    .extracting(ResourceQuery::type)
                     .containsExactly(TICKETS, CUSTOMERS, ARTICLES);
         }
 
@@ -384,8 +418,8 @@ class PrepareExportServiceTest {
             reader.add(LIVE, row(TICKETS, 1))
                     .add(new Scope(TEAM, Mode.TEST), row(TICKETS, 2))
                     .add(new Scope(OTHER_TEAM, Mode.LIVE), row(TICKETS, 3));
-            PreparedExport export = service.prepare(authorize(TEST_KEY), json(spec(TICKETS, "id")), REQUEST_ID,
-                    Cancellation.never());
+            PreparedExport export =
+                    service.prepare(authorize(TEST_KEY), json(spec(TICKETS, "id")), REQUEST_ID, Cancellation.never());
             assertThat(written(export)).contains(id(2)).doesNotContain(id(1)).doesNotContain(id(3));
         }
 
@@ -394,26 +428,45 @@ class PrepareExportServiceTest {
             Cursor after = row(TICKETS, 1).cursor();
             ResourceFilters filters = ResourceFilters.parse(TICKETS, Map.of("status", "open"), "resources[0].filters");
             FieldSelection fields = FieldSelection.parse(TICKETS, List.of("status", "id"), "f");
-            prepare(json(new ResourceSpec(TICKETS, filters, fields, Optional.of(after)),
-                    ResourceSpec.all(ARTICLES))).close();
-            assertThat(reader.only().queries).containsExactly(
-                    new ResourceQuery(TICKETS, filters, TICKETS.selectFields(List.of("status", "id"), "f"),
-                            Optional.of(after), 10_000),
-                    new ResourceQuery(ARTICLES, ResourceFilters.none(ARTICLES), ARTICLES.fields(), Optional.empty(),
-                            10_000));
+            prepare(json(new ResourceSpec(TICKETS, filters, fields, Optional.of(after)), ResourceSpec.all(ARTICLES)))
+                    .close();
+            assertThat(reader.only().queries)
+                    .containsExactly(
+                            new ResourceQuery(
+                                    TICKETS,
+                                    filters,
+                                    TICKETS.selectFields(List.of("status", "id"), "f"),
+                                    Optional.of(after),
+                                    10_000),
+                            new ResourceQuery(
+                                    ARTICLES,
+                                    ResourceFilters.none(ARTICLES),
+                                    ARTICLES.fields(),
+                                    Optional.empty(),
+                                    10_000));
         }
 
         @Test
-        void readsEveryResourceOnceInRequestOrderIntoOneSpoolAndClosesTheSnapshotBeforeReturning()
-                throws IOException {
+        void readsEveryResourceOnceInRequestOrderIntoOneSpoolAndClosesTheSnapshotBeforeReturning() throws IOException {
             PreparedExport export = prepare(jsonOf(CUSTOMERS, ARTICLES, TICKETS));
-            assertThat(events.log).as("the spool is made before any row is written")
+            assertThat(events.log)
+                    .as("the spool is made before any row is written")
                     .containsSubsequence("create spool", "rows customers");
-            assertThat(events.log.stream().filter(e -> !e.equals("create spool"))).containsExactly("open snapshot",
-                    "custom fields customers", "rows customers", "read customers", "finish customers",
-                    "rows articles", "read articles", "finish articles",
-                    "custom fields tickets", "rows tickets", "read tickets", "finish tickets",
-                    "close snapshot");
+            assertThat(events.log.stream().filter(e -> !e.equals("create spool")))
+                    .containsExactly(
+                            "open snapshot",
+                            "custom fields customers",
+                            "rows customers",
+                            "read customers",
+                            "finish customers",
+                            "rows articles",
+                            "read articles",
+                            "finish articles",
+                            "custom fields tickets",
+                            "rows tickets",
+                            "read tickets",
+                            "finish tickets",
+                            "close snapshot");
             FakeSnapshot snapshot = reader.only();
             assertThat(snapshot.closeCount).isEqualTo(1);
             assertThat(spools.created).hasSize(1);
@@ -434,20 +487,33 @@ class PrepareExportServiceTest {
             reader.customFields.put(CUSTOMERS, List.of());
             prepare(json(spec(TICKETS, "id", "customFields.due"), ResourceSpec.all(CUSTOMERS), spec(ARTICLES, "id")))
                     .close();
-            assertThat(events.log).containsSubsequence("open snapshot", "custom fields tickets", "read tickets",
-                    "custom fields customers", "read customers", "read articles", "close snapshot");
+            assertThat(events.log)
+                    .containsSubsequence(
+                            "open snapshot",
+                            "custom fields tickets",
+                            "read tickets",
+                            "custom fields customers",
+                            "read customers",
+                            "read articles",
+                            "close snapshot");
             assertThat(events.log).doesNotContain("custom fields articles");
             List<ResourceQuery> queries = reader.only().queries;
-            assertThat(queries.get(0).fields()).containsExactly(TICKETS.field("id").orElseThrow(),
-                    Field.custom(due, TICKETS.field("customFields").orElseThrow().index()));
+            assertThat(queries.get(0).fields())
+                    .containsExactly(
+                            TICKETS.field("id").orElseThrow(),
+                            Field.custom(
+                                    due,
+                                    TICKETS.field("customFields").orElseThrow().index()));
             assertThat(queries.get(1).fields()).isEqualTo(CUSTOMERS.fields());
         }
 
         @Test
         void refusesAnUndefinedCustomFieldNamingItAndClosesTheSnapshotAndTheSpool() {
-            reader.customFields.put(TICKETS, List.of(new CustomFieldDefinition("plan", "Plan",
-                    CustomFieldKind.SELECT, 0)));
-            ExportRequest request = json(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS),
+            reader.customFields.put(
+                    TICKETS, List.of(new CustomFieldDefinition("plan", "Plan", CustomFieldKind.SELECT, 0)));
+            ExportRequest request = json(new ResourceSpec(
+                    TICKETS,
+                    ResourceFilters.none(TICKETS),
                     FieldSelection.parse(TICKETS, List.of("id", "customFields.colour"), "resources[0].fields"),
                     Optional.empty()));
             assertThatThrownBy(() -> prepare(request)).isInstanceOfSatisfying(ExportException.class, e -> {
@@ -462,7 +528,8 @@ class PrepareExportServiceTest {
         @Test
         void handsTheCancellationToTheReader() {
             Cancellation cancellation = new Cancellation();
-            service.prepare(authorize(LIVE_KEY), jsonOf(TICKETS), REQUEST_ID, cancellation).close();
+            service.prepare(authorize(LIVE_KEY), jsonOf(TICKETS), REQUEST_ID, cancellation)
+                    .close();
             assertThat(reader.cancellations).singleElement().isSameAs(cancellation);
         }
     }
@@ -474,19 +541,23 @@ class PrepareExportServiceTest {
         void carriesTheRequestTeamTimeLimitFieldsAndTotals() {
             addRows(LIVE, TICKETS, 1, 2);
             addRows(LIVE, ARTICLES, 7);
-            try (PreparedExport export = prepare(json(spec(ARTICLES, "createdAt", "id"),
-                    ResourceSpec.all(TICKETS)))) {
+            try (PreparedExport export = prepare(json(spec(ARTICLES, "createdAt", "id"), ResourceSpec.all(TICKETS)))) {
                 ExportDocument document = export.document();
                 assertThat(document.requestId()).isEqualTo(REQUEST_ID);
                 assertThat(document.team()).isEqualTo(TEAM);
                 assertThat(document.generatedAt()).isEqualTo(NOW);
                 assertThat(document.format()).isEqualTo(ExportFormat.JSON);
                 assertThat(document.maxRowsPerResource()).isEqualTo(10_000);
-                assertThat(document.sections()).extracting(ResourceSection::type).containsExactly(ARTICLES, TICKETS);
-                assertThat(document.sections().get(0).fields()).extracting(Field::name)
+                assertThat(document.sections())
+                        .extracting(ResourceSection::type)
+                        .containsExactly(ARTICLES, TICKETS);
+                assertThat(document.sections().get(0).fields())
+                        .extracting(Field::name)
                         .containsExactly("createdAt", "id");
                 assertThat(document.sections().get(1).fields()).isEqualTo(TICKETS.fields());
-                assertThat(document.sections()).extracting(s -> s.summary().rows()).containsExactly(1, 2);
+                assertThat(document.sections())
+                        .extracting(s -> s.summary().rows())
+                        .containsExactly(1, 2);
                 assertThat(document.totalRows()).isEqualTo(3);
                 assertThat(export.caller().team()).isEqualTo(TEAM);
                 assertThat(export.caller().displayPrefix()).isEqualTo("sk_live_AbCd");
@@ -497,8 +568,8 @@ class PrepareExportServiceTest {
         void eachSectionCopiesExactlyTheBytesWrittenForIt() throws IOException {
             addRows(LIVE, TICKETS, 3, 1, 2);
             addRows(LIVE, CUSTOMERS, 4);
-            try (PreparedExport export = prepare(json(spec(TICKETS, "title"), spec(ARTICLES, "id"),
-                    spec(CUSTOMERS, "id", "name")))) {
+            try (PreparedExport export =
+                    prepare(json(spec(TICKETS, "title"), spec(ARTICLES, "id"), spec(CUSTOMERS, "id", "name")))) {
                 List<ResourceSection> sections = export.document().sections();
                 String tickets = "[tickets]\nrow 1\nrow 2\nrow 3\n[/tickets]\n";
                 String articles = "[articles]\n[/articles]\n";
@@ -507,11 +578,15 @@ class PrepareExportServiceTest {
                 assertThat(content(sections.get(1))).isEqualTo(articles);
                 assertThat(content(sections.get(2))).isEqualTo(customers);
                 assertThat(content(sections.get(0))).as("copied again").isEqualTo(tickets);
-                assertThat(spools.only().text()).as("one spool holds them all, in order")
+                assertThat(spools.only().text())
+                        .as("one spool holds them all, in order")
                         .isEqualTo(tickets + articles + customers);
-                assertThat(sections).extracting(ResourceSection::summary).containsExactly(
-                        new PageSummary(3, false, Optional.empty()), new PageSummary(0, false, Optional.empty()),
-                        new PageSummary(1, false, Optional.empty()));
+                assertThat(sections)
+                        .extracting(ResourceSection::summary)
+                        .containsExactly(
+                                new PageSummary(3, false, Optional.empty()),
+                                new PageSummary(0, false, Optional.empty()),
+                                new PageSummary(1, false, Optional.empty()));
             }
         }
 
@@ -532,13 +607,24 @@ class PrepareExportServiceTest {
                 }
             } while (after.isPresent() && pages.size() < 10);
 
-            assertThat(names).containsExactly("[customers]\nrow 1\n[/customers]\n",
-                    "[customers]\nrow 2\n[/customers]\n", "[customers]\nrow 3\n[/customers]\n");
-            assertThat(pages).containsExactly(new PageSummary(1, true, Optional.of(row(CUSTOMERS, 1).cursor())),
-                    new PageSummary(1, true, Optional.of(row(CUSTOMERS, 2).cursor())),
-                    new PageSummary(1, false, Optional.empty()));
-            assertThat(reader.opened).extracting(s -> s.queries.get(0).after()).containsExactly(Optional.empty(),
-                    Optional.of(row(CUSTOMERS, 1).cursor()), Optional.of(row(CUSTOMERS, 2).cursor()));
+            assertThat(names)
+                    .containsExactly(
+                            "[customers]\nrow 1\n[/customers]\n",
+                            "[customers]\nrow 2\n[/customers]\n",
+                            "[customers]\nrow 3\n[/customers]\n");
+            assertThat(pages)
+                    .containsExactly(
+                            new PageSummary(
+                                    1, true, Optional.of(row(CUSTOMERS, 1).cursor())),
+                            new PageSummary(
+                                    1, true, Optional.of(row(CUSTOMERS, 2).cursor())),
+                            new PageSummary(1, false, Optional.empty()));
+            assertThat(reader.opened)
+                    .extracting(s -> s.queries.get(0).after())
+                    .containsExactly(
+                            Optional.empty(),
+                            Optional.of(row(CUSTOMERS, 1).cursor()),
+                            Optional.of(row(CUSTOMERS, 2).cursor()));
             assertThat(slots.held()).isZero();
         }
     }
@@ -554,8 +640,8 @@ class PrepareExportServiceTest {
             assertThat(slots.held()).isEqualTo(1);
             assertThat(spool.closed).isFalse();
 
-            assertThat(written(export)).isEqualTo(JSON_HEAD + "1\n== articles 1 false -\n[articles]\nrow 1\n"
-                    + "[/articles]\n== end\n");
+            assertThat(written(export))
+                    .isEqualTo(JSON_HEAD + "1\n== articles 1 false -\n[articles]\nrow 1\n" + "[/articles]\n== end\n");
             assertThat(json.written).singleElement().isSameAs(export.document());
             assertThat(spool.closeCount).isEqualTo(1);
             assertThat(slots.held()).isZero();
@@ -598,7 +684,8 @@ class PrepareExportServiceTest {
             IOException failure = new IOException("client went away");
             json.writeFailure = failure;
             PreparedExport export = prepare(jsonOf(TICKETS));
-            assertThatThrownBy(() -> export.writeTo(new ByteArrayOutputStream())).isSameAs(failure);
+            assertThatThrownBy(() -> export.writeTo(new ByteArrayOutputStream()))
+                    .isSameAs(failure);
             assertThat(spools.only().closed).isTrue();
             assertThat(slots.held()).isZero();
         }
@@ -611,7 +698,9 @@ class PrepareExportServiceTest {
         private void assertCleanedUpButStillOwned(AuthorizedExport authorized) {
             assertThat(reader.only().closeCount).as("snapshot closed").isEqualTo(1);
             assertThat(spools.only().closed).as("spool closed").isTrue();
-            assertThat(slots.held()).as("prepare did not close the caller's authorization").isEqualTo(1);
+            assertThat(slots.held())
+                    .as("prepare did not close the caller's authorization")
+                    .isEqualTo(1);
             assertThat(json.written).isEmpty();
             authorized.close();
             assertThat(slots.held()).isZero();
@@ -624,8 +713,9 @@ class PrepareExportServiceTest {
             spools.capacity = capacity;
             addRows(LIVE, TICKETS, 1, 2, 3);
             AuthorizedExport authorized = authorize(LIVE_KEY);
-            assertThatThrownBy(() -> service.prepare(authorized, json(spec(TICKETS, "id")), REQUEST_ID,
-                    Cancellation.never())).isInstanceOfSatisfying(ExportException.class, e -> {
+            assertThatThrownBy(() ->
+                            service.prepare(authorized, json(spec(TICKETS, "id")), REQUEST_ID, Cancellation.never()))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
                         assertThat(e.getMessage()).contains("at capacity");
                         assertThat(e.getCause()).isInstanceOf(SpoolFullException.class);
@@ -642,8 +732,8 @@ class PrepareExportServiceTest {
             assertThat(used).isPositive();
             spools.capacity = used + 10;
             assertThatThrownBy(() -> prepare(json(spec(TICKETS, "id"))))
-                    .isInstanceOfSatisfying(ExportException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
             assertThat(written(first)).contains(id(1));
         }
 
@@ -667,8 +757,9 @@ class PrepareExportServiceTest {
             reader.readFailure = q -> q.type() == CUSTOMERS ? down : null;
             addRows(LIVE, TICKETS, 1);
             AuthorizedExport authorized = authorize(LIVE_KEY);
-            assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID,
-                    Cancellation.never())).isSameAs(down);
+            assertThatThrownBy(() -> service.prepare(
+                            authorized, jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID, Cancellation.never()))
+                    .isSameAs(down);
             assertThat(reader.only().queries).extracting(ResourceQuery::type).containsExactly(TICKETS, CUSTOMERS);
             assertCleanedUpButStillOwned(authorized);
         }
@@ -701,12 +792,12 @@ class PrepareExportServiceTest {
         @Test
         void needsAtMostOneSerializerPerFormatAndAtLeastOne() {
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            assertThatThrownBy(() -> new PrepareExportService(reader, spools, List.of(),
-                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
+            assertThatThrownBy(() -> new PrepareExportService(
+                            reader, spools, List.of(), RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
                     .isInstanceOf(IllegalArgumentException.class);
             List<Serializer> twoJson = List.of(json, csv, new FakeSerializer(ExportFormat.JSON));
-            assertThatThrownBy(() -> new PrepareExportService(reader, spools, twoJson,
-                    RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
+            assertThatThrownBy(() -> new PrepareExportService(
+                            reader, spools, twoJson, RowLimitPolicy.contractDefault(), new FormatPolicy(), clock))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

@@ -7,8 +7,7 @@ final class AdminNames {
 
     static final int MAX_LENGTH = 200;
 
-    private AdminNames() {
-    }
+    private AdminNames() {}
 
     static String checked(String what, String value) {
         if (value == null || value.isBlank()) {
@@ -19,8 +18,8 @@ final class AdminNames {
             throw AdministrationException.invalid("The " + what + " must have at most " + MAX_LENGTH + " characters.");
         }
         if (stripped.codePoints().anyMatch(Character::isISOControl)) {
-            throw AdministrationException.invalid("The " + what
-                    + " must not hold control characters (tabs, line breaks, ...).");
+            throw AdministrationException.invalid(
+                    "The " + what + " must not hold control characters (tabs, line breaks, ...).");
         }
         return stripped;
     }

@@ -2,7 +2,6 @@ package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -36,8 +35,10 @@ public final class ApiKey {
     public static ApiKey parse(String presented) {
         Objects.requireNonNull(presented, "presented");
         if (!FORMAT.matcher(presented).matches()) {
-            throw new ExportException(ErrorCode.INVALID_KEY_FORMAT, "API keys start with sk_live_, sk_test_, "
-                    + "pk_live_ or pk_test_ followed by 16 to 128 letters and digits.");
+            throw new ExportException(
+                    ErrorCode.INVALID_KEY_FORMAT,
+                    "API keys start with sk_live_, sk_test_, "
+                            + "pk_live_ or pk_test_ followed by 16 to 128 letters and digits.");
         }
         KeyKind kind = presented.startsWith("sk_") ? KeyKind.SECRET : KeyKind.PUBLISHABLE;
         Mode mode = presented.startsWith("live_", 3) ? Mode.LIVE : Mode.TEST;
@@ -53,7 +54,10 @@ public final class ApiKey {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(random, "random");
-        StringBuilder key = new StringBuilder(kind.prefix()).append('_').append(mode.wireName()).append('_');
+        StringBuilder key = new StringBuilder(kind.prefix())
+                .append('_')
+                .append(mode.wireName())
+                .append('_');
         for (int i = 0; i < GENERATED_SECRET_LENGTH; i++) {
             key.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }

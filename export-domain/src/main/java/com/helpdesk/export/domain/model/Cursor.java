@@ -1,14 +1,13 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
-import java.time.DateTimeException;
 
 /**
  * A position in one resource's order (createdAt, then id): an export continues strictly after it.
@@ -27,8 +26,8 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
     }
 
     public String encode() {
-        long micros = Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L),
-                createdAt.getNano() / 1_000);
+        long micros =
+                Math.addExact(Math.multiplyExact(createdAt.getEpochSecond(), 1_000_000L), createdAt.getNano() / 1_000);
         String plain = VERSION + "|" + type.wireName() + "|" + micros + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
@@ -39,8 +38,8 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
      * @param param the request path of the cursor, for errors
      */
     public static Cursor decode(String token, ResourceType expected, String param) {
-        ExportException invalid = ExportException.invalid(param,
-                "Invalid cursor: pass the nextCursor a previous export gave for " + expected.wireName() + ".");
+        ExportException invalid = ExportException.invalid(
+                param, "Invalid cursor: pass the nextCursor a previous export gave for " + expected.wireName() + ".");
         if (token == null || token.isEmpty() || token.length() > 200) {
             throw invalid;
         }
@@ -50,7 +49,9 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
         } catch (IllegalArgumentException e) {
             throw invalid;
         }
-        if (parts.length != 4 || !VERSION.equals(parts[0]) || !expected.wireName().equals(parts[1])) {
+        if (parts.length != 4
+                || !VERSION.equals(parts[0])
+                || !expected.wireName().equals(parts[1])) {
             throw invalid;
         }
         try {

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.AdministrationException;
-
 import java.util.regex.Pattern;
 
 /**

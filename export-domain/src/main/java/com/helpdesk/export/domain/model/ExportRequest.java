@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,8 +18,8 @@ public record ExportRequest(List<ResourceSpec> resources, ExportFormat format, O
      */
     public static void requireResourceCount(int count) {
         if (count < 1 || count > ResourceType.MAX_RESOURCES_PER_REQUEST) {
-            throw ExportException.invalid("resources", "resources takes 1 to "
-                    + ResourceType.MAX_RESOURCES_PER_REQUEST + " entries.");
+            throw ExportException.invalid(
+                    "resources", "resources takes 1 to " + ResourceType.MAX_RESOURCES_PER_REQUEST + " entries.");
         }
     }
 
@@ -33,8 +32,9 @@ public record ExportRequest(List<ResourceSpec> resources, ExportFormat format, O
         Set<ResourceType> seen = EnumSet.noneOf(ResourceType.class);
         for (int i = 0; i < resources.size(); i++) {
             if (!seen.add(resources.get(i).type())) {
-                throw ExportException.invalid("resources[" + i + "].type", "Resource type '"
-                        + resources.get(i).type().wireName() + "' is listed more than once.");
+                throw ExportException.invalid(
+                        "resources[" + i + "].type",
+                        "Resource type '" + resources.get(i).type().wireName() + "' is listed more than once.");
             }
         }
     }

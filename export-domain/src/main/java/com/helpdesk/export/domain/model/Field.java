@@ -37,8 +37,7 @@ public record Field(String name, FieldKind kind, String idPrefix, int index, Cus
 
     /** The field of one custom field definition, in the group at {@code groupIndex}. */
     public static Field custom(CustomFieldDefinition definition, int groupIndex) {
-        return new Field(CUSTOM_PREFIX + definition.key(), definition.kind().valueKind(), null, groupIndex,
-                definition);
+        return new Field(CUSTOM_PREFIX + definition.key(), definition.kind().valueKind(), null, groupIndex, definition);
     }
 
     public boolean isCustom() {

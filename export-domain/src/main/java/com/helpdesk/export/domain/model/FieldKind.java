@@ -9,7 +9,18 @@ package com.helpdesk.export.domain.model;
  * a team's custom fields (contract §4), which a request's field list expands into one field per definition.
  */
 public enum FieldKind {
-    ID, REF, TEXT, ENUM, INTEGER, NUMBER, BOOLEAN, TIMESTAMP, DATE, TAGS, OBJECT, CUSTOM;
+    ID,
+    REF,
+    TEXT,
+    ENUM,
+    INTEGER,
+    NUMBER,
+    BOOLEAN,
+    TIMESTAMP,
+    DATE,
+    TAGS,
+    OBJECT,
+    CUSTOM;
 
     /** Text as a person typed it: the kinds a spreadsheet could mistake for a formula. */
     public boolean isFreeText() {

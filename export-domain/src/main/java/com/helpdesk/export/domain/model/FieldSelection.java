@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,14 +21,11 @@ public final class FieldSelection {
         String param();
     }
 
-    private record Own(Field field, String param) implements Entry {
-    }
+    private record Own(Field field, String param) implements Entry {}
 
-    private record AllCustom(String param) implements Entry {
-    }
+    private record AllCustom(String param) implements Entry {}
 
-    private record OneCustom(String key, String param) implements Entry {
-    }
+    private record OneCustom(String key, String param) implements Entry {}
 
     private final ResourceType type;
     private final List<Entry> entries;
@@ -83,14 +79,18 @@ public final class FieldSelection {
             } else if (type.hasCustomFields() && name.startsWith(Field.CUSTOM_PREFIX)) {
                 String key = name.substring(Field.CUSTOM_PREFIX.length());
                 if (!CustomFieldDefinition.KEY.matcher(key).matches()) {
-                    throw ExportException.invalid(at, "Invalid custom field '" + name + "': a key is a lower-case "
-                            + "letter, then up to 39 lower-case letters, digits or '_'.");
+                    throw ExportException.invalid(
+                            at,
+                            "Invalid custom field '" + name + "': a key is a lower-case "
+                                    + "letter, then up to 39 lower-case letters, digits or '_'.");
                 }
                 entries.add(new OneCustom(key, at));
             } else {
-                throw ExportException.invalid(at, "Unknown field '" + name + "' for " + type.wireName()
-                        + ". Allowed values: " + String.join(", ", type.fieldNames())
-                        + (type.hasCustomFields() ? ", or customFields.<key> for one custom field" : "") + ".");
+                throw ExportException.invalid(
+                        at,
+                        "Unknown field '" + name + "' for " + type.wireName()
+                                + ". Allowed values: " + String.join(", ", type.fieldNames())
+                                + (type.hasCustomFields() ? ", or customFields.<key> for one custom field" : "") + ".");
             }
         }
         return new FieldSelection(type, entries, param);
@@ -130,11 +130,20 @@ public final class FieldSelection {
                 }
             } else {
                 OneCustom one = (OneCustom) entry;
-                CustomFieldDefinition definition = definitions.stream().filter(d -> d.key().equals(one.key()))
-                        .findFirst().orElseThrow(() -> ExportException.invalid(one.param(), "Unknown custom field '"
-                                + Field.CUSTOM_PREFIX + one.key() + "' for " + type.wireName() + ": this team defines "
-                                + (definitions.isEmpty() ? "none" : definitions.stream()
-                                .map(CustomFieldDefinition::key).collect(Collectors.joining(", "))) + "."));
+                CustomFieldDefinition definition = definitions.stream()
+                        .filter(d -> d.key().equals(one.key()))
+                        .findFirst()
+                        .orElseThrow(() -> ExportException.invalid(
+                                one.param(),
+                                "Unknown custom field '"
+                                        + Field.CUSTOM_PREFIX + one.key() + "' for " + type.wireName()
+                                        + ": this team defines "
+                                        + (definitions.isEmpty()
+                                                ? "none"
+                                                : definitions.stream()
+                                                        .map(CustomFieldDefinition::key)
+                                                        .collect(Collectors.joining(", ")))
+                                        + "."));
                 if (!customs.add(definition.key())) {
                     throw twice(one.param(), definition.key());
                 }
@@ -151,16 +160,21 @@ public final class FieldSelection {
     public List<Field> resolve(List<CustomFieldDefinition> definitions, ExportFormat format) {
         List<Field> fields = resolve(definitions);
         if (format == ExportFormat.CSV && fields.stream().allMatch(f -> f.kind() == FieldKind.CUSTOM)) {
-            throw ExportException.invalid(param == null ? "resources[0].fields" : param, "This team defines no "
-                    + "custom fields for " + type.wireName() + ", so a CSV file of only customFields would have no "
-                    + "column. Name at least one other field.");
+            throw ExportException.invalid(
+                    param == null ? "resources[0].fields" : param,
+                    "This team defines no "
+                            + "custom fields for " + type.wireName()
+                            + ", so a CSV file of only customFields would have no "
+                            + "column. Name at least one other field.");
         }
         return fields;
     }
 
     private static ExportException twice(String param, String key) {
-        return ExportException.invalid(param, "Custom field '" + Field.CUSTOM_PREFIX + key
-                + "' is listed more than once (customFields names them all).");
+        return ExportException.invalid(
+                param,
+                "Custom field '" + Field.CUSTOM_PREFIX + key
+                        + "' is listed more than once (customFields names them all).");
     }
 
     @Override

@@ -32,7 +32,8 @@ public sealed interface FilterCondition {
     record Text(FilterDefinition definition, String text) implements FilterCondition {
         public Text {
             Objects.requireNonNull(definition, "definition");
-            if (definition.kind() != FilterKind.TEXT_EQUALS && definition.kind() != FilterKind.HAS_TAG
+            if (definition.kind() != FilterKind.TEXT_EQUALS
+                    && definition.kind() != FilterKind.HAS_TAG
                     && definition.kind() != FilterKind.SEARCH) {
                 throw new IllegalArgumentException("not a text filter: " + definition.name());
             }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param allowedValues for ANY_OF the permitted values, in documentation order; empty otherwise
  * @param idPrefix      for ID_EQUALS the accepted public prefix; {@code null} otherwise
  */
-public record FilterDefinition(String name, FilterKind kind, List<String> targets, List<String> allowedValues,
-                               String idPrefix) {
+public record FilterDefinition(
+        String name, FilterKind kind, List<String> targets, List<String> allowedValues, String idPrefix) {
     public FilterDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");

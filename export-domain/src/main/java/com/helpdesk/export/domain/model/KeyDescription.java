@@ -9,9 +9,17 @@ import java.util.UUID;
  * A stored key as a list shows it: by its display prefix (e.g. {@code sk_live_AbCd}); neither the key nor its
  * hash is part of it.
  */
-public record KeyDescription(UUID keyId, String displayPrefix, KeyKind kind, Mode mode, UUID memberId,
-                             String memberName, Role role, Instant createdAt, Optional<Instant> expiresAt,
-                             Optional<Instant> revokedAt) {
+public record KeyDescription(
+        UUID keyId,
+        String displayPrefix,
+        KeyKind kind,
+        Mode mode,
+        UUID memberId,
+        String memberName,
+        Role role,
+        Instant createdAt,
+        Optional<Instant> expiresAt,
+        Optional<Instant> revokedAt) {
 
     public KeyDescription {
         Objects.requireNonNull(keyId, "keyId");

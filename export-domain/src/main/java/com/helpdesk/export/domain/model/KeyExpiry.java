@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.AdministrationException;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -30,8 +29,8 @@ public record KeyExpiry(Instant value) {
         Objects.requireNonNull(now, "now");
         KeyExpiry expiry = new KeyExpiry(requested);
         if (!expiry.value.isAfter(now)) {
-            throw AdministrationException.invalid("The expiry must be in the future (it is " + requested + ", now is "
-                    + now + ").");
+            throw AdministrationException.invalid(
+                    "The expiry must be in the future (it is " + requested + ", now is " + now + ").");
         }
         return expiry;
     }

@@ -25,7 +25,8 @@ public final class KeyHash {
     public static KeyHash of(ApiKey key) {
         Objects.requireNonNull(key, "key");
         try {
-            return new KeyHash(MessageDigest.getInstance("SHA-256").digest(key.reveal().getBytes(StandardCharsets.UTF_8)));
+            return new KeyHash(
+                    MessageDigest.getInstance("SHA-256").digest(key.reveal().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }

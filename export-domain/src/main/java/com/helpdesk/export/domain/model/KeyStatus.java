@@ -11,7 +11,9 @@ import java.util.Optional;
  * after it); else it is {@link #ACTIVE}.
  */
 public enum KeyStatus {
-    ACTIVE, EXPIRED, REVOKED;
+    ACTIVE,
+    EXPIRED,
+    REVOKED;
 
     /** {@code active}, {@code expired} or {@code revoked}. */
     public String wireName() {

@@ -11,8 +11,7 @@ public final class PublicId {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private PublicId() {
-    }
+    private PublicId() {}
 
     public static String format(String prefix, UUID id) {
         return prefix + hex16(id.getMostSignificantBits()) + hex16(id.getLeastSignificantBits());
@@ -33,8 +32,8 @@ public final class PublicId {
             if (!HEX32.matcher(hex).matches()) {
                 return Optional.empty();
             }
-            return Optional.of(new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
-                    Long.parseUnsignedLong(hex.substring(16), 16)));
+            return Optional.of(new UUID(
+                    Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16)));
         }
         if (UUID_TEXT.matcher(text).matches()) {
             return Optional.of(UUID.fromString(text));

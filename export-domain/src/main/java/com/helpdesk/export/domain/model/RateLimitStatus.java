@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param window     the window's length
  * @param retryAfter when refused, how long until a call is allowed again; zero when allowed
  */
-public record RateLimitStatus(boolean allowed, long limit, long remaining, Instant resetAt, Duration window,
-                              Duration retryAfter) {
+public record RateLimitStatus(
+        boolean allowed, long limit, long remaining, Instant resetAt, Duration window, Duration retryAfter) {
     public RateLimitStatus {
         Objects.requireNonNull(resetAt, "resetAt");
         Objects.requireNonNull(window, "window");

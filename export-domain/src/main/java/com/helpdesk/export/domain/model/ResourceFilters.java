@@ -2,7 +2,6 @@ package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -32,7 +31,8 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
                 throw new IllegalArgumentException(c.definition().name() + " is not a filter of " + type.wireName());
             }
             if (!names.add(c.definition().name())) {
-                throw new IllegalArgumentException("filter given twice: " + c.definition().name());
+                throw new IllegalArgumentException(
+                        "filter given twice: " + c.definition().name());
             }
         }
     }
@@ -56,9 +56,11 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
             String at = param + "." + entry.getKey();
             FilterDefinition definition = type.filters().get(entry.getKey());
             if (definition == null) {
-                throw new ExportException(ErrorCode.PARAMETER_UNKNOWN,
+                throw new ExportException(
+                        ErrorCode.PARAMETER_UNKNOWN,
                         "Unknown filter '" + entry.getKey() + "' for " + type.wireName() + ". Allowed filters: "
-                                + String.join(", ", type.filters().keySet()) + ".", at);
+                                + String.join(", ", type.filters().keySet()) + ".",
+                        at);
             }
             conditions.add(condition(definition, entry.getValue(), at));
         }
@@ -67,7 +69,8 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
 
     private static FilterCondition condition(FilterDefinition definition, Object value, String at) {
         if (value == null) {
-            throw ExportException.invalid(at, "Filter '" + definition.name() + "' must not be null; leave it out instead.");
+            throw ExportException.invalid(
+                    at, "Filter '" + definition.name() + "' must not be null; leave it out instead.");
         }
         return switch (definition.kind()) {
             case ANY_OF -> new FilterCondition.AnyOf(definition, enumValues(definition, value, at));
@@ -90,21 +93,22 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
             items = List.of(value);
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
-                throw ExportException.invalid(at, "Filter '" + definition.name()
-                        + "' takes one value or a non-empty list. " + allowed);
+                throw ExportException.invalid(
+                        at, "Filter '" + definition.name() + "' takes one value or a non-empty list. " + allowed);
             }
             items = list;
         } else {
-            throw ExportException.invalid(at, "Filter '" + definition.name()
-                    + "' takes a string or a list of strings. " + allowed);
+            throw ExportException.invalid(
+                    at, "Filter '" + definition.name() + "' takes a string or a list of strings. " + allowed);
         }
         Set<String> values = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             String itemAt = value instanceof List<?> ? at + "[" + i + "]" : at;
             if (!(item instanceof String s) || !definition.allowedValues().contains(s)) {
-                throw ExportException.invalid(itemAt, "Invalid value " + describe(item) + " for filter '"
-                        + definition.name() + "'. " + allowed);
+                throw ExportException.invalid(
+                        itemAt,
+                        "Invalid value " + describe(item) + " for filter '" + definition.name() + "'. " + allowed);
             }
             if (!values.add(s)) {
                 throw ExportException.invalid(itemAt, "Value '" + s + "' is listed more than once.");
@@ -117,9 +121,11 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
         if (!(value instanceof String s)) {
             throw ExportException.invalid(at, "Filter '" + definition.name() + "' takes one id as a string.");
         }
-        return PublicId.parse(definition.idPrefix(), s).orElseThrow(() -> ExportException.invalid(at,
-                "Invalid id for filter '" + definition.name() + "': expected '" + definition.idPrefix()
-                        + "' followed by 32 lower-case hex digits, or a UUID."));
+        return PublicId.parse(definition.idPrefix(), s)
+                .orElseThrow(() -> ExportException.invalid(
+                        at,
+                        "Invalid id for filter '" + definition.name() + "': expected '" + definition.idPrefix()
+                                + "' followed by 32 lower-case hex digits, or a UUID."));
     }
 
     private static String text(FilterDefinition definition, Object value, String at) {
@@ -130,8 +136,8 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
             throw ExportException.invalid(at, "Filter '" + definition.name() + "' must not be empty.");
         }
         if (s.length() > MAX_TEXT_LENGTH) {
-            throw ExportException.invalid(at, "Filter '" + definition.name() + "' is longer than "
-                    + MAX_TEXT_LENGTH + " characters.");
+            throw ExportException.invalid(
+                    at, "Filter '" + definition.name() + "' is longer than " + MAX_TEXT_LENGTH + " characters.");
         }
         if (s.indexOf('\0') >= 0) {
             throw ExportException.invalid(at, "Filter '" + definition.name() + "' must not contain a NUL character.");
@@ -155,8 +161,10 @@ public record ResourceFilters(ResourceType type, List<FilterCondition> condition
             throw ExportException.invalid(at, message);
         }
         if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw ExportException.invalid(at, "Filter '" + definition.name()
-                    + "' must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.");
+            throw ExportException.invalid(
+                    at,
+                    "Filter '" + definition.name()
+                            + "' must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.");
         }
         return instant;
     }

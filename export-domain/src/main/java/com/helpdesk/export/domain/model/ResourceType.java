@@ -1,16 +1,5 @@
 package com.helpdesk.export.domain.model;
 
-import com.helpdesk.export.domain.error.ExportException;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import static com.helpdesk.export.domain.model.FieldKind.BOOLEAN;
 import static com.helpdesk.export.domain.model.FieldKind.ENUM;
 import static com.helpdesk.export.domain.model.FieldKind.ID;
@@ -25,17 +14,41 @@ import static com.helpdesk.export.domain.model.FilterKind.HAS_TAG;
 import static com.helpdesk.export.domain.model.FilterKind.SEARCH;
 import static com.helpdesk.export.domain.model.FilterKind.TEXT_EQUALS;
 
+import com.helpdesk.export.domain.error.ExportException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The five exportable resource types, with their fields (contract section 4) and filters (section 3). Members belong
  * to the team, not to a mode; every other type is live or test.
  */
 public enum ResourceType {
-    TICKETS("tickets", "tkt_", true,
+    TICKETS(
+            "tickets",
+            "tkt_",
+            true,
             fieldList()
-                    .id("id", "tkt_").text("title").enumerated("status").enumerated("priority")
-                    .id("customerId", "cus_").id("assignedTo", "mem_").tags("tags").text("notes")
-                    .integer("messageCount").time("responseDeadline").time("resolutionDeadline")
-                    .time("createdAt").time("updatedAt").time("resolvedAt").object("metadata").custom().build(),
+                    .id("id", "tkt_")
+                    .text("title")
+                    .enumerated("status")
+                    .enumerated("priority")
+                    .id("customerId", "cus_")
+                    .id("assignedTo", "mem_")
+                    .tags("tags")
+                    .text("notes")
+                    .integer("messageCount")
+                    .time("responseDeadline")
+                    .time("resolutionDeadline")
+                    .time("createdAt")
+                    .time("updatedAt")
+                    .time("resolvedAt")
+                    .object("metadata")
+                    .custom()
+                    .build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "new", "open", "pending", "resolved", "closed"))
                     .add(FilterDefinition.anyOf("priority", "priority", "low", "normal", "high", "urgent"))
@@ -43,48 +56,100 @@ public enum ResourceType {
                     .add(FilterDefinition.id("assignedTo", "assignedTo", "mem_"))
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "title"))
-                    .times().build()),
-    CUSTOMERS("customers", "cus_", true,
+                    .times()
+                    .build()),
+    CUSTOMERS(
+            "customers",
+            "cus_",
+            true,
             fieldList()
-                    .id("id", "cus_").text("name").text("email").text("phone").enumerated("status")
-                    .enumerated("sentiment").tags("tags").text("notes").integer("ticketCount").time("createdAt")
-                    .time("updatedAt").object("metadata").custom().build(),
+                    .id("id", "cus_")
+                    .text("name")
+                    .text("email")
+                    .text("phone")
+                    .enumerated("status")
+                    .enumerated("sentiment")
+                    .tags("tags")
+                    .text("notes")
+                    .integer("ticketCount")
+                    .time("createdAt")
+                    .time("updatedAt")
+                    .object("metadata")
+                    .custom()
+                    .build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "active", "inactive"))
                     .add(FilterDefinition.anyOf("sentiment", "sentiment", "positive", "neutral", "negative"))
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "name", "email"))
-                    .times().build()),
-    ARTICLES("articles", "art_", true,
+                    .times()
+                    .build()),
+    ARTICLES(
+            "articles",
+            "art_",
+            true,
             fieldList()
-                    .id("id", "art_").text("title").text("slug").text("content").text("category")
-                    .enumerated("status").bool("isPublic").tags("tags").text("seoTitle").text("seoDescription")
-                    .integer("viewCount").integer("useCount").time("createdAt").time("updatedAt")
-                    .time("publishedAt").build(),
+                    .id("id", "art_")
+                    .text("title")
+                    .text("slug")
+                    .text("content")
+                    .text("category")
+                    .enumerated("status")
+                    .bool("isPublic")
+                    .tags("tags")
+                    .text("seoTitle")
+                    .text("seoDescription")
+                    .integer("viewCount")
+                    .integer("useCount")
+                    .time("createdAt")
+                    .time("updatedAt")
+                    .time("publishedAt")
+                    .build(),
             filterMap()
                     .add(FilterDefinition.anyOf("status", "status", "draft", "published", "archived"))
                     .add(FilterDefinition.of("category", TEXT_EQUALS, "category"))
                     .add(FilterDefinition.of("isPublic", BOOLEAN_EQUALS, "isPublic"))
                     .add(FilterDefinition.of("tag", HAS_TAG, "tags"))
                     .add(FilterDefinition.of("search", SEARCH, "title"))
-                    .times().build()),
-    MESSAGES("messages", "msg_", true,
+                    .times()
+                    .build()),
+    MESSAGES(
+            "messages",
+            "msg_",
+            true,
             fieldList()
-                    .id("id", "msg_").id("ticketId", "tkt_").enumerated("sender").ref("authorId")
-                    .text("senderName").bool("isInternal").text("content").time("createdAt").build(),
+                    .id("id", "msg_")
+                    .id("ticketId", "tkt_")
+                    .enumerated("sender")
+                    .ref("authorId")
+                    .text("senderName")
+                    .bool("isInternal")
+                    .text("content")
+                    .time("createdAt")
+                    .build(),
             filterMap()
                     .add(FilterDefinition.id("ticketId", "ticketId", "tkt_"))
                     .add(FilterDefinition.anyOf("sender", "sender", "agent", "customer", "system"))
                     .add(FilterDefinition.of("isInternal", BOOLEAN_EQUALS, "isInternal"))
-                    .createdTimes().build()),
-    MEMBERS("members", "mem_", false,
+                    .createdTimes()
+                    .build()),
+    MEMBERS(
+            "members",
+            "mem_",
+            false,
             fieldList()
-                    .id("id", "mem_").text("name").text("email").enumerated("role").time("createdAt").build(),
+                    .id("id", "mem_")
+                    .text("name")
+                    .text("email")
+                    .enumerated("role")
+                    .time("createdAt")
+                    .build(),
             filterMap()
-                    .add(FilterDefinition.anyOf("role", "role", "owner", "admin", "manager", "librarian", "agent",
-                            "spectator"))
+                    .add(FilterDefinition.anyOf(
+                            "role", "role", "owner", "admin", "manager", "librarian", "agent", "spectator"))
                     .add(FilterDefinition.of("search", SEARCH, "name", "email"))
-                    .createdTimes().build());
+                    .createdTimes()
+                    .build());
 
     /** The most resources one request may name: one of each type. */
     public static final int MAX_RESOURCES_PER_REQUEST = values().length;
@@ -96,8 +161,12 @@ public enum ResourceType {
     private final Map<String, Field> fieldsByName;
     private final Map<String, FilterDefinition> filters;
 
-    ResourceType(String wireName, String idPrefix, boolean scopedByMode, List<Field> fields,
-                 Map<String, FilterDefinition> filters) {
+    ResourceType(
+            String wireName,
+            String idPrefix,
+            boolean scopedByMode,
+            List<Field> fields,
+            Map<String, FilterDefinition> filters) {
         this.wireName = wireName;
         this.idPrefix = idPrefix;
         this.scopedByMode = scopedByMode;
@@ -158,8 +227,9 @@ public enum ResourceType {
         if (name == null) {
             throw ExportException.missing(param);
         }
-        return fromWireName(name).orElseThrow(() -> ExportException.invalid(param,
-                "Invalid resource type '" + name + "'. Allowed values: " + wireNames() + "."));
+        return fromWireName(name)
+                .orElseThrow(() -> ExportException.invalid(
+                        param, "Invalid resource type '" + name + "'. Allowed values: " + wireNames() + "."));
     }
 
     public static String wireNames() {

@@ -1,9 +1,9 @@
 package com.helpdesk.export.domain.model;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 
 /** A member's role in a team, and the permissions it holds. */
 public enum Role {

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.model;
 
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;

@@ -15,8 +15,8 @@ public record ConcurrencyLimits(int perKey, int perTeam, Duration retryAfter) {
             throw new IllegalArgumentException("the caps must be at least 1");
         }
         if (perKey > perTeam) {
-            throw new IllegalArgumentException("the cap per key (" + perKey + ") cannot exceed the cap per team ("
-                    + perTeam + ")");
+            throw new IllegalArgumentException(
+                    "the cap per key (" + perKey + ") cannot exceed the cap per team (" + perTeam + ")");
         }
         if (retryAfter.isNegative() || retryAfter.isZero()) {
             throw new IllegalArgumentException("retryAfter must be positive");

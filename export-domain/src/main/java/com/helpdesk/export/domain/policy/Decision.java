@@ -2,7 +2,6 @@ package com.helpdesk.export.domain.policy;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-
 import java.util.Objects;
 
 /** A policy's answer: allowed (with what it allows), or rejected with a reason the caller is told. */

@@ -12,12 +12,14 @@ public final class FormatPolicy {
 
     public Decision<ExportFormat> decide(ExportRequest request) {
         if (request.format() == ExportFormat.CSV && request.resources().size() != 1) {
-            return Decision.rejected(ErrorCode.PARAMETER_INVALID,
-                    "A CSV export takes exactly one resource; ask for JSON to export several at once.", "resources");
+            return Decision.rejected(
+                    ErrorCode.PARAMETER_INVALID,
+                    "A CSV export takes exactly one resource; ask for JSON to export several at once.",
+                    "resources");
         }
         if (request.format() != ExportFormat.CSV && request.csv().isPresent()) {
-            return Decision.rejected(ErrorCode.PARAMETER_INVALID,
-                    "csv options are only taken when format is csv.", "csv");
+            return Decision.rejected(
+                    ErrorCode.PARAMETER_INVALID, "csv options are only taken when format is csv.", "csv");
         }
         return Decision.allowed(request.format());
     }

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.policy;
 
 import com.helpdesk.export.domain.model.KeyKind;
-
 import java.time.Duration;
 import java.util.Objects;
 

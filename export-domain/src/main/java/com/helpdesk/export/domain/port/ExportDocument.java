@@ -3,7 +3,6 @@ package com.helpdesk.export.domain.port;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -17,8 +16,14 @@ import java.util.Objects;
  * @param generatedAt        when the export was made
  * @param maxRowsPerResource the row limit in force
  */
-public record ExportDocument(String requestId, TeamId team, Instant generatedAt, ExportFormat format,
-                             CsvOptions csv, int maxRowsPerResource, List<ResourceSection> sections) {
+public record ExportDocument(
+        String requestId,
+        TeamId team,
+        Instant generatedAt,
+        ExportFormat format,
+        CsvOptions csv,
+        int maxRowsPerResource,
+        List<ResourceSection> sections) {
     public ExportDocument {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(team, "team");

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
-
 import java.util.Objects;
 
 /**
@@ -23,12 +22,12 @@ public interface ExportSlots {
 
     /** Which cap refused a slot. */
     enum Cap {
-        KEY, TEAM
+        KEY,
+        TEAM
     }
 
     /** The answer of {@link #acquire}. */
-    sealed interface Decision {
-    }
+    sealed interface Decision {}
 
     record Acquired(Slot slot) implements Decision {
         public Acquired {

@@ -7,7 +7,6 @@ import com.helpdesk.export.domain.model.MemberName;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.model.TeamName;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,8 @@ public interface KeyAdministrationPort {
     void createTeam(TeamId team, TeamName name, Instant createdAt);
 
     /** Adds a member to an existing team. */
-    void addMember(TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role,
-                   Instant createdAt);
+    void addMember(
+            TeamId team, UUID memberId, MemberName name, Optional<EmailAddress> email, Role role, Instant createdAt);
 
     /** Stores a key of a member of the team; answers the member's role. */
     Role storeKey(NewKey key);

@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.util.Objects;
 import java.util.UUID;
 
@@ -12,8 +11,8 @@ import java.util.UUID;
 public sealed interface KeyVerification {
 
     /** The key is valid now and belongs to this team, member and role. */
-    record Verified(UUID keyId, TeamId team, UUID memberId, Role role, KeyKind kind, Mode mode,
-                    String displayPrefix) implements KeyVerification {
+    record Verified(UUID keyId, TeamId team, UUID memberId, Role role, KeyKind kind, Mode mode, String displayPrefix)
+            implements KeyVerification {
         public Verified {
             Objects.requireNonNull(keyId, "keyId");
             Objects.requireNonNull(team, "team");

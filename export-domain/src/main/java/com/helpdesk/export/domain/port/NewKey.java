@@ -6,7 +6,6 @@ import com.helpdesk.export.domain.model.KeyHash;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,16 @@ import java.util.UUID;
  * A key to store: what {@link KeyAdministrationPort#storeKey} keeps, which is everything but the key itself. Its
  * {@link KeyHash} and display prefix are all that is known of the key from here on.
  */
-public record NewKey(UUID keyId, TeamId team, UUID memberId, KeyKind kind, Mode mode, KeyHash hash,
-                     String displayPrefix, Instant createdAt, Optional<KeyExpiry> expiresAt) {
+public record NewKey(
+        UUID keyId,
+        TeamId team,
+        UUID memberId,
+        KeyKind kind,
+        Mode mode,
+        KeyHash hash,
+        String displayPrefix,
+        Instant createdAt,
+        Optional<KeyExpiry> expiresAt) {
 
     public NewKey {
         Objects.requireNonNull(keyId, "keyId");
@@ -32,10 +39,18 @@ public record NewKey(UUID keyId, TeamId team, UUID memberId, KeyKind kind, Mode 
     }
 
     /** The stored form of {@code key}: its hash and display prefix, its kind and mode as the key says. */
-    public static NewKey of(ApiKey key, UUID keyId, TeamId team, UUID memberId, Instant createdAt,
-                            Optional<KeyExpiry> expiresAt) {
+    public static NewKey of(
+            ApiKey key, UUID keyId, TeamId team, UUID memberId, Instant createdAt, Optional<KeyExpiry> expiresAt) {
         Objects.requireNonNull(key, "key");
-        return new NewKey(keyId, team, memberId, key.kind(), key.mode(), KeyHash.of(key), key.displayPrefix(),
-                createdAt, expiresAt);
+        return new NewKey(
+                keyId,
+                team,
+                memberId,
+                key.kind(),
+                key.mode(),
+                KeyHash.of(key),
+                key.displayPrefix(),
+                createdAt,
+                expiresAt);
     }
 }

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.Cursor;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,8 +15,8 @@ import java.util.Optional;
  * type's {@code customFields} field itself, where present, marks that the request named the whole group (so that
  * JSON writes {@code "customFields": {}} for a team that defines none); there is nothing to read for it.
  */
-public record ResourceQuery(ResourceType type, ResourceFilters filters, List<Field> fields, Optional<Cursor> after,
-                            int limit) {
+public record ResourceQuery(
+        ResourceType type, ResourceFilters filters, List<Field> fields, Optional<Cursor> after, int limit) {
     private static boolean ofType(ResourceType type, Field field) {
         if (field.isCustom()) {
             return type.hasCustomFields() && type.fields().get(field.index()).kind() == FieldKind.CUSTOM;

@@ -2,7 +2,6 @@ package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,7 +1,6 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.Row;
-
 import java.io.IOException;
 
 /** Takes rows one at a time, typically writing each to an output. */

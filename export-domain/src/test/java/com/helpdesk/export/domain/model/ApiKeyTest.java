@@ -1,5 +1,8 @@
 package com.helpdesk.export.domain.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
@@ -10,16 +13,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class ApiKeyTest {
 
     private static final String SECRET = "AbCdEfGh12345678XyZ";
 
     @ParameterizedTest
-    @CsvSource({"sk_live_, SECRET, LIVE", "sk_test_, SECRET, TEST", "pk_live_, PUBLISHABLE, LIVE",
-            "pk_test_, PUBLISHABLE, TEST"})
+    @CsvSource({
+        "sk_live_, SECRET, LIVE",
+        "sk_test_, SECRET, TEST",
+        "pk_live_, PUBLISHABLE, LIVE",
+        "pk_test_, PUBLISHABLE, TEST"
+    })
     void parsesEachOfTheFourPrefixes(String prefix, KeyKind kind, Mode mode) {
         ApiKey key = ApiKey.parse(prefix + SECRET);
         assertThat(key.kind()).isEqualTo(kind);
@@ -37,12 +41,27 @@ class ApiKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "sk_live_", "sk_live_short", "sk_live_" + "a", "sk_live_aaaaaaaaaaaaaaa",
-            "rk_live_AbCdEfGh12345678", "sk_prod_AbCdEfGh12345678", "SK_LIVE_AbCdEfGh12345678",
-            "sk-live-AbCdEfGh12345678", "sk_live_AbCdEfGh-12345678", "sk_live_AbCdEfGh_12345678",
-            "sk_live_AbCdEfGh12345678 ", " sk_live_AbCdEfGh12345678", "Bearer sk_live_AbCdEfGh12345678",
-            "sk_live_AbCdEfGh1234567\u00e9", "sk_liveAbCdEfGh12345678", "sk_test_AbCdEfGh1234567\n",
-            "pk_test_AbCdEfGh+/345678=="})
+    @ValueSource(
+            strings = {
+                "",
+                "sk_live_",
+                "sk_live_short",
+                "sk_live_" + "a",
+                "sk_live_aaaaaaaaaaaaaaa",
+                "rk_live_AbCdEfGh12345678",
+                "sk_prod_AbCdEfGh12345678",
+                "SK_LIVE_AbCdEfGh12345678",
+                "sk-live-AbCdEfGh12345678",
+                "sk_live_AbCdEfGh-12345678",
+                "sk_live_AbCdEfGh_12345678",
+                "sk_live_AbCdEfGh12345678 ",
+                " sk_live_AbCdEfGh12345678",
+                "Bearer sk_live_AbCdEfGh12345678",
+                "sk_live_AbCdEfGh1234567\u00e9",
+                "sk_liveAbCdEfGh12345678",
+                "sk_test_AbCdEfGh1234567\n",
+                "pk_test_AbCdEfGh+/345678=="
+            })
     void refusesAnyOtherFormat(String presented) {
         assertThatThrownBy(() -> ApiKey.parse(presented)).isInstanceOfSatisfying(ExportException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT);
@@ -57,8 +76,8 @@ class ApiKeyTest {
     @Test
     void refusesTooLongASecret() {
         assertThatThrownBy(() -> ApiKey.parse("sk_live_" + "a".repeat(129)))
-                .isInstanceOfSatisfying(ExportException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT));
+                .isInstanceOfSatisfying(
+                        ExportException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT));
     }
 
     @Test
@@ -67,7 +86,9 @@ class ApiKeyTest {
         Property.forAll(1000, Gens.strings(Gens.charsOf(lettersAndDigits), 16, 128), secret -> {
             for (String prefix : new String[] {"sk_live_", "sk_test_", "pk_live_", "pk_test_"}) {
                 ApiKey key = ApiKey.parse(prefix + secret);
-                assertThat(key.toString()).doesNotContain(secret).doesNotContain(key.reveal())
+                assertThat(key.toString())
+                        .doesNotContain(secret)
+                        .doesNotContain(key.reveal())
                         .isEqualTo(key.displayPrefix() + "…");
                 assertThat(key.toString().length()).isLessThan(prefix.length() + 8);
             }
@@ -76,7 +97,8 @@ class ApiKeyTest {
 
     @Test
     void comparesByValue() {
-        assertThat(ApiKey.parse("sk_live_" + SECRET)).isEqualTo(ApiKey.parse("sk_live_" + SECRET))
+        assertThat(ApiKey.parse("sk_live_" + SECRET))
+                .isEqualTo(ApiKey.parse("sk_live_" + SECRET))
                 .hasSameHashCodeAs(ApiKey.parse("sk_live_" + SECRET))
                 .isNotEqualTo(ApiKey.parse("sk_test_" + SECRET));
     }

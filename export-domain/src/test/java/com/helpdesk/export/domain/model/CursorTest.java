@@ -1,21 +1,20 @@
 package com.helpdesk.export.domain.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CursorTest {
 
@@ -65,7 +64,8 @@ class CursorTest {
      * handle on Java 17 (see {@link #encodesTimesOutsideTheNanosecondRangeOfALong()}).
      */
     private static Gen<Instant> instants() {
-        Gen<Long> seconds = Gens.longs(Instant.parse("1677-09-22T00:00:00Z").getEpochSecond(),
+        Gen<Long> seconds = Gens.longs(
+                Instant.parse("1677-09-22T00:00:00Z").getEpochSecond(),
                 Instant.parse("2262-04-10T00:00:00Z").getEpochSecond());
         Gen<Integer> nanos = Gens.ints(0, 999_999_999);
         return random -> Instant.ofEpochSecond(seconds.next(random), nanos.next(random));
@@ -79,7 +79,8 @@ class CursorTest {
                 .isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
         Cursor beforeEpoch = new Cursor(ResourceType.TICKETS, Instant.ofEpochSecond(-1, 999_999_999), ID);
         assertThat(beforeEpoch.createdAt()).isEqualTo(Instant.ofEpochSecond(-1, 999_999_000));
-        assertThat(Cursor.decode(beforeEpoch.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(beforeEpoch);
+        assertThat(Cursor.decode(beforeEpoch.encode(), ResourceType.TICKETS, PARAM))
+                .isEqualTo(beforeEpoch);
     }
 
     @Test
@@ -95,10 +96,12 @@ class CursorTest {
      */
     @Test
     void encodesTimesOutsideTheNanosecondRangeOfALong() {
-        for (String time : new String[] {"0001-01-01T00:00:00Z", "1600-01-01T00:00:00.000001Z",
-                "2262-04-11T23:47:17Z", "9999-12-31T23:59:59.999999Z"}) {
+        for (String time : new String[] {
+            "0001-01-01T00:00:00Z", "1600-01-01T00:00:00.000001Z", "2262-04-11T23:47:17Z", "9999-12-31T23:59:59.999999Z"
+        }) {
             Cursor cursor = new Cursor(ResourceType.TICKETS, Instant.parse(time), ID);
-            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(cursor);
+            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM))
+                    .isEqualTo(cursor);
         }
     }
 
@@ -106,7 +109,8 @@ class CursorTest {
     void encodesTheEdgesOfTheNanosecondRange() {
         for (String time : new String[] {"1677-09-21T00:12:44Z", "2262-04-11T23:47:16Z"}) {
             Cursor cursor = new Cursor(ResourceType.TICKETS, Instant.parse(time), ID);
-            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM)).isEqualTo(cursor);
+            assertThat(Cursor.decode(cursor.encode(), ResourceType.TICKETS, PARAM))
+                    .isEqualTo(cursor);
         }
     }
 

@@ -1,20 +1,19 @@
 package com.helpdesk.export.domain.model;
 
-import com.helpdesk.export.domain.error.ErrorCode;
-import com.helpdesk.export.domain.error.ExportException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
 import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
 import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class ExportRequestTest {
 
@@ -29,7 +28,8 @@ class ExportRequestTest {
     @Test
     void takesOneToThreeResourcesOfDistinctTypes() {
         assertThat(request(TICKETS).resources()).hasSize(1);
-        assertThat(request(CUSTOMERS, TICKETS).resources()).extracting(ResourceSpec::type)
+        assertThat(request(CUSTOMERS, TICKETS).resources())
+                .extracting(ResourceSpec::type)
                 .containsExactly(CUSTOMERS, TICKETS);
         assertThat(request(ARTICLES, TICKETS, CUSTOMERS).resources()).hasSize(3);
     }
@@ -48,7 +48,8 @@ class ExportRequestTest {
         for (ResourceType type : ResourceType.values()) {
             five.add(ResourceSpec.all(type));
         }
-        assertThat(new ExportRequest(five, ExportFormat.JSON, Optional.empty()).resources()).hasSize(5);
+        assertThat(new ExportRequest(five, ExportFormat.JSON, Optional.empty()).resources())
+                .hasSize(5);
         List<ResourceSpec> six = new ArrayList<>(five);
         six.add(ResourceSpec.all(TICKETS));
         assertThatThrownBy(() -> new ExportRequest(six, ExportFormat.JSON, Optional.empty()))
@@ -67,7 +68,8 @@ class ExportRequestTest {
             assertThat(e.getMessage()).contains("tickets");
         });
         assertThatThrownBy(() -> request(CUSTOMERS, ARTICLES, ARTICLES))
-                .isInstanceOfSatisfying(ExportException.class, e -> assertThat(e.param()).isEqualTo("resources[2].type"));
+                .isInstanceOfSatisfying(
+                        ExportException.class, e -> assertThat(e.param()).isEqualTo("resources[2].type"));
     }
 
     @Test
@@ -102,14 +104,18 @@ class ExportRequestTest {
         FieldSelection id = FieldSelection.parse(TICKETS, List.of("id"), "f");
         assertThat(new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), id, Optional.of(cursor)).after())
                 .contains(cursor);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(CUSTOMERS), id,
-                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS),
-                FieldSelection.all(CUSTOMERS), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), null,
-                Optional.empty())).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), id,
-                Optional.of(new Cursor(ARTICLES, Instant.EPOCH, UUID.randomUUID()))))
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(CUSTOMERS), id, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(
+                        TICKETS, ResourceFilters.none(TICKETS), FieldSelection.all(CUSTOMERS), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ResourceSpec(TICKETS, ResourceFilters.none(TICKETS), null, Optional.empty()))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new ResourceSpec(
+                        TICKETS,
+                        ResourceFilters.none(TICKETS),
+                        id,
+                        Optional.of(new Cursor(ARTICLES, Instant.EPOCH, UUID.randomUUID()))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -119,8 +125,8 @@ class ExportRequestTest {
         assertThat(ExportFormat.parse("json", "format")).isEqualTo(ExportFormat.JSON);
         assertThat(ExportFormat.parse("csv", "format")).isEqualTo(ExportFormat.CSV);
         for (String bad : List.of("CSV", "xml", "", " json")) {
-            assertThatThrownBy(() -> ExportFormat.parse(bad, "format")).isInstanceOfSatisfying(ExportException.class,
-                    e -> {
+            assertThatThrownBy(() -> ExportFormat.parse(bad, "format"))
+                    .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
                         assertThat(e.param()).isEqualTo("format");
                         assertThat(e.getMessage()).contains("json, csv");

@@ -1,8 +1,6 @@
 package com.helpdesk.export.domain.model;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -11,8 +9,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The key rules written once: wire names, status at a time, display prefix, generation and hashing. */
 class KeyRulesTest {
@@ -60,7 +59,8 @@ class KeyRulesTest {
             ApiKey key = ApiKey.generate(kind, mode, new SecureRandom());
             assertThat(key.kind()).isEqualTo(kind);
             assertThat(key.mode()).isEqualTo(mode);
-            assertThat(key.reveal()).startsWith(kind.prefix() + "_" + mode.wireName() + "_")
+            assertThat(key.reveal())
+                    .startsWith(kind.prefix() + "_" + mode.wireName() + "_")
                     .hasSize(kind.prefix().length() + mode.wireName().length() + 2 + ApiKey.GENERATED_SECRET_LENGTH)
                     .matches("(sk|pk)_(live|test)_[A-Za-z0-9]{32}");
             assertThat(ApiKey.parse(key.reveal())).isEqualTo(key);
@@ -96,9 +96,11 @@ class KeyRulesTest {
         assertThat(HexFormat.of().formatHex(hash.bytes()))
                 .isEqualTo(HexFormat.of().formatHex(sha256("sk_live_AbCdEfGhIjKlMnOpQrSt")));
         assertThat(hash.bytes()).hasSize(KeyHash.LENGTH);
-        assertThat(hash).isEqualTo(KeyHash.of(ApiKey.parse("sk_live_AbCdEfGhIjKlMnOpQrSt")))
+        assertThat(hash)
+                .isEqualTo(KeyHash.of(ApiKey.parse("sk_live_AbCdEfGhIjKlMnOpQrSt")))
                 .isNotEqualTo(KeyHash.of(ApiKey.parse("sk_live_AbCdEfGhIjKlMnOpQrSu")));
-        assertThat(hash.toString()).doesNotContain(HexFormat.of().formatHex(hash.bytes()).substring(0, 8));
+        assertThat(hash.toString())
+                .doesNotContain(HexFormat.of().formatHex(hash.bytes()).substring(0, 8));
         byte[] copy = hash.bytes();
         copy[0]++;
         assertThat(hash.bytes()[0]).isNotEqualTo(copy[0]);

@@ -1,16 +1,15 @@
 package com.helpdesk.export.domain.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Locale;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class PublicIdTest {
 
@@ -18,8 +17,12 @@ class PublicIdTest {
 
     @Test
     void parseUndoesFormat() {
-        Property.forAll(1000, Gens.uuids(), PREFIXES,
-                (id, prefix) -> assertThat(PublicId.parse(prefix, PublicId.format(prefix, id))).contains(id));
+        Property.forAll(
+                1000,
+                Gens.uuids(),
+                PREFIXES,
+                (id, prefix) -> assertThat(PublicId.parse(prefix, PublicId.format(prefix, id)))
+                        .contains(id));
     }
 
     @Test
@@ -35,7 +38,8 @@ class PublicIdTest {
     void acceptsTheCanonicalUuidInAnyCase() {
         Property.forAll(1000, Gens.uuids(), id -> {
             assertThat(PublicId.parse("cus_", id.toString())).contains(id);
-            assertThat(PublicId.parse("cus_", id.toString().toUpperCase(Locale.ROOT))).contains(id);
+            assertThat(PublicId.parse("cus_", id.toString().toUpperCase(Locale.ROOT)))
+                    .contains(id);
         });
     }
 
@@ -50,13 +54,25 @@ class PublicIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "tkt_", "tkt_0F3C2A1B4D5E6F708192A3B4C5D6E7F8", "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f",
-            "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8a", "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
-            "0f3c2a1b4d5e6f708192a3b4c5d6e7f8", "tkt_0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8",
-            "0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f", "0f3c2a1b4d5e-6f70-8192-a3b4c5d6e7f8-", "1-1-1-1-1",
-            "{0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8}", " tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
-            "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8 ", "tkt_+f3c2a1b4d5e6f708192a3b4c5d6e7f8",
-            "tkt_٠f3c2a1b4d5e6f708192a3b4c5d6e7f8"})
+    @ValueSource(
+            strings = {
+                "",
+                "tkt_",
+                "tkt_0F3C2A1B4D5E6F708192A3B4C5D6E7F8",
+                "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f",
+                "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8a",
+                "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                "0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                "tkt_0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8",
+                "0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f",
+                "0f3c2a1b4d5e-6f70-8192-a3b4c5d6e7f8-",
+                "1-1-1-1-1",
+                "{0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8}",
+                " tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8 ",
+                "tkt_+f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                "tkt_٠f3c2a1b4d5e6f708192a3b4c5d6e7f8"
+            })
     void refusesAnythingElse(String text) {
         assertThat(PublicId.parse("tkt_", text)).isEmpty();
     }

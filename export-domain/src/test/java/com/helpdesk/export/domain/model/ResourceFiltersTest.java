@@ -1,13 +1,13 @@
 package com.helpdesk.export.domain.model;
 
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,12 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
-import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
-import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResourceFiltersTest {
 
@@ -63,7 +62,8 @@ class ResourceFiltersTest {
         @Test
         void takesNoFiltersAsNone() {
             assertThat(ResourceFilters.parse(TICKETS, null, AT)).isEqualTo(ResourceFilters.none(TICKETS));
-            assertThat(ResourceFilters.parse(TICKETS, Map.of(), AT).conditions()).isEmpty();
+            assertThat(ResourceFilters.parse(TICKETS, Map.of(), AT).conditions())
+                    .isEmpty();
         }
 
         @Test
@@ -73,33 +73,42 @@ class ResourceFiltersTest {
             raw.put("createdAfter", "2026-01-01T00:00:00Z");
             raw.put("search", "printer");
             ResourceFilters filters = ResourceFilters.parse(TICKETS, raw, AT);
-            assertThat(filters.conditions()).extracting(c -> c.definition().name())
+            assertThat(filters.conditions())
+                    .extracting(c -> c.definition().name())
                     .containsExactly("status", "createdAfter", "search");
         }
 
         @Test
         void refusesAnUnknownKeyNamingItsPath() {
-            ExportException e = rejected(() -> parse(TICKETS, "colour", "red"), ErrorCode.PARAMETER_UNKNOWN,
-                    "resources[0].filters.colour");
+            ExportException e = rejected(
+                    () -> parse(TICKETS, "colour", "red"), ErrorCode.PARAMETER_UNKNOWN, "resources[0].filters.colour");
             assertThat(e.getMessage()).contains("colour").contains("status, priority, customerId");
         }
 
         @Test
         void refusesAFilterOfAnotherType() {
-            rejected(() -> parse(CUSTOMERS, "priority", "high"), ErrorCode.PARAMETER_UNKNOWN,
+            rejected(
+                    () -> parse(CUSTOMERS, "priority", "high"),
+                    ErrorCode.PARAMETER_UNKNOWN,
                     "resources[0].filters.priority");
-            rejected(() -> parse(TICKETS, "isPublic", true), ErrorCode.PARAMETER_UNKNOWN,
+            rejected(
+                    () -> parse(TICKETS, "isPublic", true),
+                    ErrorCode.PARAMETER_UNKNOWN,
                     "resources[0].filters.isPublic");
-            rejected(() -> parse(ARTICLES, "sentiment", "neutral"), ErrorCode.PARAMETER_UNKNOWN,
+            rejected(
+                    () -> parse(ARTICLES, "sentiment", "neutral"),
+                    ErrorCode.PARAMETER_UNKNOWN,
                     "resources[0].filters.sentiment");
-            rejected(() -> parse(TICKETS, "Status", "open"), ErrorCode.PARAMETER_UNKNOWN,
-                    "resources[0].filters.Status");
+            rejected(
+                    () -> parse(TICKETS, "Status", "open"), ErrorCode.PARAMETER_UNKNOWN, "resources[0].filters.Status");
         }
 
         @Test
         void usesTheGivenPathForErrors() {
-            rejected(() -> ResourceFilters.parse(CUSTOMERS, Map.of("colour", 1), "resources[2].filters"),
-                    ErrorCode.PARAMETER_UNKNOWN, "resources[2].filters.colour");
+            rejected(
+                    () -> ResourceFilters.parse(CUSTOMERS, Map.of("colour", 1), "resources[2].filters"),
+                    ErrorCode.PARAMETER_UNKNOWN,
+                    "resources[2].filters.colour");
         }
 
         @Test
@@ -131,8 +140,10 @@ class ResourceFiltersTest {
         void takesAListOfValues() {
             FilterCondition c = single(TICKETS, "priority", List.of("urgent", "low"));
             assertThat(((FilterCondition.AnyOf) c).values()).containsExactly("urgent", "low");
-            assertThat(((FilterCondition.AnyOf) single(CUSTOMERS, "sentiment",
-                    List.of("positive", "neutral", "negative"))).values()).hasSize(3);
+            assertThat(((FilterCondition.AnyOf)
+                                    single(CUSTOMERS, "sentiment", List.of("positive", "neutral", "negative")))
+                            .values())
+                    .hasSize(3);
             assertThat(((FilterCondition.AnyOf) single(ARTICLES, "status", "archived")).values())
                     .containsExactly("archived");
         }
@@ -184,22 +195,38 @@ class ResourceFiltersTest {
         void takesAPrefixedId() {
             assertThat(single(TICKETS, "customerId", "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f8"))
                     .isEqualTo(new FilterCondition.IdEquals(TICKETS.filters().get("customerId"), ID));
-            assertThat(((FilterCondition.IdEquals) single(TICKETS, "assignedTo",
-                    "mem_0f3c2a1b4d5e6f708192a3b4c5d6e7f8")).id()).isEqualTo(ID);
+            assertThat(((FilterCondition.IdEquals)
+                                    single(TICKETS, "assignedTo", "mem_0f3c2a1b4d5e6f708192a3b4c5d6e7f8"))
+                            .id())
+                    .isEqualTo(ID);
         }
 
         @Test
         void takesAPlainUuidInAnyCase() {
-            assertThat(((FilterCondition.IdEquals) single(TICKETS, "customerId", ID.toString())).id()).isEqualTo(ID);
-            assertThat(((FilterCondition.IdEquals) single(TICKETS, "assignedTo",
-                    ID.toString().toUpperCase())).id()).isEqualTo(ID);
+            assertThat(((FilterCondition.IdEquals) single(TICKETS, "customerId", ID.toString())).id())
+                    .isEqualTo(ID);
+            assertThat(((FilterCondition.IdEquals)
+                                    single(TICKETS, "assignedTo", ID.toString().toUpperCase()))
+                            .id())
+                    .isEqualTo(ID);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "cus_", "mem_0f3c2a1b4d5e6f708192a3b4c5d6e7f8", "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
-                "cus_0F3C2A1B4D5E6F708192A3B4C5D6E7F8", "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f", "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f80",
-                "cus_0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8", "0f3c2a1b4d5e6f708192a3b4c5d6e7f8", "1-2-3-4-5",
-                " 0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8", "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7fg"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "cus_",
+                    "mem_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                    "tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                    "cus_0F3C2A1B4D5E6F708192A3B4C5D6E7F8",
+                    "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f",
+                    "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7f80",
+                    "cus_0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8",
+                    "0f3c2a1b4d5e6f708192a3b4c5d6e7f8",
+                    "1-2-3-4-5",
+                    " 0f3c2a1b-4d5e-6f70-8192-a3b4c5d6e7f8",
+                    "cus_0f3c2a1b4d5e6f708192a3b4c5d6e7fg"
+                })
         void refusesAMalformedId(String value) {
             ExportException e = invalid(TICKETS, "customerId", value, AT + ".customerId");
             assertThat(e.getMessage()).contains("cus_");
@@ -230,7 +257,8 @@ class ResourceFiltersTest {
         @Test
         void takesTextUpToTheMaximumLength() {
             String longest = "x".repeat(ResourceFilters.MAX_TEXT_LENGTH);
-            assertThat(((FilterCondition.Text) single(TICKETS, "search", longest)).text()).isEqualTo(longest);
+            assertThat(((FilterCondition.Text) single(TICKETS, "search", longest)).text())
+                    .isEqualTo(longest);
             assertThat(ResourceFilters.MAX_TEXT_LENGTH).isEqualTo(200);
         }
 
@@ -258,8 +286,10 @@ class ResourceFiltersTest {
 
         @Test
         void allowsWhiteSpaceInASearchOrCategory() {
-            assertThat(((FilterCondition.Text) single(TICKETS, "search", "two words")).text()).isEqualTo("two words");
-            assertThat(((FilterCondition.Text) single(ARTICLES, "category", "a\tb")).text()).isEqualTo("a\tb");
+            assertThat(((FilterCondition.Text) single(TICKETS, "search", "two words")).text())
+                    .isEqualTo("two words");
+            assertThat(((FilterCondition.Text) single(ARTICLES, "category", "a\tb")).text())
+                    .isEqualTo("a\tb");
         }
 
         @Test
@@ -277,8 +307,10 @@ class ResourceFiltersTest {
         @Test
         void takesTrueAndFalse() {
             assertThat(single(ARTICLES, "isPublic", true))
-                    .isEqualTo(new FilterCondition.BooleanEquals(ARTICLES.filters().get("isPublic"), true));
-            assertThat(((FilterCondition.BooleanEquals) single(ARTICLES, "isPublic", false)).value()).isFalse();
+                    .isEqualTo(
+                            new FilterCondition.BooleanEquals(ARTICLES.filters().get("isPublic"), true));
+            assertThat(((FilterCondition.BooleanEquals) single(ARTICLES, "isPublic", false)).value())
+                    .isFalse();
         }
 
         @Test
@@ -294,14 +326,17 @@ class ResourceFiltersTest {
 
         @Test
         void takesAnInstantWithZOrAnOffset() {
-            assertThat(single(TICKETS, "createdAfter", "2026-01-01T00:00:00Z")).isEqualTo(new FilterCondition.TimeBound(
-                    TICKETS.filters().get("createdAfter"), Instant.parse("2026-01-01T00:00:00Z")));
+            assertThat(single(TICKETS, "createdAfter", "2026-01-01T00:00:00Z"))
+                    .isEqualTo(new FilterCondition.TimeBound(
+                            TICKETS.filters().get("createdAfter"), Instant.parse("2026-01-01T00:00:00Z")));
             assertThat(((FilterCondition.TimeBound) single(CUSTOMERS, "updatedBefore", "2026-01-01T02:00:00+02:00"))
-                    .instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+                            .instant())
+                    .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
             assertThat(((FilterCondition.TimeBound) single(ARTICLES, "createdBefore", "2026-01-01T00:00:00.123456Z"))
-                    .instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
-            assertThat(((FilterCondition.TimeBound) single(TICKETS, "updatedAfter", "2026-01-01T00:00Z"))
-                    .instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+                            .instant())
+                    .isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+            assertThat(((FilterCondition.TimeBound) single(TICKETS, "updatedAfter", "2026-01-01T00:00Z")).instant())
+                    .isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         }
 
         @Test
@@ -313,9 +348,21 @@ class ResourceFiltersTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"2026-01-01", "2026-01-01T00:00:00", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z",
-                "2026-01-01 00:00:00Z", "yesterday", "", "1735689600", "2026-01-01T25:00:00Z",
-                "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00"})
+        @ValueSource(
+                strings = {
+                    "2026-01-01",
+                    "2026-01-01T00:00:00",
+                    "2026-13-01T00:00:00Z",
+                    "2026-02-30T00:00:00Z",
+                    "2026-01-01 00:00:00Z",
+                    "yesterday",
+                    "",
+                    "1735689600",
+                    "2026-01-01T25:00:00Z",
+                    "0000-12-31T23:59:59Z",
+                    "+10000-01-01T00:00:00Z",
+                    "0001-01-01T00:00:00+01:00"
+                })
         void refusesABadOrOutOfRangeTime(String value) {
             ExportException e = invalid(TICKETS, "createdAfter", value, AT + ".createdAfter");
             assertThat(e.getMessage()).contains("createdAfter");
@@ -330,7 +377,8 @@ class ResourceFiltersTest {
 
     @Test
     void keepsTheConditionsImmutable() {
-        List<FilterCondition> conditions = new ArrayList<>(parse(TICKETS, "tag", "a").conditions());
+        List<FilterCondition> conditions =
+                new ArrayList<>(parse(TICKETS, "tag", "a").conditions());
         ResourceFilters filters = new ResourceFilters(TICKETS, conditions);
         conditions.clear();
         assertThat(filters.conditions()).hasSize(1);

@@ -1,18 +1,5 @@
 package com.helpdesk.export.domain.model;
 
-import com.helpdesk.export.domain.error.ErrorCode;
-import com.helpdesk.export.domain.error.ExportException;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
 import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
 import static com.helpdesk.export.domain.model.ResourceType.MEMBERS;
@@ -21,6 +8,18 @@ import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
+
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The resource types against the contract's sections 3 (filters) and 4 (records). */
 class ResourceTypeTest {
@@ -38,48 +37,89 @@ class ResourceTypeTest {
 
         @Test
         void ticketsHaveTheContractsFieldsInCsvColumnOrder() {
-            assertThat(fieldKinds(TICKETS)).containsExactly(
-                    entry("id", "ID tkt_"), entry("title", "TEXT"), entry("status", "ENUM"),
-                    entry("priority", "ENUM"), entry("customerId", "ID cus_"), entry("assignedTo", "ID mem_"),
-                    entry("tags", "TAGS"), entry("notes", "TEXT"), entry("messageCount", "INTEGER"),
-                    entry("responseDeadline", "TIMESTAMP"), entry("resolutionDeadline", "TIMESTAMP"),
-                    entry("createdAt", "TIMESTAMP"), entry("updatedAt", "TIMESTAMP"),
-                    entry("resolvedAt", "TIMESTAMP"), entry("metadata", "OBJECT"), entry("customFields", "CUSTOM"));
+            assertThat(fieldKinds(TICKETS))
+                    .containsExactly(
+                            entry("id", "ID tkt_"),
+                            entry("title", "TEXT"),
+                            entry("status", "ENUM"),
+                            entry("priority", "ENUM"),
+                            entry("customerId", "ID cus_"),
+                            entry("assignedTo", "ID mem_"),
+                            entry("tags", "TAGS"),
+                            entry("notes", "TEXT"),
+                            entry("messageCount", "INTEGER"),
+                            entry("responseDeadline", "TIMESTAMP"),
+                            entry("resolutionDeadline", "TIMESTAMP"),
+                            entry("createdAt", "TIMESTAMP"),
+                            entry("updatedAt", "TIMESTAMP"),
+                            entry("resolvedAt", "TIMESTAMP"),
+                            entry("metadata", "OBJECT"),
+                            entry("customFields", "CUSTOM"));
         }
 
         @Test
         void customersHaveTheContractsFieldsInCsvColumnOrder() {
-            assertThat(fieldKinds(CUSTOMERS)).containsExactly(
-                    entry("id", "ID cus_"), entry("name", "TEXT"), entry("email", "TEXT"), entry("phone", "TEXT"),
-                    entry("status", "ENUM"), entry("sentiment", "ENUM"), entry("tags", "TAGS"),
-                    entry("notes", "TEXT"), entry("ticketCount", "INTEGER"), entry("createdAt", "TIMESTAMP"),
-                    entry("updatedAt", "TIMESTAMP"), entry("metadata", "OBJECT"), entry("customFields", "CUSTOM"));
+            assertThat(fieldKinds(CUSTOMERS))
+                    .containsExactly(
+                            entry("id", "ID cus_"),
+                            entry("name", "TEXT"),
+                            entry("email", "TEXT"),
+                            entry("phone", "TEXT"),
+                            entry("status", "ENUM"),
+                            entry("sentiment", "ENUM"),
+                            entry("tags", "TAGS"),
+                            entry("notes", "TEXT"),
+                            entry("ticketCount", "INTEGER"),
+                            entry("createdAt", "TIMESTAMP"),
+                            entry("updatedAt", "TIMESTAMP"),
+                            entry("metadata", "OBJECT"),
+                            entry("customFields", "CUSTOM"));
         }
 
         @Test
         void articlesHaveTheContractsFieldsInCsvColumnOrder() {
-            assertThat(fieldKinds(ARTICLES)).containsExactly(
-                    entry("id", "ID art_"), entry("title", "TEXT"), entry("slug", "TEXT"),
-                    entry("content", "TEXT"), entry("category", "TEXT"), entry("status", "ENUM"),
-                    entry("isPublic", "BOOLEAN"), entry("tags", "TAGS"), entry("seoTitle", "TEXT"),
-                    entry("seoDescription", "TEXT"), entry("viewCount", "INTEGER"), entry("useCount", "INTEGER"),
-                    entry("createdAt", "TIMESTAMP"), entry("updatedAt", "TIMESTAMP"),
-                    entry("publishedAt", "TIMESTAMP"));
+            assertThat(fieldKinds(ARTICLES))
+                    .containsExactly(
+                            entry("id", "ID art_"),
+                            entry("title", "TEXT"),
+                            entry("slug", "TEXT"),
+                            entry("content", "TEXT"),
+                            entry("category", "TEXT"),
+                            entry("status", "ENUM"),
+                            entry("isPublic", "BOOLEAN"),
+                            entry("tags", "TAGS"),
+                            entry("seoTitle", "TEXT"),
+                            entry("seoDescription", "TEXT"),
+                            entry("viewCount", "INTEGER"),
+                            entry("useCount", "INTEGER"),
+                            entry("createdAt", "TIMESTAMP"),
+                            entry("updatedAt", "TIMESTAMP"),
+                            entry("publishedAt", "TIMESTAMP"));
         }
 
         @Test
         void messagesHaveTheContractsFieldsInCsvColumnOrder() {
-            assertThat(fieldKinds(MESSAGES)).containsExactly(
-                    entry("id", "ID msg_"), entry("ticketId", "ID tkt_"), entry("sender", "ENUM"),
-                    entry("authorId", "REF"), entry("senderName", "TEXT"), entry("isInternal", "BOOLEAN"),
-                    entry("content", "TEXT"), entry("createdAt", "TIMESTAMP"));
+            assertThat(fieldKinds(MESSAGES))
+                    .containsExactly(
+                            entry("id", "ID msg_"),
+                            entry("ticketId", "ID tkt_"),
+                            entry("sender", "ENUM"),
+                            entry("authorId", "REF"),
+                            entry("senderName", "TEXT"),
+                            entry("isInternal", "BOOLEAN"),
+                            entry("content", "TEXT"),
+                            entry("createdAt", "TIMESTAMP"));
         }
 
         @Test
         void membersHaveTheContractsFieldsInCsvColumnOrder() {
-            assertThat(fieldKinds(MEMBERS)).containsExactly(
-                    entry("id", "ID mem_"), entry("name", "TEXT"), entry("email", "TEXT"), entry("role", "ENUM"),
-                    entry("createdAt", "TIMESTAMP"));
+            assertThat(fieldKinds(MEMBERS))
+                    .containsExactly(
+                            entry("id", "ID mem_"),
+                            entry("name", "TEXT"),
+                            entry("email", "TEXT"),
+                            entry("role", "ENUM"),
+                            entry("createdAt", "TIMESTAMP"));
         }
 
         @Test
@@ -118,8 +158,18 @@ class ResourceTypeTest {
 
         @Test
         void ticketsAcceptTheContractsFilters() {
-            assertThat(TICKETS.filters().keySet()).containsExactly("status", "priority", "customerId", "assignedTo",
-                    "tag", "search", "createdAfter", "createdBefore", "updatedAfter", "updatedBefore");
+            assertThat(TICKETS.filters().keySet())
+                    .containsExactly(
+                            "status",
+                            "priority",
+                            "customerId",
+                            "assignedTo",
+                            "tag",
+                            "search",
+                            "createdAfter",
+                            "createdBefore",
+                            "updatedAfter",
+                            "updatedBefore");
             assertThat(TICKETS.filters().get("status").allowedValues())
                     .containsExactly("new", "open", "pending", "resolved", "closed");
             assertThat(TICKETS.filters().get("priority").allowedValues())
@@ -132,8 +182,16 @@ class ResourceTypeTest {
 
         @Test
         void customersAcceptTheContractsFilters() {
-            assertThat(CUSTOMERS.filters().keySet()).containsExactly("status", "sentiment", "tag", "search",
-                    "createdAfter", "createdBefore", "updatedAfter", "updatedBefore");
+            assertThat(CUSTOMERS.filters().keySet())
+                    .containsExactly(
+                            "status",
+                            "sentiment",
+                            "tag",
+                            "search",
+                            "createdAfter",
+                            "createdBefore",
+                            "updatedAfter",
+                            "updatedBefore");
             assertThat(CUSTOMERS.filters().get("status").allowedValues()).containsExactly("active", "inactive");
             assertThat(CUSTOMERS.filters().get("sentiment").allowedValues())
                     .containsExactly("positive", "neutral", "negative");
@@ -142,8 +200,17 @@ class ResourceTypeTest {
 
         @Test
         void articlesAcceptTheContractsFilters() {
-            assertThat(ARTICLES.filters().keySet()).containsExactly("status", "category", "isPublic", "tag",
-                    "search", "createdAfter", "createdBefore", "updatedAfter", "updatedBefore");
+            assertThat(ARTICLES.filters().keySet())
+                    .containsExactly(
+                            "status",
+                            "category",
+                            "isPublic",
+                            "tag",
+                            "search",
+                            "createdAfter",
+                            "createdBefore",
+                            "updatedAfter",
+                            "updatedBefore");
             assertThat(ARTICLES.filters().get("status").allowedValues())
                     .containsExactly("draft", "published", "archived");
             assertThat(ARTICLES.filters().get("search").targets()).containsExactly("title");
@@ -151,13 +218,26 @@ class ResourceTypeTest {
 
         @Test
         void givesEveryFilterTheKindThatMatchesTheContract() {
-            Map<String, FilterKind> common = Map.of("tag", FilterKind.HAS_TAG, "search", FilterKind.SEARCH,
-                    "createdAfter", FilterKind.AT_OR_AFTER, "createdBefore", FilterKind.BEFORE,
-                    "updatedAfter", FilterKind.AT_OR_AFTER, "updatedBefore", FilterKind.BEFORE,
-                    "status", FilterKind.ANY_OF);
+            Map<String, FilterKind> common = Map.of(
+                    "tag",
+                    FilterKind.HAS_TAG,
+                    "search",
+                    FilterKind.SEARCH,
+                    "createdAfter",
+                    FilterKind.AT_OR_AFTER,
+                    "createdBefore",
+                    FilterKind.BEFORE,
+                    "updatedAfter",
+                    FilterKind.AT_OR_AFTER,
+                    "updatedBefore",
+                    FilterKind.BEFORE,
+                    "status",
+                    FilterKind.ANY_OF);
             for (ResourceType type : List.of(TICKETS, CUSTOMERS, ARTICLES)) {
-                common.forEach((name, kind) -> assertThat(type.filters().get(name).kind())
-                        .as("%s.%s", type, name).isEqualTo(kind));
+                common.forEach(
+                        (name, kind) -> assertThat(type.filters().get(name).kind())
+                                .as("%s.%s", type, name)
+                                .isEqualTo(kind));
                 assertThat(type.filters().get("createdAfter").targets()).containsExactly("createdAt");
                 assertThat(type.filters().get("createdBefore").targets()).containsExactly("createdAt");
                 assertThat(type.filters().get("updatedAfter").targets()).containsExactly("updatedAt");
@@ -182,8 +262,8 @@ class ResourceTypeTest {
 
         @Test
         void messagesAndMembersAcceptTheContractsFilters() {
-            assertThat(MESSAGES.filters().keySet()).containsExactly("ticketId", "sender", "isInternal",
-                    "createdAfter", "createdBefore");
+            assertThat(MESSAGES.filters().keySet())
+                    .containsExactly("ticketId", "sender", "isInternal", "createdAfter", "createdBefore");
             assertThat(MESSAGES.filters().get("ticketId").idPrefix()).isEqualTo("tkt_");
             assertThat(MESSAGES.filters().get("sender").allowedValues()).containsExactly("agent", "customer", "system");
             assertThat(MEMBERS.filters().keySet()).containsExactly("role", "search", "createdAfter", "createdBefore");
@@ -207,7 +287,9 @@ class ResourceTypeTest {
                         case BOOLEAN_EQUALS -> FieldKind.BOOLEAN;
                         case AT_OR_AFTER, BEFORE -> FieldKind.TIMESTAMP;
                     };
-                    assertThat(field.kind()).as("%s.%s targets %s", type, name, target).isEqualTo(expected);
+                    assertThat(field.kind())
+                            .as("%s.%s targets %s", type, name, target)
+                            .isEqualTo(expected);
                     if (definition.kind() == FilterKind.ID_EQUALS) {
                         assertThat(field.idPrefix()).isEqualTo(definition.idPrefix());
                     }
@@ -268,7 +350,8 @@ class ResourceTypeTest {
         @Test
         void givesTheNamedFieldsInTheGivenOrder() {
             assertThat(TICKETS.selectFields(List.of("createdAt", "id", "title"), "resources[0].fields"))
-                    .extracting(Field::name).containsExactly("createdAt", "id", "title");
+                    .extracting(Field::name)
+                    .containsExactly("createdAt", "id", "title");
             assertThat(CUSTOMERS.selectFields(List.of("email"), "resources[0].fields"))
                     .containsExactly(CUSTOMERS.field("email").orElseThrow());
         }
@@ -295,11 +378,11 @@ class ResourceTypeTest {
         @Test
         void refusesAFieldOfAnotherType() {
             assertThatThrownBy(() -> CUSTOMERS.selectFields(List.of("name", "title"), "resources[1].fields"))
-                    .isInstanceOfSatisfying(ExportException.class,
-                            e -> assertThat(e.param()).isEqualTo("resources[1].fields[1]"));
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.param()).isEqualTo("resources[1].fields[1]"));
             assertThatThrownBy(() -> TICKETS.selectFields(List.of("Title"), "resources[0].fields"))
-                    .isInstanceOfSatisfying(ExportException.class,
-                            e -> assertThat(e.param()).isEqualTo("resources[0].fields[0]"));
+                    .isInstanceOfSatisfying(
+                            ExportException.class, e -> assertThat(e.param()).isEqualTo("resources[0].fields[0]"));
         }
 
         @Test

@@ -1,21 +1,19 @@
 package com.helpdesk.export.domain.model;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Contract section 5: owner, admin and manager hold export_data; librarian, agent and spectator don't. */
 class RoleTest {
 
     @ParameterizedTest
-    @CsvSource({"owner, true", "admin, true", "manager, true", "librarian, false", "agent, false",
-            "spectator, false"})
+    @CsvSource({"owner, true", "admin, true", "manager, true", "librarian, false", "agent, false", "spectator, false"})
     void holdsExportDataAsTheContractSays(String wireName, boolean exports) {
         Role role = Role.fromWireName(wireName).orElseThrow();
         assertThat(role.wireName()).isEqualTo(wireName);
@@ -33,9 +31,8 @@ class RoleTest {
 
     @Test
     void scopeNeedsATeamAndAMode() {
-        assertThatThrownBy(() -> new Scope(null, Mode.LIVE))
+        assertThatThrownBy(() -> new Scope(null, Mode.LIVE)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> new Scope(new TeamId(UUID.randomUUID()), null))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(
-                () -> new Scope(new TeamId(UUID.randomUUID()), null)).isInstanceOf(NullPointerException.class);
     }
 }

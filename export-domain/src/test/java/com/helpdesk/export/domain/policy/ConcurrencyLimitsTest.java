@@ -1,11 +1,10 @@
 package com.helpdesk.export.domain.policy;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class ConcurrencyLimitsTest {
 
@@ -19,8 +18,10 @@ class ConcurrencyLimitsTest {
 
     @Test
     void retryAfterIsWholeSecondsRoundedUp() {
-        assertThat(new ConcurrencyLimits(1, 1, Duration.ofMillis(1)).retryAfterSeconds()).isEqualTo(1);
-        assertThat(new ConcurrencyLimits(1, 1, Duration.ofMillis(2_001)).retryAfterSeconds()).isEqualTo(3);
+        assertThat(new ConcurrencyLimits(1, 1, Duration.ofMillis(1)).retryAfterSeconds())
+                .isEqualTo(1);
+        assertThat(new ConcurrencyLimits(1, 1, Duration.ofMillis(2_001)).retryAfterSeconds())
+                .isEqualTo(3);
     }
 
     @Test
@@ -28,7 +29,8 @@ class ConcurrencyLimitsTest {
         assertThatThrownBy(() -> new ConcurrencyLimits(0, 4, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ConcurrencyLimits(5, 4, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot exceed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot exceed");
         assertThatThrownBy(() -> new ConcurrencyLimits(2, 4, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }

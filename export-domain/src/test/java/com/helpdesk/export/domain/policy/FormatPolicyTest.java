@@ -1,5 +1,11 @@
 package com.helpdesk.export.domain.policy;
 
+import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
+import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.CsvOptions;
@@ -7,17 +13,10 @@ import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
-import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
-import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
-import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FormatPolicyTest {
 
@@ -33,7 +32,8 @@ class FormatPolicyTest {
         for (ResourceType type : ResourceType.values()) {
             assertThat(policy.decide(request(ExportFormat.CSV, Optional.empty(), type)))
                     .isEqualTo(Decision.allowed(ExportFormat.CSV));
-            assertThat(policy.decide(request(ExportFormat.CSV, Optional.of(new CsvOptions(true)), type)).orThrow())
+            assertThat(policy.decide(request(ExportFormat.CSV, Optional.of(new CsvOptions(true)), type))
+                            .orThrow())
                     .isEqualTo(ExportFormat.CSV);
         }
     }
@@ -42,15 +42,18 @@ class FormatPolicyTest {
     void allowsJsonWithOneToThreeResources() {
         assertThat(policy.decide(request(ExportFormat.JSON, Optional.empty(), TICKETS)))
                 .isEqualTo(Decision.allowed(ExportFormat.JSON));
-        assertThat(policy.decide(request(ExportFormat.JSON, Optional.empty(), TICKETS, CUSTOMERS)).orThrow())
+        assertThat(policy.decide(request(ExportFormat.JSON, Optional.empty(), TICKETS, CUSTOMERS))
+                        .orThrow())
                 .isEqualTo(ExportFormat.JSON);
         assertThat(policy.decide(request(ExportFormat.JSON, Optional.empty(), TICKETS, CUSTOMERS, ARTICLES))
-                .orThrow()).isEqualTo(ExportFormat.JSON);
+                        .orThrow())
+                .isEqualTo(ExportFormat.JSON);
     }
 
     @Test
     void rejectsCsvWithSeveralResourcesOnParamResources() {
-        for (ExportRequest request : List.of(request(ExportFormat.CSV, Optional.empty(), TICKETS, CUSTOMERS),
+        for (ExportRequest request : List.of(
+                request(ExportFormat.CSV, Optional.empty(), TICKETS, CUSTOMERS),
                 request(ExportFormat.CSV, Optional.of(CsvOptions.DEFAULT), TICKETS, CUSTOMERS, ARTICLES))) {
             Decision<ExportFormat> decision = policy.decide(request);
             assertThat(decision).isInstanceOfSatisfying(Decision.Rejected.class, r -> {
@@ -69,8 +72,9 @@ class FormatPolicyTest {
     void rejectsCsvOptionsWithJsonOnParamCsv() {
         for (CsvOptions options : List.of(new CsvOptions(true), new CsvOptions(false))) {
             Decision<ExportFormat> decision = policy.decide(request(ExportFormat.JSON, Optional.of(options), TICKETS));
-            assertThat(decision).isEqualTo(Decision.rejected(ErrorCode.PARAMETER_INVALID,
-                    "csv options are only taken when format is csv.", "csv"));
+            assertThat(decision)
+                    .isEqualTo(Decision.rejected(
+                            ErrorCode.PARAMETER_INVALID, "csv options are only taken when format is csv.", "csv"));
         }
     }
 }

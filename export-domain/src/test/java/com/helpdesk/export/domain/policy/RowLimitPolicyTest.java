@@ -1,5 +1,8 @@
 package com.helpdesk.export.domain.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.testsupport.Gens;
@@ -7,9 +10,6 @@ import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RowLimitPolicyTest {
 
@@ -30,30 +30,36 @@ class RowLimitPolicyTest {
      */
     @Test
     void takesExactlyTheLimitsFromOneToTenThousand() {
-        Property.forAll(1000, Gens.frequency(
-                Gens.weight(3, Gens.of(-1, 0, 1, 2, 9_999, 10_000, 10_001, 10_002)),
-                Gens.weight(5, Gens.ints(-20_000, 20_000)),
-                Gens.weight(2, Gens.anyInt())), limit -> {
-            boolean inRange = limit >= 1 && limit <= 10_000;
-            if (inRange) {
-                RowLimitPolicy policy = RowLimitPolicy.configured(limit);
-                assertThat(policy.maxRowsPerResource()).isEqualTo(limit);
-                for (ResourceType type : ResourceType.values()) {
-                    assertThat(policy.limitFor(ResourceSpec.all(type)).orThrow()).isEqualTo(limit);
-                }
-            } else {
-                assertThatThrownBy(() -> RowLimitPolicy.configured(limit))
-                        .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining(String.valueOf(limit));
-            }
-        });
+        Property.forAll(
+                1000,
+                Gens.frequency(
+                        Gens.weight(3, Gens.of(-1, 0, 1, 2, 9_999, 10_000, 10_001, 10_002)),
+                        Gens.weight(5, Gens.ints(-20_000, 20_000)),
+                        Gens.weight(2, Gens.anyInt())),
+                limit -> {
+                    boolean inRange = limit >= 1 && limit <= 10_000;
+                    if (inRange) {
+                        RowLimitPolicy policy = RowLimitPolicy.configured(limit);
+                        assertThat(policy.maxRowsPerResource()).isEqualTo(limit);
+                        for (ResourceType type : ResourceType.values()) {
+                            assertThat(policy.limitFor(ResourceSpec.all(type)).orThrow())
+                                    .isEqualTo(limit);
+                        }
+                    } else {
+                        assertThatThrownBy(() -> RowLimitPolicy.configured(limit))
+                                .isInstanceOf(IllegalArgumentException.class)
+                                .hasMessageContaining(String.valueOf(limit));
+                    }
+                });
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 10_001, 10_002, Integer.MAX_VALUE, Integer.MIN_VALUE})
     void aLimitOutsideOneToTenThousandIsAConfigurationMistakeNotAnAnswer(int limit) {
-        assertThatThrownBy(() -> RowLimitPolicy.configured(limit)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(String.valueOf(limit)).hasMessageContaining("export.max-rows-per-resource");
+        assertThatThrownBy(() -> RowLimitPolicy.configured(limit))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(String.valueOf(limit))
+                .hasMessageContaining("export.max-rows-per-resource");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package com.helpdesk.export.persistence.jdbc.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
 import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.FilterKind;
@@ -19,16 +21,6 @@ import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceReader;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -52,8 +44,15 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract of the {@link ResourceReader} port, for any implementation: extend it and say where the fixture
@@ -74,16 +73,20 @@ public abstract class ResourceReaderContract {
 
     /** Text filters that look like SQL injection; they must be taken as plain text. */
     protected static final List<String> INJECTION_TEXTS = List.of(
-            "' OR 1=1 --", "' OR '1'='1", "'; DROP TABLE tickets; --", "%' OR 1=1 --", "\\'; SELECT pg_sleep(1); --",
-            "\") OR (\"1\"=\"1", "1; DELETE FROM customers");
+            "' OR 1=1 --",
+            "' OR '1'='1",
+            "'; DROP TABLE tickets; --",
+            "%' OR 1=1 --",
+            "\\'; SELECT pg_sleep(1); --",
+            "\") OR (\"1\"=\"1",
+            "1; DELETE FROM customers");
 
     /** Injection-looking tags: a tag never holds white space, so neither do these. */
-    protected static final List<String> INJECTION_TAGS = List.of("'OR'1'='1", "x');DROP--", "}'::text[]--", "%",
-            "_");
+    protected static final List<String> INJECTION_TAGS = List.of("'OR'1'='1", "x');DROP--", "}'::text[]--", "%", "_");
 
     private static final Comparator<UUID> ID_ORDER = Comparator.comparing(UUID::toString);
-    private static final Comparator<Item> ORDER = Comparator.comparing(Item::createdAt)
-            .thenComparing(Item::id, ID_ORDER);
+    private static final Comparator<Item> ORDER =
+            Comparator.comparing(Item::createdAt).thenComparing(Item::id, ID_ORDER);
 
     private final Map<Scope, Map<ResourceType, List<Item>>> everything = new HashMap<>();
     private final Map<Scope, Map<ResourceType, List<CustomFieldDefinition>>> definitions = new HashMap<>();
@@ -111,8 +114,7 @@ public abstract class ResourceReaderContract {
     }
 
     /** One query's summary and the rows its stream gave. */
-    protected record Page(PageSummary summary, List<Item> items) {
-    }
+    protected record Page(PageSummary summary, List<Item> items) {}
 
     // ------------------------------------------------------------------ order, completeness, ties
 
@@ -226,13 +228,18 @@ public abstract class ResourceReaderContract {
 
         assertThat(after(type, new Cursor(type, shared, all.get(tie).id()), 5))
                 .isEqualTo(expectedAfter(all, all.get(tie).cursor(type), 5))
-                .first().isEqualTo(all.get(tie + 1));
+                .first()
+                .isEqualTo(all.get(tie + 1));
         Cursor beforeAllIds = new Cursor(type, shared, new UUID(0L, 0L));
-        assertThat(after(type, beforeAllIds, 5)).isEqualTo(expectedAfter(all, beforeAllIds, 5))
-                .first().extracting(Item::createdAt).isEqualTo(shared);
+        assertThat(after(type, beforeAllIds, 5))
+                .isEqualTo(expectedAfter(all, beforeAllIds, 5))
+                .first()
+                .extracting(Item::createdAt)
+                .isEqualTo(shared);
         // ffffffff-...: the greatest id in unsigned order; a signed comparison would take it for the least
         Cursor afterAllIds = new Cursor(type, shared, new UUID(-1L, -1L));
-        assertThat(after(type, afterAllIds, 5)).isEqualTo(expectedAfter(all, afterAllIds, 5))
+        assertThat(after(type, afterAllIds, 5))
+                .isEqualTo(expectedAfter(all, afterAllIds, 5))
                 .allSatisfy(item -> assertThat(item.createdAt()).isAfter(shared));
     }
 
@@ -241,8 +248,13 @@ public abstract class ResourceReaderContract {
     void aCursorAfterTheLastRowGivesAnEmptyPage(ResourceType type) throws IOException {
         List<Item> all = all(scope(), type);
 
-        Page page = page(scope(), query(type, ResourceFilters.none(type),
-                Optional.of(all.get(all.size() - 1).cursor(type)), 10));
+        Page page = page(
+                scope(),
+                query(
+                        type,
+                        ResourceFilters.none(type),
+                        Optional.of(all.get(all.size() - 1).cursor(type)),
+                        10));
 
         assertThat(page.summary()).isEqualTo(new PageSummary(0, false, Optional.empty()));
         assertThat(page.items()).isEmpty();
@@ -252,20 +264,29 @@ public abstract class ResourceReaderContract {
 
     @TestFactory
     Stream<DynamicContainer> everyFilterGivesExactlyTheMatchingRowsInOrder() {
-        return Arrays.stream(ResourceType.values()).map(type -> DynamicContainer.dynamicContainer(type.wireName(),
-                type.filters().values().stream().map(definition -> DynamicContainer.dynamicContainer(
-                        definition.name() + " (" + definition.kind() + ")", filterTests(type, definition)))));
+        return Arrays.stream(ResourceType.values())
+                .map(type -> DynamicContainer.dynamicContainer(
+                        type.wireName(),
+                        type.filters().values().stream()
+                                .map(definition -> DynamicContainer.dynamicContainer(
+                                        definition.name() + " (" + definition.kind() + ")",
+                                        filterTests(type, definition)))));
     }
 
     private Stream<DynamicTest> filterTests(ResourceType type, FilterDefinition definition) {
         List<Item> all = all(scope(), type);
         List<FilterCondition> samples = samples(type, definition, all);
-        Stream<DynamicTest> each = samples.stream().map(condition -> DynamicTest.dynamicTest(describe(condition),
-                () -> assertThat(ids(readAll(scope(), type, filters(type, condition), 10_000)))
-                        .containsExactlyElementsOf(ids(expected(type, all, condition)))));
-        DynamicTest exercised = DynamicTest.dynamicTest("the fixture gives this filter rows to find", () ->
-                assertThat(samples).anySatisfy(condition -> assertThat(expected(type, all, condition))
-                        .isNotEmpty().hasSizeLessThan(all.size())));
+        Stream<DynamicTest> each = samples.stream()
+                .map(condition -> DynamicTest.dynamicTest(
+                        describe(condition),
+                        () -> assertThat(ids(readAll(scope(), type, filters(type, condition), 10_000)))
+                                .containsExactlyElementsOf(ids(expected(type, all, condition)))));
+        DynamicTest exercised = DynamicTest.dynamicTest(
+                "the fixture gives this filter rows to find",
+                () -> assertThat(samples)
+                        .anySatisfy(condition -> assertThat(expected(type, all, condition))
+                                .isNotEmpty()
+                                .hasSizeLessThan(all.size())));
         return Stream.concat(each, Stream.of(exercised));
     }
 
@@ -276,25 +297,34 @@ public abstract class ResourceReaderContract {
         List<FilterCondition> conditions = new ArrayList<>();
         for (FilterDefinition definition : type.filters().values()) {
             if (definition.kind() == FilterKind.ANY_OF) {
-                conditions.add(new FilterCondition.AnyOf(definition, definition.allowedValues().subList(0, 2)));
-            } else if (definition.kind() == FilterKind.AT_OR_AFTER && definition.targets().get(0).equals("createdAt")) {
-                conditions.add(new FilterCondition.TimeBound(definition, all.get(all.size() / 4).createdAt()));
-            } else if (definition.kind() == FilterKind.BEFORE && definition.targets().get(0).equals("createdAt")) {
-                conditions.add(new FilterCondition.TimeBound(definition, all.get(all.size() * 3 / 4).createdAt()));
+                conditions.add(new FilterCondition.AnyOf(
+                        definition, definition.allowedValues().subList(0, 2)));
+            } else if (definition.kind() == FilterKind.AT_OR_AFTER
+                    && definition.targets().get(0).equals("createdAt")) {
+                conditions.add(new FilterCondition.TimeBound(
+                        definition, all.get(all.size() / 4).createdAt()));
+            } else if (definition.kind() == FilterKind.BEFORE
+                    && definition.targets().get(0).equals("createdAt")) {
+                conditions.add(new FilterCondition.TimeBound(
+                        definition, all.get(all.size() * 3 / 4).createdAt()));
             }
         }
         ResourceFilters filters = new ResourceFilters(type, conditions);
-        List<Item> expected = all.stream().filter(item -> conditions.stream().allMatch(c -> matches(type, item, c)))
+        List<Item> expected = all.stream()
+                .filter(item -> conditions.stream().allMatch(c -> matches(type, item, c)))
                 .toList();
         // pages of a few rows for a type of few rows (members), so that the walk takes several
         int limit = all.size() > 500 ? 25 : 1;
-        assertThat(expected).as("the fixture has rows for these filters").hasSizeGreaterThan(limit)
+        assertThat(expected)
+                .as("the fixture has rows for these filters")
+                .hasSizeGreaterThan(limit)
                 .hasSizeLessThan(all.size());
 
         assertThat(readAll(scope(), type, filters, limit)).isEqualTo(expected);
         Cursor middle = expected.get(expected.size() / 2).cursor(type);
         assertThat(page(scope(), query(type, filters, Optional.of(middle), 10)).items())
-                .isEqualTo(expected.subList(expected.size() / 2 + 1, Math.min(expected.size(), expected.size() / 2 + 11)));
+                .isEqualTo(
+                        expected.subList(expected.size() / 2 + 1, Math.min(expected.size(), expected.size() / 2 + 11)));
     }
 
     @ParameterizedTest
@@ -303,8 +333,10 @@ public abstract class ResourceReaderContract {
         FilterDefinition search = type.filters().get("search");
         ResourceFilters filters = search != null
                 ? filters(type, new FilterCondition.Text(search, "no row holds " + UUID.randomUUID()))
-                : filters(type, new FilterCondition.TimeBound(type.filters().get("createdAfter"),
-                        Instant.parse("9999-01-01T00:00:00Z")));
+                : filters(
+                        type,
+                        new FilterCondition.TimeBound(
+                                type.filters().get("createdAfter"), Instant.parse("9999-01-01T00:00:00Z")));
 
         Page page = page(scope(), query(type, filters, Optional.empty(), 10));
 
@@ -348,20 +380,24 @@ public abstract class ResourceReaderContract {
                 assertThat(theirs).as("rows of %s", other).isEqualTo(all(scope(), type));
                 continue;
             }
-            assertThat(ids(theirs)).as("rows of %s", other).isNotEmpty().isEqualTo(fixtureIds(other, type))
+            assertThat(ids(theirs))
+                    .as("rows of %s", other)
+                    .isNotEmpty()
+                    .isEqualTo(fixtureIds(other, type))
                     .doesNotContainAnyElementsOf(mine);
 
             // a cursor taken from another scope's row only positions; rows still come from our scope
             Item foreign = theirs.get(theirs.size() / 2);
-            Page page = page(scope(), query(type, ResourceFilters.none(type), Optional.of(foreign.cursor(type)),
-                    10_000));
+            Page page =
+                    page(scope(), query(type, ResourceFilters.none(type), Optional.of(foreign.cursor(type)), 10_000));
             assertThat(page.items()).isEqualTo(expectedAfter(all(scope(), type), foreign.cursor(type), 10_000));
             assertThat(ids(page.items())).isSubsetOf(mine);
 
             // filtering on another scope's ids or values finds only our own rows
             for (FilterDefinition definition : type.filters().values()) {
                 if (definition.kind() == FilterKind.ID_EQUALS || definition.kind() == FilterKind.TEXT_EQUALS) {
-                    Object value = mostFrequent(theirs, field(type, definition.targets().get(0)));
+                    Object value = mostFrequent(
+                            theirs, field(type, definition.targets().get(0)));
                     if (value == null) {
                         continue;
                     }
@@ -387,15 +423,18 @@ public abstract class ResourceReaderContract {
         Set<String> customSeen = new HashSet<>();
         Set<String> customSeenNull = new HashSet<>();
         for (Item item : all) {
-            assertThat(item.custom().keySet()).as("every defined custom field, in position order")
-                    .containsExactlyElementsOf(custom.stream().map(CustomFieldDefinition::key).toList());
+            assertThat(item.custom().keySet())
+                    .as("every defined custom field, in position order")
+                    .containsExactlyElementsOf(
+                            custom.stream().map(CustomFieldDefinition::key).toList());
             for (CustomFieldDefinition definition : custom) {
                 Object value = item.custom().get(definition.key());
                 if (value == null) {
                     customSeenNull.add(definition.key());
                 } else {
                     customSeen.add(definition.key());
-                    assertThat(value).as("custom field %s of %s", definition.key(), item.id())
+                    assertThat(value)
+                            .as("custom field %s of %s", definition.key(), item.id())
                             .isInstanceOf(javaType(definition.kind().valueKind()));
                 }
             }
@@ -405,12 +444,20 @@ public abstract class ResourceReaderContract {
                 }
                 Object value = item.values().get(field.index());
                 if (field.kind() == FieldKind.OBJECT) {
-                    assertThat(value).as("metadata is an object").asString().startsWith("{").endsWith("}");
+                    assertThat(value)
+                            .as("metadata is an object")
+                            .asString()
+                            .startsWith("{")
+                            .endsWith("}");
                 }
                 if (field.kind() == FieldKind.TAGS) {
                     assertThat(value).as("tags are never null").isInstanceOf(List.class);
-                    assertThat((List<?>) value).allSatisfy(tag -> assertThat(tag).isInstanceOf(String.class)
-                            .asString().isNotEmpty().doesNotContainAnyWhitespaces());
+                    assertThat((List<?>) value)
+                            .allSatisfy(tag -> assertThat(tag)
+                                    .isInstanceOf(String.class)
+                                    .asString()
+                                    .isNotEmpty()
+                                    .doesNotContainAnyWhitespaces());
                 } else if (value == null) {
                     seenNull.add(field);
                 } else {
@@ -420,10 +467,13 @@ public abstract class ResourceReaderContract {
         }
         assertThat(seenNull).extracting(Field::name).doesNotContain("id", "createdAt", "updatedAt");
         if (type.hasCustomFields()) {
-            assertThat(custom).as("the fixture defines custom fields of every kind for %s", type)
-                    .extracting(CustomFieldDefinition::kind).containsAll(List.of(CustomFieldKind.values()));
-            assertThat(customSeen).as("with values").containsAll(custom.stream().map(CustomFieldDefinition::key)
-                    .toList());
+            assertThat(custom)
+                    .as("the fixture defines custom fields of every kind for %s", type)
+                    .extracting(CustomFieldDefinition::kind)
+                    .containsAll(List.of(CustomFieldKind.values()));
+            assertThat(customSeen)
+                    .as("with values")
+                    .containsAll(custom.stream().map(CustomFieldDefinition::key).toList());
             assertThat(customSeenNull).as("and records without").containsAll(customSeen);
         } else {
             assertThat(custom).isEmpty();
@@ -454,18 +504,22 @@ public abstract class ResourceReaderContract {
             Map<UUID, Integer> counted = new HashMap<>();
             Map<UUID, Integer> messageCounts = new HashMap<>();
             try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
-                readInSnapshot(snapshot, scope, ResourceType.TICKETS).forEach(ticket -> messageCounts.put(ticket.id(),
-                        (Integer) ticket.values().get(field(ResourceType.TICKETS, "messageCount").index())));
+                readInSnapshot(snapshot, scope, ResourceType.TICKETS)
+                        .forEach(ticket -> messageCounts.put(ticket.id(), (Integer) ticket.values()
+                                .get(field(ResourceType.TICKETS, "messageCount").index())));
                 for (Item message : readInSnapshot(snapshot, scope, ResourceType.MESSAGES)) {
-                    UUID ticket = (UUID) message.values().get(field(ResourceType.MESSAGES, "ticketId").index());
-                    assertThat(messageCounts).as("the ticket of message %s is in %s", message.id(), scope)
+                    UUID ticket = (UUID) message.values()
+                            .get(field(ResourceType.MESSAGES, "ticketId").index());
+                    assertThat(messageCounts)
+                            .as("the ticket of message %s is in %s", message.id(), scope)
                             .containsKey(ticket);
                     counted.merge(ticket, 1, Integer::sum);
                 }
             }
             assertThat(counted).as("messages in %s", scope).isNotEmpty();
             messageCounts.forEach((ticket, count) -> assertThat(counted.getOrDefault(ticket, 0))
-                    .as("messageCount of %s", ticket).isEqualTo(count));
+                    .as("messageCount of %s", ticket)
+                    .isEqualTo(count));
         }
     }
 
@@ -473,22 +527,31 @@ public abstract class ResourceReaderContract {
     void aMessagesAuthorIsAMemberOfTheTeamForAnAgentACustomerOfTheScopeForACustomerAndNoneForTheSystem() {
         for (Scope scope : scopes()) {
             Set<String> members = all(scope, ResourceType.MEMBERS).stream()
-                    .map(m -> PublicId.format("mem_", m.id())).collect(Collectors.toSet());
+                    .map(m -> PublicId.format("mem_", m.id()))
+                    .collect(Collectors.toSet());
             Set<String> customers = all(scope, ResourceType.CUSTOMERS).stream()
-                    .map(c -> PublicId.format("cus_", c.id())).collect(Collectors.toSet());
+                    .map(c -> PublicId.format("cus_", c.id()))
+                    .collect(Collectors.toSet());
             Map<String, Long> senders = new HashMap<>();
             for (Item message : all(scope, ResourceType.MESSAGES)) {
-                String sender = (String) message.values().get(field(ResourceType.MESSAGES, "sender").index());
-                Object author = message.values().get(field(ResourceType.MESSAGES, "authorId").index());
+                String sender = (String) message.values()
+                        .get(field(ResourceType.MESSAGES, "sender").index());
+                Object author = message.values()
+                        .get(field(ResourceType.MESSAGES, "authorId").index());
                 senders.merge(sender, 1L, Long::sum);
                 switch (sender) {
-                    case "agent" -> assertThat(members).as("author of %s", message.id()).contains((String) author);
-                    case "customer" -> assertThat(customers).as("author of %s", message.id())
-                            .contains((String) author);
-                    default -> assertThat(author).as("author of system message %s", message.id()).isNull();
+                    case "agent" ->
+                        assertThat(members).as("author of %s", message.id()).contains((String) author);
+                    case "customer" ->
+                        assertThat(customers).as("author of %s", message.id()).contains((String) author);
+                    default ->
+                        assertThat(author)
+                                .as("author of system message %s", message.id())
+                                .isNull();
                 }
             }
-            assertThat(senders).as("the fixture has messages of every sender in %s", scope)
+            assertThat(senders)
+                    .as("the fixture has messages of every sender in %s", scope)
                     .containsOnlyKeys("agent", "customer", "system");
         }
     }
@@ -518,7 +581,8 @@ public abstract class ResourceReaderContract {
             for (ResourceType type : ResourceType.values()) {
                 ResourceQuery query = query(type, ResourceFilters.none(type), Optional.empty(), 20);
                 Page page = page(snapshot, query);
-                assertThat(page.items()).isEqualTo(all(scope(), type).subList(0, page.summary().rows()));
+                assertThat(page.items())
+                        .isEqualTo(all(scope(), type).subList(0, page.summary().rows()));
             }
         }
     }
@@ -544,8 +608,8 @@ public abstract class ResourceReaderContract {
         List<List<Object>> read = new ArrayList<>();
         PageSummary summary;
         try (ReadSnapshot snapshot = reader().openSnapshot(scope(), Cancellation.never())) {
-            summary = snapshot.read(new ResourceQuery(type, ResourceFilters.none(type), some, Optional.empty(), 30),
-                    row -> {
+            summary = snapshot.read(
+                    new ResourceQuery(type, ResourceFilters.none(type), some, Optional.empty(), 30), row -> {
                         List<Object> values = new ArrayList<>();
                         for (Field field : some) {
                             Object value = row.value(field);
@@ -559,11 +623,14 @@ public abstract class ResourceReaderContract {
         for (int r = 0; r < expected; r++) {
             List<Object> whole = all.get(r).values();
             Item item = all.get(r);
-            assertThat(read.get(r)).isEqualTo(some.stream().map(f -> f.isCustom()
-                    ? item.custom().get(f.custom().key()) : whole.get(f.index())).toList());
+            assertThat(read.get(r))
+                    .isEqualTo(some.stream()
+                            .map(f ->
+                                    f.isCustom() ? item.custom().get(f.custom().key()) : whole.get(f.index()))
+                            .toList());
         }
-        assertThat(summary.nextCursor()).isEqualTo(all.size() > 30
-                ? Optional.of(all.get(29).cursor(type)) : Optional.empty());
+        assertThat(summary.nextCursor())
+                .isEqualTo(all.size() > 30 ? Optional.of(all.get(29).cursor(type)) : Optional.empty());
     }
 
     @Test
@@ -591,7 +658,8 @@ public abstract class ResourceReaderContract {
 
     /** Every row of a type in a scope, read once per test instance by continuation with the largest page. */
     protected List<Item> all(Scope scope, ResourceType type) {
-        return everything.computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class))
+        return everything
+                .computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class))
                 .computeIfAbsent(type, t -> readAll(scope, t, ResourceFilters.none(t), 10_000));
     }
 
@@ -627,7 +695,8 @@ public abstract class ResourceReaderContract {
         assertThat(summary.rows()).isLessThanOrEqualTo(query.limit());
         if (summary.hasMore()) {
             assertThat(items).hasSize(query.limit());
-            assertThat(summary.nextCursor()).contains(items.get(items.size() - 1).cursor(query.type()));
+            assertThat(summary.nextCursor())
+                    .contains(items.get(items.size() - 1).cursor(query.type()));
         } else {
             assertThat(summary.nextCursor()).isEmpty();
         }
@@ -635,12 +704,16 @@ public abstract class ResourceReaderContract {
     }
 
     private List<Item> after(ResourceType type, Cursor cursor, int limit) throws IOException {
-        return page(scope(), query(type, ResourceFilters.none(type), Optional.of(cursor), limit)).items();
+        return page(scope(), query(type, ResourceFilters.none(type), Optional.of(cursor), limit))
+                .items();
     }
 
     private static List<Item> expectedAfter(List<Item> all, Cursor cursor, int limit) {
         Item key = new Item(cursor.id(), cursor.createdAt(), List.of(), Map.of());
-        return all.stream().filter(item -> ORDER.compare(item, key) > 0).limit(limit).toList();
+        return all.stream()
+                .filter(item -> ORDER.compare(item, key) > 0)
+                .limit(limit)
+                .toList();
     }
 
     private static Item capture(ResourceQuery query, Row row) {
@@ -661,8 +734,11 @@ public abstract class ResourceReaderContract {
         }
         UUID id = (UUID) values.get(field(type, "id").index());
         Instant createdAt = (Instant) values.get(field(type, "createdAt").index());
-        return new Item(Objects.requireNonNull(id, "id"), Objects.requireNonNull(createdAt, "createdAt"),
-                Collections.unmodifiableList(values), Collections.unmodifiableMap(custom));
+        return new Item(
+                Objects.requireNonNull(id, "id"),
+                Objects.requireNonNull(createdAt, "createdAt"),
+                Collections.unmodifiableList(values),
+                Collections.unmodifiableMap(custom));
     }
 
     /** A query of every field of {@link #scope()}'s rows, its team's custom fields included. */
@@ -670,19 +746,21 @@ public abstract class ResourceReaderContract {
         return query(scope(), type, filters, after, limit);
     }
 
-    protected ResourceQuery query(Scope scope, ResourceType type, ResourceFilters filters, Optional<Cursor> after,
-                                  int limit) {
-        return new ResourceQuery(type, filters, FieldSelection.all(type).resolve(definitions(scope, type)), after,
-                limit);
+    protected ResourceQuery query(
+            Scope scope, ResourceType type, ResourceFilters filters, Optional<Cursor> after, int limit) {
+        return new ResourceQuery(
+                type, filters, FieldSelection.all(type).resolve(definitions(scope, type)), after, limit);
     }
 
     /** The custom fields the reader says the scope's team defines for a type. */
     protected List<CustomFieldDefinition> definitions(Scope scope, ResourceType type) {
-        return definitions.computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class)).computeIfAbsent(type, t -> {
-            try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
-                return snapshot.customFields(t);
-            }
-        });
+        return definitions
+                .computeIfAbsent(scope, s -> new EnumMap<>(ResourceType.class))
+                .computeIfAbsent(type, t -> {
+                    try (ReadSnapshot snapshot = reader().openSnapshot(scope, Cancellation.never())) {
+                        return snapshot.customFields(t);
+                    }
+                });
     }
 
     private static ResourceFilters filters(ResourceType type, FilterCondition condition) {
@@ -715,7 +793,8 @@ public abstract class ResourceReaderContract {
     /** What a filter means (contract section 3), in Java: the oracle the reader is compared with. */
     protected static boolean matches(ResourceType type, Item item, FilterCondition condition) {
         FilterDefinition definition = condition.definition();
-        Function<String, Object> value = name -> item.values().get(field(type, name).index());
+        Function<String, Object> value =
+                name -> item.values().get(field(type, name).index());
         Object first = value.apply(definition.targets().get(0));
         if (condition instanceof FilterCondition.AnyOf anyOf) {
             return anyOf.values().contains(first);
@@ -725,14 +804,21 @@ public abstract class ResourceReaderContract {
             return Boolean.valueOf(bool.value()).equals(first);
         } else if (condition instanceof FilterCondition.TimeBound bound) {
             Instant at = (Instant) first;
-            return at != null && (definition.kind() == FilterKind.AT_OR_AFTER
-                    ? !at.isBefore(bound.instant()) : at.isBefore(bound.instant()));
+            return at != null
+                    && (definition.kind() == FilterKind.AT_OR_AFTER
+                            ? !at.isBefore(bound.instant())
+                            : at.isBefore(bound.instant()));
         } else if (condition instanceof FilterCondition.Text text) {
             return switch (definition.kind()) {
                 case TEXT_EQUALS -> text.text().equals(first);
                 case HAS_TAG -> ((List<?>) first).contains(text.text());
-                case SEARCH -> definition.targets().stream().map(value).anyMatch(v -> v != null
-                        && ((String) v).toLowerCase(Locale.ROOT).contains(text.text().toLowerCase(Locale.ROOT)));
+                case SEARCH ->
+                    definition.targets().stream()
+                            .map(value)
+                            .anyMatch(v -> v != null
+                                    && ((String) v)
+                                            .toLowerCase(Locale.ROOT)
+                                            .contains(text.text().toLowerCase(Locale.ROOT)));
                 default -> throw new IllegalArgumentException(definition.name());
             };
         }
@@ -748,7 +834,8 @@ public abstract class ResourceReaderContract {
                 for (String allowed : definition.allowedValues()) {
                     samples.add(new FilterCondition.AnyOf(definition, List.of(allowed)));
                 }
-                samples.add(new FilterCondition.AnyOf(definition, definition.allowedValues().subList(0, 2)));
+                samples.add(new FilterCondition.AnyOf(
+                        definition, definition.allowedValues().subList(0, 2)));
                 samples.add(new FilterCondition.AnyOf(definition, definition.allowedValues()));
             }
             case ID_EQUALS -> {
@@ -756,7 +843,8 @@ public abstract class ResourceReaderContract {
                 if (frequent != null) {
                     samples.add(new FilterCondition.IdEquals(definition, (UUID) frequent));
                 }
-                samples.add(new FilterCondition.IdEquals(definition, all.get(all.size() / 2).id()));
+                samples.add(new FilterCondition.IdEquals(
+                        definition, all.get(all.size() / 2).id()));
                 samples.add(new FilterCondition.IdEquals(definition, UUID.nameUUIDFromBytes(new byte[] {42})));
             }
             case TEXT_EQUALS -> {
@@ -768,18 +856,27 @@ public abstract class ResourceReaderContract {
                 INJECTION_TEXTS.forEach(text -> samples.add(new FilterCondition.Text(definition, text)));
             }
             case HAS_TAG -> {
-                Map<String, Long> counts = all.stream().flatMap(item -> ((List<?>) item.values().get(target.index()))
-                        .stream().map(String.class::cast)).collect(Collectors.groupingBy(t -> t, Collectors.counting()));
-                counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                Map<String, Long> counts = all.stream()
+                        .flatMap(item -> ((List<?>) item.values().get(target.index()))
+                                .stream().map(String.class::cast))
+                        .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+                counts.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue()
+                                .reversed()
                                 .thenComparing(Map.Entry.comparingByKey()))
-                        .map(Map.Entry::getKey).forEach(tag -> samples.add(new FilterCondition.Text(definition, tag)));
+                        .map(Map.Entry::getKey)
+                        .forEach(tag -> samples.add(new FilterCondition.Text(definition, tag)));
                 samples.add(new FilterCondition.Text(definition, "no-such-tag"));
                 INJECTION_TAGS.forEach(tag -> samples.add(new FilterCondition.Text(definition, tag)));
             }
             case SEARCH -> {
                 for (String name : definition.targets()) {
-                    Object sample = all.stream().map(item -> item.values().get(field(type, name).index()))
-                            .filter(Objects::nonNull).skip(all.size() / 3).findFirst().orElse(null);
+                    Object sample = all.stream()
+                            .map(item -> item.values().get(field(type, name).index()))
+                            .filter(Objects::nonNull)
+                            .skip(all.size() / 3)
+                            .findFirst()
+                            .orElse(null);
                     if (sample != null) {
                         String text = (String) sample;
                         int[] codePoints = text.codePoints().toArray();
@@ -791,9 +888,28 @@ public abstract class ResourceReaderContract {
                         }
                     }
                 }
-                Stream.of("%", "_", "\\", "\"", "'", ",", "café", "CAFÉ", "ÜBER", "日本語", "🎉", "=", "@", "+", "-",
-                        "\t", "\r\n", "a_b", "50%", "example.com").forEach(text ->
-                        samples.add(new FilterCondition.Text(definition, text)));
+                Stream.of(
+                                "%",
+                                "_",
+                                "\\",
+                                "\"",
+                                "'",
+                                ",",
+                                "café",
+                                "CAFÉ",
+                                "ÜBER",
+                                "日本語",
+                                "🎉",
+                                "=",
+                                "@",
+                                "+",
+                                "-",
+                                "\t",
+                                "\r\n",
+                                "a_b",
+                                "50%",
+                                "example.com")
+                        .forEach(text -> samples.add(new FilterCondition.Text(definition, text)));
                 INJECTION_TEXTS.forEach(text -> samples.add(new FilterCondition.Text(definition, text)));
             }
             case BOOLEAN_EQUALS -> {
@@ -801,12 +917,21 @@ public abstract class ResourceReaderContract {
                 samples.add(new FilterCondition.BooleanEquals(definition, false));
             }
             case AT_OR_AFTER, BEFORE -> {
-                List<Instant> times = all.stream().map(item -> (Instant) item.values().get(target.index()))
-                        .filter(Objects::nonNull).sorted().toList();
+                List<Instant> times = all.stream()
+                        .map(item -> (Instant) item.values().get(target.index()))
+                        .filter(Objects::nonNull)
+                        .sorted()
+                        .toList();
                 Instant middle = times.get(times.size() / 2);
-                for (Instant instant : List.of(middle, middle.plusNanos(1), middle.minusNanos(1),
-                        middle.plusNanos(999), times.get(0), times.get(times.size() - 1),
-                        Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999Z"))) {
+                for (Instant instant : List.of(
+                        middle,
+                        middle.plusNanos(1),
+                        middle.minusNanos(1),
+                        middle.plusNanos(999),
+                        times.get(0),
+                        times.get(times.size() - 1),
+                        Instant.parse("0001-01-01T00:00:00Z"),
+                        Instant.parse("9999-12-31T23:59:59.999999Z"))) {
                     samples.add(new FilterCondition.TimeBound(definition, instant));
                 }
             }
@@ -815,12 +940,16 @@ public abstract class ResourceReaderContract {
     }
 
     private static Object mostFrequent(List<Item> items, Field field) {
-        return items.stream().map(item -> item.values().get(field.index())).filter(Objects::nonNull)
+        return items.stream()
+                .map(item -> item.values().get(field.index()))
+                .filter(Objects::nonNull)
                 .collect(Collectors.groupingBy(v -> v, Collectors.counting()))
-                .entrySet().stream()
-                .max(Map.Entry.<Object, Long>comparingByValue().thenComparing(e -> e.getKey().toString(),
-                        Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+                .entrySet()
+                .stream()
+                .max(Map.Entry.<Object, Long>comparingByValue()
+                        .thenComparing(e -> e.getKey().toString(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey)
+                .orElse(null);
     }
 
     private static String describe(FilterCondition condition) {
@@ -829,8 +958,8 @@ public abstract class ResourceReaderContract {
         } else if (condition instanceof FilterCondition.IdEquals idEquals) {
             return condition.definition().name() + " = " + idEquals.id();
         } else if (condition instanceof FilterCondition.Text text) {
-            return condition.definition().name() + " '" + text.text().replace("\r", "\\r").replace("\n", "\\n")
-                    .replace("\t", "\\t") + "'";
+            return condition.definition().name() + " '"
+                    + text.text().replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t") + "'";
         } else if (condition instanceof FilterCondition.BooleanEquals bool) {
             return condition.definition().name() + " = " + bool.value();
         } else if (condition instanceof FilterCondition.TimeBound bound) {

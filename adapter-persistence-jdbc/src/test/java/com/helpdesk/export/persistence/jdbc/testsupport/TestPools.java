@@ -4,11 +4,10 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Other ways to reach a test database of {@link TestPostgres}: through a real connection pool (Agroal, the pool
@@ -16,18 +15,15 @@ import java.time.Duration;
  */
 public final class TestPools {
 
-    private TestPools() {
-    }
+    private TestPools() {}
 
     /** An Agroal pool of up to {@code maxSize} connections to the database of {@code database}; close it after use. */
     public static AgroalDataSource pooled(DataSource database, int maxSize) {
         PGSimpleDataSource target = (PGSimpleDataSource) database;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
-                        .maxSize(maxSize)
+                .connectionPoolConfiguration(pool -> pool.maxSize(maxSize)
                         .acquisitionTimeout(Duration.ofSeconds(30))
-                        .connectionFactoryConfiguration(factory -> factory
-                                .jdbcUrl(target.getUrl())
+                        .connectionFactoryConfiguration(factory -> factory.jdbcUrl(target.getUrl())
                                 .principal(new NamePrincipal(target.getUser()))
                                 .credential(new SimplePassword(target.getPassword()))));
         try {

@@ -1,15 +1,14 @@
 package com.helpdesk.export.persistence.jdbc.testsupport;
 
-import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
+import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One real PostgreSQL server per test JVM, started lazily and stopped by its shutdown hook. Tests that change
@@ -22,8 +21,7 @@ public final class TestPostgres {
     private static EmbeddedDatabase server;
     private static DataSource demo;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {
@@ -36,7 +34,7 @@ public final class TestPostgres {
     public static DataSource emptyDatabase() {
         String name = "test_" + DATABASES.incrementAndGet();
         try (Connection connection = server().dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name); // a name made here, never input
         } catch (SQLException e) {
             throw new IllegalStateException(e);

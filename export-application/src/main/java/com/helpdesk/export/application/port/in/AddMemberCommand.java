@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.model.EmailAddress;
 import com.helpdesk.export.domain.model.MemberName;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.util.Objects;
 import java.util.Optional;
 

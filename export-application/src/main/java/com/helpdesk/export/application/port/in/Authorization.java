@@ -2,7 +2,6 @@ package com.helpdesk.export.application.port.in;
 
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.RateLimitStatus;
-
 import java.util.Objects;
 import java.util.Optional;
 

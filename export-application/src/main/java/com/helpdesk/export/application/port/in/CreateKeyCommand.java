@@ -3,7 +3,6 @@ package com.helpdesk.export.application.port.in;
 import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -5,7 +5,6 @@ import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import java.util.UUID;
  *
  * @param role the role of the key's member, which decides what the key may do
  */
-public record CreatedKey(UUID keyId, TeamId team, UUID memberId, Role role, ApiKey key, Instant createdAt,
-                         Optional<Instant> expiresAt) {
+public record CreatedKey(
+        UUID keyId, TeamId team, UUID memberId, Role role, ApiKey key, Instant createdAt, Optional<Instant> expiresAt) {
 
     public CreatedKey {
         Objects.requireNonNull(keyId, "keyId");

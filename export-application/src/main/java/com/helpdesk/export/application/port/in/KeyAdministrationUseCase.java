@@ -2,7 +2,6 @@ package com.helpdesk.export.application.port.in;
 
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.KeyRevocation;
-
 import java.util.UUID;
 
 /**

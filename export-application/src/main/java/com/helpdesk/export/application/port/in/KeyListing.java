@@ -3,7 +3,6 @@ package com.helpdesk.export.application.port.in;
 import com.helpdesk.export.domain.model.KeyDescription;
 import com.helpdesk.export.domain.model.KeyStatus;
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -4,7 +4,6 @@ import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;

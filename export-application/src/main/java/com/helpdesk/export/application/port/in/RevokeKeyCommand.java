@@ -1,7 +1,6 @@
 package com.helpdesk.export.application.port.in;
 
 import com.helpdesk.export.domain.model.TeamId;
-
 import java.util.Objects;
 import java.util.UUID;
 
