@@ -15,9 +15,16 @@ COPY export-application/ export-application/
 COPY dev-support/ dev-support/
 COPY adapter-persistence-jdbc/ adapter-persistence-jdbc/
 COPY adapter-cli/ adapter-cli/
+COPY adapter-text/ adapter-text/
 COPY adapter-csv/ adapter-csv/
+COPY adapter-json/ adapter-json/
+COPY adapter-spool/ adapter-spool/
 COPY adapter-rest-quarkus/ adapter-rest-quarkus/
+# the generated client's module reads the OpenAPI document from docs/
+COPY docs/ docs/
+COPY api-client-tests/ api-client-tests/
 COPY architecture-tests/ architecture-tests/
+COPY benchmarks/ benchmarks/
 RUN ./mvnw -B -ntp package -DskipTests
 
 # --- run: a JRE, the fast-jar layout, an unprivileged user ---
