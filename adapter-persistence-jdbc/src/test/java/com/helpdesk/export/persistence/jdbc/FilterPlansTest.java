@@ -109,6 +109,19 @@ class FilterPlansTest {
         assertThat(count(sql)).isEqualTo(rows);
     }
 
+    @ParameterizedTest(name = "{0} search {1}: {2} rows")
+    @CsvSource({"TICKETS, ze, 4", "TICKETS, Z, 4", "CUSTOMERS, ze, 4", "MEMBERS, zE, 4"})
+    void aTermTooShortForATrigramIsNoIndexConditionButAFilterOnTheTeamsRows(ResourceType type, String term, int rows)
+            throws SQLException {
+        ResourceSql sql = sql(type, new FilterCondition.Text(type.filters().get("search"), term));
+        String plan = plan(sql);
+        assertThat(plan).doesNotContain("Seq Scan");
+        assertThat(plan.lines().filter(line -> line.contains("Index Cond")))
+                .as("the term is no index condition")
+                .noneMatch(line -> line.contains("~~*"));
+        assertThat(count(sql)).isEqualTo(rows);
+    }
+
     @ParameterizedTest(name = "{0} tag {1}")
     @CsvSource({
         "TICKETS, escalated, tickets_tags_idx",
