@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helpdesk.export.application.port.in.KeyAdministrationUseCase;
 import com.helpdesk.export.application.service.KeyAdministrationService;
+import com.helpdesk.export.application.testing.InMemoryKeyStore;
 import com.helpdesk.export.domain.error.AdministrationException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;

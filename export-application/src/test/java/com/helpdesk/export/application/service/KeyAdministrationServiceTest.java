@@ -9,6 +9,7 @@ import com.helpdesk.export.application.port.in.CreateTeamCommand;
 import com.helpdesk.export.application.port.in.CreatedKey;
 import com.helpdesk.export.application.port.in.KeyListing;
 import com.helpdesk.export.application.port.in.RevokeKeyCommand;
+import com.helpdesk.export.application.testing.InMemoryKeyStore;
 import com.helpdesk.export.domain.error.AdministrationException;
 import com.helpdesk.export.domain.error.AdministrationException.Reason;
 import com.helpdesk.export.domain.model.ApiKey;

@@ -1,4 +1,4 @@
-package com.helpdesk.export.cli;
+package com.helpdesk.export.application.testing;
 
 import com.helpdesk.export.domain.error.AdministrationException;
 import com.helpdesk.export.domain.error.AdministrationException.Reason;
@@ -21,23 +21,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A {@link KeyAdministrationPort} in memory, with the refusals the port's contract names. */
-final class InMemoryKeyStore implements KeyAdministrationPort {
+/**
+ * A {@link KeyAdministrationPort} in memory, with the refusals the port's contract names; shared by the tests of the
+ * application and of the CLI (this module's test jar).
+ */
+public final class InMemoryKeyStore implements KeyAdministrationPort {
 
-    record Member(TeamId team, MemberName name, Optional<EmailAddress> email, Role role) {}
+    public record Member(TeamId team, MemberName name, Optional<EmailAddress> email, Role role) {}
 
-    static final class Key {
-        final NewKey stored;
-        Instant revokedAt;
+    public static final class Key {
+        public final NewKey stored;
+        public Instant revokedAt;
 
         Key(NewKey stored) {
             this.stored = stored;
         }
     }
 
-    final Map<TeamId, TeamName> teams = new LinkedHashMap<>();
-    final Map<UUID, Member> members = new LinkedHashMap<>();
-    final Map<UUID, Key> keys = new LinkedHashMap<>();
+    public final Map<TeamId, TeamName> teams = new LinkedHashMap<>();
+    public final Map<UUID, Member> members = new LinkedHashMap<>();
+    public final Map<UUID, Key> keys = new LinkedHashMap<>();
 
     @Override
     public void createTeam(TeamId team, TeamName name, Instant createdAt) {
@@ -107,7 +110,7 @@ final class InMemoryKeyStore implements KeyAdministrationPort {
         return new KeyRevocation(keyId, key.stored.displayPrefix(), key.revokedAt, already);
     }
 
-    KeyHash hashOf(UUID keyId) {
+    public KeyHash hashOf(UUID keyId) {
         return keys.get(keyId).stored.hash();
     }
 
