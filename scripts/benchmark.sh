@@ -9,6 +9,8 @@
 #   --jar PATH --only compare        measure another build of the service (e.g. the commit before a change) with
 #                                    this harness: only the side-by-side HTTP/COPY phase
 #   --only gzip                      build, then only the gzip phase (level 1, the service's, against level 6)
+#   --scale                          no service: cost as a team grows, on the database's side, at 25,000 /
+#                                    250,000 / 1,000,000 rows per type (scripts/scale.sh; needs PostgreSQL and psql)
 #   --only records                   build, then only the phases of the other records: 10,000 messages as CSV and
 #                                    JSON against COPY of the same rows, and the five-resource JSON export
 #
@@ -33,6 +35,7 @@ while (( $# > 0 )); do
     --skip-build) BUILD=0 ;;
     --jar) JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift ;;
     --only) ONLY=$2; shift ;;
+    --scale) exec "$ROOT/scripts/scale.sh" ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
