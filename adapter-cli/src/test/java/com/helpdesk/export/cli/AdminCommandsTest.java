@@ -9,15 +9,13 @@ import com.helpdesk.export.domain.error.AdministrationException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyHash;
 import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.testsupport.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,7 +41,7 @@ class AdminCommandsTest {
     private static final String SOME_UUID = "1f0c7d2e-6f2a-4c1b-9a51-3d8e2b7c9a10";
 
     private final InMemoryKeyStore store = new InMemoryKeyStore();
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final KeyAdministrationService service = new KeyAdministrationService(store, clock);
     private final AtomicInteger opened = new AtomicInteger();
 
@@ -538,37 +536,5 @@ class AdminCommandsTest {
                 (proxy, method, args) -> {
                     throw failure;
                 });
-    }
-
-    /** A clock tests move. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * Seeded generators and a property runner for the modules' tests, in place of jqwik (whose author asks that AI
+ * Seeded generators and a property runner for the modules' tests (and the one clock tests move, {@link
+ * com.helpdesk.export.testsupport.MutableClock}, used by the application, CLI and JDBC tests), in place of jqwik (whose author asks that AI
  * agents do not use it; issue 10 item 7).
  *
  * <p>A module of its own rather than a copy per module: the properties live in export-domain, adapter-text,

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
-import com.helpdesk.export.persistence.jdbc.testsupport.MutableClock;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.testsupport.MutableClock;
 import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -23,11 +23,9 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.domain.port.KeyRevocation;
-import java.time.Clock;
+import com.helpdesk.export.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,7 @@ class KeyAdministrationServiceTest {
     private static final Instant START = Instant.parse("2026-11-27T14:30:00.123456789Z");
 
     private final InMemoryKeyStore store = new InMemoryKeyStore();
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private final KeyAdministrationService service = new KeyAdministrationService(store, clock);
 
     @Test
@@ -146,37 +144,5 @@ class KeyAdministrationServiceTest {
         assertThat(first).isNotEqualTo(second);
         assertThat(ApiKey.generate(KeyKind.SECRET, Mode.LIVE, new java.util.Random(7)))
                 .isEqualTo(first);
-    }
-
-    /** A clock tests move. */
-    static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.helpdesk.export.persistence.jdbc.testsupport;
+package com.helpdesk.export.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
