@@ -23,12 +23,6 @@ final class JdbcInternals {
         return of.invoke(null, type);
     }
 
-    private static Object call(Object target, String name) throws ReflectiveOperationException {
-        Method method = target.getClass().getDeclaredMethod(name);
-        method.setAccessible(true);
-        return method.invoke(target);
-    }
-
     /** {@code SelectList.all(table)}: every field of the type (custom fields aside). */
     private static Object selectAll(Object table) throws ReflectiveOperationException {
         Class<?> selectClass = Class.forName(PACKAGE + "SelectList");
@@ -39,9 +33,10 @@ final class JdbcInternals {
 
     /** The statement {@code ResourceSql.rows(limit)} builds for an unfiltered export (team, mode, limit bound). */
     static String rowsSql(ResourceType type) throws ReflectiveOperationException {
-        Object table = table(type);
-        return "SELECT " + call(selectAll(table), "sql") + " FROM " + call(table, "table")
-                + " WHERE team_id = ? AND mode = ? ORDER BY created_at, id LIMIT ?";
+        Object select = selectAll(table(type));
+        Method query = select.getClass().getDeclaredMethod("query", String.class);
+        query.setAccessible(true);
+        return (String) query.invoke(select, "team_id = ? AND mode = ?");
     }
 
     /** A {@code ResultSetRow} over the result set, valid (its consumer "runs") until the result set closes. */

@@ -22,7 +22,6 @@ import java.util.UUID;
  */
 final class ResourceSql {
 
-    private static final String ORDER = " ORDER BY created_at, id";
     /** The shortest search term the trigram indexes can serve (pg_trgm's trigrams are three characters). */
     static final int MIN_TRIGRAM_TERM = 3;
 
@@ -68,11 +67,13 @@ final class ResourceSql {
 
     /**
      * The rows themselves, at most {@code limit}: the order key first ({@code created_at, id} as columns 1 and 2),
-     * then the columns of {@code columns}.
+     * then the bytes ahead and the columns of {@code columns} (the statement's shape is {@link SelectList#query}'s).
      */
     SqlStatement rows(SelectList columns, int limit) {
-        return withLimit(
-                "SELECT " + columns.sql() + " FROM " + table.table() + " WHERE " + where + ORDER + " LIMIT ?", limit);
+        if (columns.table() != table) {
+            throw new IllegalArgumentException("columns of " + columns.table() + " for a query of " + table);
+        }
+        return withLimit(columns.query(where), limit);
     }
 
     private SqlStatement withLimit(String sql, int limit) {

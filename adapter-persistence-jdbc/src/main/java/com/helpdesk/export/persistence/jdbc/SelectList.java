@@ -8,17 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The columns one query reads: the order key ({@code created_at}, {@code id}) as columns 1 and 2, the bytes of the
- * rows ahead as columns 3 and 4, then the column of each exported field not already among them, so that a query reads
- * no column the export does not write. {@link #column(int)} says where each exported field is.
+ * The columns one query reads and the statement that reads them: the order key ({@code created_at}, {@code id}) as
+ * columns 1 and 2, the bytes of the rows ahead as columns 3 and 4, then the column of each exported field not already
+ * among them, so that a query reads no column the export does not write. {@link #column(int)} says where each
+ * exported field is.
  *
- * <p>A row's size is what its columns take on the wire, near enough: the byte length of each text
+ * <p>A row's size is what its columns take on the wire, near enough: the byte length of each free text
  * ({@code octet_length}, which PostgreSQL answers from the value's header without decompressing it), the stored size
- * of each array and JSON object, 16 bytes for any other column. Columns 3 and 4 are moving sums of it over this row and the
- * rows that follow it ({@code sum(...) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING)},
- * and 31): at the last row of a fetch the reader knows what the next 1,000 or 32 rows take before it asks for them, and asks for as many as fit its byte budget, also where small rows are followed by
- * big ones. A moving sum costs PostgreSQL one addition and one subtraction per row (a moving maximum would cost the
- * whole frame per row); the rows ahead wait in the window's own store (work_mem, then disk).
+ * of each array and JSON object (for custom fields, of the object that holds them all), and a fixed 16 bytes for any
+ * other column (ids, numbers, times, enumerated values, which CHECK constraints keep short) or 40 for a reference
+ * written out ({@code mem_…}). Only variable-length columns are measured, so that sizing a row costs PostgreSQL
+ * little more than reading it.
+ *
+ * <p>The statement ({@link #query}) reads the page in an inner query ({@code ORDER BY created_at, id LIMIT ?}, the
+ * row's size computed once, as {@code row_bytes}) and the outer query adds columns 3 and 4: moving sums of
+ * {@code row_bytes} over this row and the rows that follow it in the page ({@code sum(row_bytes) OVER (ORDER BY
+ * created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING)}, and 31). At the last row of a fetch the reader knows
+ * what the next 1,000 or 32 rows take before it asks for them, and asks for as many as fit its byte budget, also
+ * where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and one subtraction per row
+ * (a moving maximum would cost the whole frame per row); the rows ahead wait in the window's own store (work_mem,
+ * then disk). Because the limit is inside, the windows never see rows past the page.
  */
 final class SelectList {
 
@@ -30,9 +39,14 @@ final class SelectList {
     static final int FIRST_AHEAD_COLUMN = 3;
     private static final int FIRST_FIELD_COLUMN = FIRST_AHEAD_COLUMN + AHEAD.length;
     private static final int FIXED_COLUMN_BYTES = 16;
+    /** A reference written out by the query: a four-character prefix and 32 hex digits. */
+    private static final int REFERENCE_BYTES = 40;
+
+    private static final String ORDER = "ORDER BY created_at, id";
 
     private final ResourceTable table;
-    private final String sql;
+    private final String inner;
+    private final String outer;
     private final int columnCount;
     /** Per field index of the type, its column (1-based), or 0 when the field is not read. */
     private final int[] columnOfField;
@@ -41,12 +55,14 @@ final class SelectList {
 
     private SelectList(
             ResourceTable table,
-            String sql,
+            String inner,
+            String outer,
             int columnCount,
             int[] columnOfField,
             Map<String, Integer> columnOfCustom) {
         this.table = table;
-        this.sql = sql;
+        this.inner = inner;
+        this.outer = outer;
         this.columnCount = columnCount;
         this.columnOfField = columnOfField;
         this.columnOfCustom = columnOfCustom;
@@ -55,9 +71,11 @@ final class SelectList {
     /** The columns of these fields (custom fields among them; the group {@code customFields} itself reads nothing). */
     static SelectList of(ResourceTable table, List<Field> fields) {
         List<String> read = new ArrayList<>(List.of("created_at", "id"));
-        List<FieldKind> kinds = new ArrayList<>(List.of(FieldKind.TIMESTAMP, FieldKind.ID));
         int[] columnOfField = new int[table.fieldCount()];
         Map<String, Integer> columnOfCustom = new HashMap<>();
+        List<String> measured = new ArrayList<>();
+        int fixed = 2 * FIXED_COLUMN_BYTES;
+        boolean customRead = false;
         for (Field field : fields) {
             if (field.kind() == FieldKind.CUSTOM) {
                 continue;
@@ -66,8 +84,17 @@ final class SelectList {
             int at = read.indexOf(column);
             if (at < 0) {
                 read.add(column);
-                kinds.add(field.kind());
                 at = read.size() - 1;
+                if (field.isCustom()) {
+                    customRead = true;
+                } else {
+                    switch (field.kind()) {
+                        case TEXT -> measured.add("coalesce(octet_length(" + column + "), 0)");
+                        case TAGS, OBJECT -> measured.add("pg_column_size(" + column + ")");
+                        case REF -> fixed += REFERENCE_BYTES;
+                        default -> fixed += FIXED_COLUMN_BYTES;
+                    }
+                }
             }
             // columns 3 and 4 hold the bytes ahead: the fields' columns come after them
             int position = at < 2 ? at + 1 : at + 1 + AHEAD.length;
@@ -77,22 +104,35 @@ final class SelectList {
                 columnOfField[field.index()] = position;
             }
         }
-        StringBuilder sql = new StringBuilder("created_at, id");
-        String bytes = rowBytes(read, kinds);
+        if (customRead) {
+            // every custom value comes out of one jsonb object: its stored size bounds what they take together
+            measured.add("coalesce(pg_column_size(" + ResourceTable.CUSTOM_FIELDS + "), 0)");
+        }
+        StringBuilder bytes = new StringBuilder();
+        for (String term : measured) {
+            bytes.append(term).append(" + ");
+        }
+        bytes.append(fixed);
+        StringBuilder inner =
+                new StringBuilder("created_at, id, ").append(bytes).append(" AS row_bytes");
+        StringBuilder outer = new StringBuilder("created_at, id");
         for (int rows : AHEAD) {
-            sql.append(", sum")
-                    .append(bytes)
-                    .append(" OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND ")
+            outer.append(", sum(row_bytes) OVER (")
+                    .append(ORDER)
+                    .append(" ROWS BETWEEN CURRENT ROW AND ")
                     .append(rows - 1)
                     .append(" FOLLOWING) AS ahead_")
                     .append(rows);
         }
-        for (String column : read.subList(2, read.size())) {
-            sql.append(", ").append(column);
+        for (int i = 2; i < read.size(); i++) {
+            String alias = "c" + (i + 1 + AHEAD.length);
+            inner.append(", ").append(read.get(i)).append(" AS ").append(alias);
+            outer.append(", ").append(alias);
         }
         return new SelectList(
                 table,
-                sql.toString(),
+                inner.toString(),
+                outer.toString(),
                 FIRST_FIELD_COLUMN - 1 + read.size() - 2,
                 columnOfField,
                 Map.copyOf(columnOfCustom));
@@ -103,29 +143,22 @@ final class SelectList {
         return of(table, table.type().fields());
     }
 
-    /** The SQL expression of the row's size over the columns read. */
-    private static String rowBytes(List<String> columns, List<FieldKind> kinds) {
-        StringBuilder sum = new StringBuilder("(");
-        int fixed = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
-            switch (kinds.get(i)) {
-                case TEXT, ENUM, REF, DATE ->
-                    sum.append("coalesce(octet_length(").append(column).append("), 0) + ");
-                case TAGS, OBJECT ->
-                    sum.append("pg_column_size(").append(column).append(") + ");
-                default -> fixed += FIXED_COLUMN_BYTES;
-            }
-        }
-        return sum.append(fixed).append(')').toString();
+    /**
+     * The statement that reads a page of these columns from the table: the rows matching {@code where}, in the
+     * export's order, at most as many as its last parameter ({@code LIMIT ?}) says, with the bytes ahead.
+     */
+    String query(String where) {
+        return "SELECT " + outer + " FROM (SELECT " + inner + " FROM " + table.table() + " WHERE " + where + " " + ORDER
+                + " LIMIT ?) AS page " + ORDER;
+    }
+
+    /** The inner select list: the order key, {@code row_bytes}, then each column read under its alias. */
+    String inner() {
+        return inner;
     }
 
     ResourceTable table() {
         return table;
-    }
-
-    String sql() {
-        return sql;
     }
 
     int columnCount() {
@@ -144,6 +177,6 @@ final class SelectList {
 
     @Override
     public String toString() {
-        return "SelectList[" + sql + "]";
+        return "SelectList[" + inner + "]";
     }
 }

@@ -121,10 +121,11 @@ class ResultSetRowFormatsTest {
 
     /** The columns of a whole tickets row as SelectList.all lays them out, with times and tags from the given rows. */
     private static String select(String values) {
-        assertThat(SelectList.all(ResourceTable.TICKETS).sql())
+        assertThat(SelectList.all(ResourceTable.TICKETS).inner())
                 .startsWith("created_at, id, ")
-                .endsWith(" AS ahead_32, title, status, priority, customer_id, assigned_to, tags, notes, "
-                        + "message_count, response_deadline, resolution_deadline, updated_at, resolved_at, metadata");
+                .endsWith(" AS row_bytes, title AS c5, status AS c6, priority AS c7, customer_id AS c8, "
+                        + "assigned_to AS c9, tags AS c10, notes AS c11, message_count AS c12, response_deadline AS c13,"
+                        + " resolution_deadline AS c14, updated_at AS c15, resolved_at AS c16, metadata AS c17");
         return "SELECT v.at, '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 0::bigint, 0::bigint, 'title', "
                 + "'open', 'normal', "
                 + "NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, v.at, NULL::timestamptz, v.at, v.at, '{}'::jsonb "
