@@ -4,7 +4,8 @@
 #   scripts/benchmark.sh             build, then measure everything (about 8 minutes on 2 cores)
 #   scripts/benchmark.sh --quick     fewer runs and short JMH iterations (a smoke test of the command, not figures)
 #   scripts/benchmark.sh --profile   no figures: record JFR of the service during CSV and JSON exports and print
-#                                    where the CPU time and the allocations go
+#                                    where the CPU time and the allocations go (of tickets; BENCH_TYPE=messages
+#                                    or five for the other records)
 #   --skip-build                     use the jars already built
 #   --jar PATH --only compare        measure another build of the service (e.g. the commit before a change) with
 #                                    this harness: only the side-by-side HTTP/COPY phase
@@ -240,14 +241,16 @@ DB_PASSWORD="$(cat "$WORK/pg/helpdesk-export.password")"
 if (( PROFILE )); then
   stop_service
   start_service "$HTTP_PORT" "$PG_PORT" -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints
-  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant HTTP_CSV --per-client 30 >/dev/null
-  bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant HTTP_JSON --per-client 30 >/dev/null
-  for variant in HTTP_CSV HTTP_JSON; do
+  PROFILED=(HTTP_CSV HTTP_JSON); [[ "${BENCH_TYPE:-}" == five ]] && PROFILED=(HTTP_JSON)
+  for variant in "${PROFILED[@]}"; do
+    bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant "$variant" --per-client 30 --type "${BENCH_TYPE:-tickets}" >/dev/null
+  done
+  for variant in "${PROFILED[@]}"; do
     wait_quiet "profile $variant"
     jcmd "$SERVICE_PID" JFR.start name=bench settings=profile filename="$WORK/$variant.jfr" >/dev/null
-    bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant "$variant" --per-client 150
+    bench com.helpdesk.export.benchmarks.ExportBench load --port "$HTTP_PORT" --jdbc "$JDBC" --db-password "$DB_PASSWORD" --variant "$variant" --per-client 150 --type "${BENCH_TYPE:-tickets}"
     jcmd "$SERVICE_PID" JFR.stop name=bench >/dev/null
-    echo; echo "## JFR of the service during 150 exports, $variant (executor threads)"; echo '```'
+    echo; echo "## JFR of the service during 150 exports, $variant, ${BENCH_TYPE:-tickets} (executor threads)"; echo '```'
     bench com.helpdesk.export.benchmarks.JfrTop "$WORK/$variant.jfr" 25 executor-thread
     echo '```'
   done

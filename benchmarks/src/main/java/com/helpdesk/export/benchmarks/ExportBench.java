@@ -466,6 +466,7 @@ public final class ExportBench {
 
     /** Plain load for profiling: {@code --variant HTTP_CSV --clients 1 --per-client 200}. */
     static void load(Options options) throws Exception {
+        resource = options.get("type", "tickets");
         int port = options.intValue("port");
         Variant variant = Variant.valueOf(options.get("variant", "HTTP_CSV"));
         Concurrent result = concurrentRun(

@@ -84,10 +84,12 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         int limit = query.limit();
         // one row past the limit tells whether more rows match
         try (PreparedStatement statement = sql.rows(columns, limit + 1).prepare(connection)) {
-            // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, a fetch at a time,
-            // instead of loading the whole result into memory; each fetch is sized by the largest of the rows it may
-            // take, which the row before it reports (SelectList)
+            // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, a fetch at a time
+            // (exactly that many rows, fewer only at the end), instead of loading the whole result into memory; each
+            // fetch is sized by the bytes of the rows it would take, which the last row of the fetch before reports
+            // (SelectList)
             int fetchRows = 1; // until the first row says what the rows after it take
+            int leftInFetch = fetchRows;
             statement.setFetchSize(fetchRows);
             receiveInBinary(statement);
             try (ResultSet rows = statement.executeQuery()) {
@@ -102,13 +104,17 @@ final class JdbcReadSnapshot implements ReadSnapshot {
                         more = true;
                         break;
                     }
-                    for (int i = 0; i < ahead.length; i++) {
-                        ahead[i] = rows.getLong(SelectList.FIRST_AHEAD_COLUMN + i);
-                    }
-                    int next = settings.fetchRows(ahead);
-                    if (next != fetchRows) {
-                        fetchRows = next;
-                        rows.setFetchSize(fetchRows);
+                    if (--leftInFetch == 0) {
+                        // the last row the driver holds: before the next row is asked for, the next fetch's size
+                        for (int i = 0; i < ahead.length; i++) {
+                            ahead[i] = rows.getLong(SelectList.FIRST_AHEAD_COLUMN + i);
+                        }
+                        int next = settings.fetchRows(ahead);
+                        if (next != fetchRows) {
+                            fetchRows = next;
+                            rows.setFetchSize(fetchRows);
+                        }
+                        leftInFetch = fetchRows;
                     }
                     row.validate();
                     try {

@@ -13,9 +13,9 @@ import java.util.Objects;
  *                         never runs dry and a connection that cannot be had means the database is in trouble)
  * @param capacityWait     how long an export waits for one of those before it is refused as "at capacity"
  * @param fetchBytes       what the driver may hold of one query's rows at once, in bytes: a query's first fetch takes
- *                         one row; each later one 1,000, 32 or 1 rows, the most whose bytes (which the row before
- *                         reports, see {@link SelectList}) fit in this; only a single row larger than this is fetched
- *                         whole anyway
+ *                         one row; each later one 1,000, 32 or 1 rows, the most whose bytes (which the last row
+ *                         of the fetch before reports, see {@link SelectList}) fit in this; only a single row larger
+ *                         than this is fetched whole anyway
  */
 public record ReaderSettings(
         Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait, int fetchBytes) {

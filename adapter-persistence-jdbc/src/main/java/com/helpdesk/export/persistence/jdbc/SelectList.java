@@ -22,10 +22,10 @@ import java.util.Map;
  *
  * <p>The statement ({@link #query}) reads the page in an inner query ({@code ORDER BY created_at, id LIMIT ?}, the
  * row's size computed once, as {@code row_bytes}) and the outer query adds columns 3 and 4: moving sums of
- * {@code row_bytes} over this row and the rows that follow it in the page ({@code sum(row_bytes) OVER (ORDER BY
- * created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING)}, and 31). At the last row of a fetch the reader knows
- * what the next 1,000 or 32 rows take before it asks for them, and asks for as many as fit its byte budget, also
- * where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and one subtraction per row
+ * {@code row_bytes} over the rows that follow this one in the page ({@code sum(row_bytes) OVER (ORDER BY
+ * created_at, id ROWS BETWEEN 1 FOLLOWING AND 1000 FOLLOWING)}, and 32; null after the last row). At the last row
+ * of a fetch the reader knows what the next 1,000 or 32 rows take before it asks for them, and asks for as many as
+ * fit its byte budget, also where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and one subtraction per row
  * (a moving maximum would cost the whole frame per row); the rows ahead wait in the window's own store (work_mem,
  * then disk). Because the limit is inside, the windows never see rows past the page.
  */
@@ -119,8 +119,8 @@ final class SelectList {
         for (int rows : AHEAD) {
             outer.append(", sum(row_bytes) OVER (")
                     .append(ORDER)
-                    .append(" ROWS BETWEEN CURRENT ROW AND ")
-                    .append(rows - 1)
+                    .append(" ROWS BETWEEN 1 FOLLOWING AND ")
+                    .append(rows)
                     .append(" FOLLOWING) AS ahead_")
                     .append(rows);
         }

@@ -147,9 +147,9 @@ class SqlTranslationTest {
         SelectList idOnly = SelectList.of(articles, ResourceType.ARTICLES.selectFields(List.of("id"), "fields"));
         assertThat(idOnly.query("team_id = ?"))
                 .isEqualTo("SELECT created_at, id, "
-                        + "sum(row_bytes) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 999 FOLLOWING)"
+                        + "sum(row_bytes) OVER (ORDER BY created_at, id ROWS BETWEEN 1 FOLLOWING AND 1000 FOLLOWING)"
                         + " AS ahead_1000, "
-                        + "sum(row_bytes) OVER (ORDER BY created_at, id ROWS BETWEEN CURRENT ROW AND 31 FOLLOWING)"
+                        + "sum(row_bytes) OVER (ORDER BY created_at, id ROWS BETWEEN 1 FOLLOWING AND 32 FOLLOWING)"
                         + " AS ahead_32 "
                         + "FROM (SELECT created_at, id, 32 AS row_bytes FROM articles WHERE team_id = ?"
                         + " ORDER BY created_at, id LIMIT ?) AS page ORDER BY created_at, id");
