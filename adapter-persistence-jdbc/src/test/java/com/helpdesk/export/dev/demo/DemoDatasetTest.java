@@ -67,6 +67,33 @@ class DemoDatasetTest {
                 .containsExactly("0");
     }
 
+    /** Every index and constraint of the public schema, with its definition and whether it is valid. */
+    private static final String SCHEMA_OBJECTS = """
+            SELECT 'index ' || i.indexrelid::regclass || ' ' || pg_get_indexdef(i.indexrelid) || ' valid '
+                       || i.indisvalid
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public'
+            UNION ALL
+            SELECT 'constraint ' || c.conrelid::regclass || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid)
+                       || ' validated ' || c.convalidated
+            FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+            WHERE n.nspname = 'public'
+            ORDER BY 1
+            """;
+
+    @Test
+    void leavesTheSchemaAsTheMigrationsMadeIt() throws SQLException {
+        // the load takes the bulk tables' secondary indexes and foreign keys away while it inserts, and puts them back
+        List<String> migrated = strings(TestPostgres.migratedDatabase(), SCHEMA_OBJECTS);
+        List<String> loaded = strings(TestPostgres.demoDatabase(), SCHEMA_OBJECTS);
+
+        assertThat(migrated)
+                .as("the schema has the objects the load takes away and puts back")
+                .anySatisfy(o -> assertThat(o).startsWith("index tickets_title_trgm_idx "))
+                .anySatisfy(o -> assertThat(o).startsWith("constraint messages messages_ticket_fkey FOREIGN KEY"));
+        assertThat(loaded).containsExactlyElementsOf(migrated);
+    }
+
     @Test
     void refusesADatabaseThatHoldsTeamsOfItsOwnAndLeavesItAsItWas() throws SQLException {
         DataSource real = TestPostgres.migratedDatabase();

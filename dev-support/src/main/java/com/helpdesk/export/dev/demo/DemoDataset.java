@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -18,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * The demo dataset: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)} UUIDs,
  * times count from fixed base instants, never from now()), loaded set-based with {@code generate_series} in one
- * transaction, in a few seconds.
+ * transaction: the bulk tables without their secondary indexes and foreign keys, which are built and checked once
+ * at the end (about 9 s on 2 cores; docs/performance.md).
  *
  * <ul>
  *   <li>Team {@link #DEMO_TEAM_ID} "Acme Support (demo)": {@value #DEMO_LIVE_TICKETS} live and
@@ -325,7 +327,14 @@ public final class DemoDataset {
                 try (Statement statement = connection.createStatement()) {
                     // the load is one long transaction; the pool's per-statement bound is for requests
                     statement.execute("SET LOCAL statement_timeout = 0");
+                    // generate_series makes the planner expect millions of rows, for which it compiles every
+                    // statement first (0.7 s for the messages alone): the rows are tens of thousands
+                    statement.execute("SET LOCAL jit = off");
+                    statement.execute("SET LOCAL maintenance_work_mem = '128MB'");
                 }
+                // the bulk of the rows go in without their secondary indexes and foreign keys, which are built and
+                // checked once, in bulk, at the end (PostgreSQL's "Populating a Database")
+                List<String> rebuild = dropForBulkLoad(connection);
                 insertTeamsMembersAndKeys(connection);
                 try (PreparedStatement statement = connection.prepareStatement(DemoSql.CUSTOM_FIELD_DEFINITIONS)) {
                     for (int i = 1; i <= 10; i++) {
@@ -337,17 +346,9 @@ public final class DemoDataset {
                 for (Part part : PARTS) {
                     insertCustomers(connection, part);
                 }
-                try (Statement statement = connection.createStatement()) {
-                    // without statistics the planner of the foreign-key checks below takes the fresh customers
-                    // table for empty and scans it for every ticket: ten times slower
-                    statement.execute("ANALYZE members, customers");
-                }
                 for (Part part : PARTS) {
                     insertTickets(connection, part);
                     insertArticles(connection, part);
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ANALYZE tickets");
                 }
                 for (Part part : PARTS) {
                     insertMessages(connection, part);
@@ -358,6 +359,11 @@ public final class DemoDataset {
                             connection.createArrayOf(
                                     "uuid", TEAMS.stream().map(Team::id).toArray()));
                     statement.executeUpdate();
+                }
+                try (Statement statement = connection.createStatement()) {
+                    for (String definition : rebuild) {
+                        statement.execute(definition);
+                    }
                 }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("ANALYZE teams, members, api_keys, custom_field_definitions, customers, "
@@ -374,6 +380,55 @@ public final class DemoDataset {
         } catch (SQLException e) {
             throw new IllegalStateException("The demo dataset could not be loaded.", e);
         }
+    }
+
+    /** The tables the bulk of the rows go into. */
+    private static final String[] BULK_TABLES = {"customers", "tickets", "articles", "messages"};
+
+    /**
+     * Drops what the bulk tables' rows would otherwise maintain or check one by one, where this user owns the table:
+     * the indexes no constraint needs (not primary keys, not unique ones, which foreign keys and the load's own
+     * queries use) and the foreign keys. Answers the statements that put them back as the schema defines them
+     * ({@code pg_get_indexdef}, {@code pg_get_constraintdef}): the indexes are built once, the foreign keys checked
+     * once over all rows (a failing check fails the load). Inside the load's transaction: when it fails, everything is
+     * back with the rollback, and no one else ever sees the tables without them.
+     */
+    private static List<String> dropForBulkLoad(Connection connection) throws SQLException {
+        List<String> drops = new ArrayList<>();
+        List<String> rebuild = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                WITH bulk AS (
+                    SELECT t.oid FROM pg_class t
+                    WHERE t.oid = ANY (SELECT to_regclass(name) FROM unnest(?::text[]) AS name)
+                      AND pg_has_role(t.relowner, 'USAGE')
+                )
+                SELECT 1, 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname),
+                       'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' '
+                           || pg_get_constraintdef(c.oid), c.conname
+                FROM pg_constraint c
+                WHERE c.contype = 'f' AND c.conrelid IN (SELECT oid FROM bulk)
+                UNION ALL
+                SELECT 2, 'DROP INDEX ' || i.indexrelid::regclass, pg_get_indexdef(i.indexrelid),
+                       i.indexrelid::regclass::text
+                FROM pg_index i
+                WHERE i.indrelid IN (SELECT oid FROM bulk) AND NOT i.indisprimary AND NOT i.indisunique
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                ORDER BY 1, 4
+                """)) {
+            statement.setArray(1, connection.createArrayOf("text", BULK_TABLES));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    drops.add(rows.getString(2));
+                    rebuild.add(rows.getString(3));
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String drop : drops) {
+                statement.execute(drop);
+            }
+        }
+        return rebuild;
     }
 
     /** A printable summary: the teams, what they hold, and every demo key with what it is for. */
