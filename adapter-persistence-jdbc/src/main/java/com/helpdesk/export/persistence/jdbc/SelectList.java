@@ -25,9 +25,9 @@ import java.util.Map;
  * {@code row_bytes} over the rows that follow this one in the page ({@code sum(row_bytes) OVER (ORDER BY
  * created_at, id ROWS BETWEEN 1 FOLLOWING AND 1000 FOLLOWING)}, and 32; null after the last row). At the last row
  * of a fetch the reader knows what the next 1,000 or 32 rows take before it asks for them, and asks for as many as
- * fit its byte budget, also where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and one subtraction per row
- * (a moving maximum would cost the whole frame per row); the rows ahead wait in the window's own store (work_mem,
- * then disk). Because the limit is inside, the windows never see rows past the page.
+ * fit its byte budget, also where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and
+ * one subtraction per row (a moving maximum would cost the whole frame per row); the rows ahead wait in the window's
+ * own store (work_mem, then disk). Because the limit is inside, the windows never see rows past the page.
  */
 final class SelectList {
 
@@ -105,8 +105,8 @@ final class SelectList {
             }
         }
         if (customRead) {
-            // every custom value comes out of one jsonb object: its stored size bounds what they take together
-            measured.add("coalesce(pg_column_size(" + ResourceTable.CUSTOM_FIELDS + "), 0)");
+            // every custom value comes out of one jsonb object (never null): its stored size bounds them together
+            measured.add("pg_column_size(" + ResourceTable.CUSTOM_FIELDS + ")");
         }
         StringBuilder bytes = new StringBuilder();
         for (String term : measured) {

@@ -183,7 +183,7 @@ class SqlTranslationTest {
                 .resolve(definitions);
         SelectList select = SelectList.of(ResourceTable.TICKETS, fields);
         assertThat(select.inner())
-                .isEqualTo("created_at, id, pg_column_size(metadata) + coalesce(pg_column_size(custom_fields), 0) + 32"
+                .isEqualTo("created_at, id, pg_column_size(metadata) + pg_column_size(custom_fields) + 32"
                         + " AS row_bytes, (custom_fields ->> 'plan') AS c5, (custom_fields -> 'amount')::numeric AS c6, "
                         + "(custom_fields -> 'vip')::boolean AS c7, metadata AS c8");
         assertThat(select.column(fields.get(2))).isEqualTo(5);
