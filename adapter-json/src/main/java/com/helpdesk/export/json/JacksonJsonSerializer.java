@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
@@ -44,8 +45,16 @@ public final class JacksonJsonSerializer implements Serializer {
 
     private final JsonFactory factory;
 
+    /**
+     * A serializer whose generators come from the given factory, with characters beyond the Basic Multilingual Plane
+     * written as their four UTF-8 bytes (Jackson's default writes them as two escaped surrogates): text read as
+     * UTF-8 bytes ({@link Row#textUtf8}) goes out as it is, and every other string must look the same.
+     */
     public JacksonJsonSerializer(JsonFactory factory) {
-        this.factory = Objects.requireNonNull(factory, "factory");
+        this.factory = Objects.requireNonNull(factory, "factory")
+                .rebuild()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
     }
 
     @Override
@@ -170,7 +179,15 @@ public final class JacksonJsonSerializer implements Serializer {
                     json.writeString(scratch, 0, IdText.write(field.idPrefix(), id, scratch, 0));
                 }
             }
-            case TEXT, ENUM -> writeNullable(json, row.text(field));
+            case TEXT, ENUM -> {
+                // the reader's UTF-8 bytes, escaped as writeString escapes characters: no String decoded and re-encoded
+                byte[] utf8 = row.textUtf8(field);
+                if (utf8 == null) {
+                    json.writeNull();
+                } else {
+                    json.writeUTF8String(utf8, 0, utf8.length);
+                }
+            }
             case REF -> writeNullable(json, row.ref(field));
             case NUMBER -> {
                 BigDecimal number = row.number(field);

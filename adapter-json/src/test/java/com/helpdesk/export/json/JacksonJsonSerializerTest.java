@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.domain.model.CsvOptions;
@@ -208,6 +209,55 @@ class JacksonJsonSerializerTest {
         assertThat(one.get("data").get("resources").get("tickets").get(0).toString())
                 .isEqualTo(
                         "{\"id\":\"tkt_00000000000000000000000000000001\",\"customFields\":{\"due\":\"2026-02-28\"}}");
+    }
+
+    /**
+     * Text goes out from its UTF-8 bytes ({@link Row#textUtf8}); the bytes written must be exactly those of Jackson's
+     * {@code writeString} of the same text (characters beyond the BMP as four bytes, as the serializer writes every
+     * string; every ASCII character, control characters and escapes included, and
+     * characters of two, three and four UTF-8 bytes), and read back as the text.
+     */
+    @Test
+    void textFromUtf8BytesIsWrittenExactlyAsFromItsString() throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            all.append(c);
+        }
+        List<String> texts = List.of(
+                all.toString(),
+                "é, \"quoted\"\r\nline\tbreak \\ slash / end",
+                "日本語 Ж émoji😀 \u2028\u2029 \u00a0\u00ff\uffff",
+                "=1+2 \u0000\u001f\u007f",
+                "x".repeat(20_000) + "😀\n");
+        List<Field> fields = TICKETS.selectFields(List.of("title"), "fields");
+        for (String text : texts) {
+            ByteArrayOutputStream spool = new ByteArrayOutputStream();
+            Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
+            writer.accept(new MapRow(TICKETS, Map.of("title", text)));
+            writer.finish();
+
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            JsonFactory plain = JsonFactory.builder()
+                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                    .build();
+            try (var generator = plain.createGenerator(expected)) {
+                generator.writeStartObject();
+                generator.writeStringField("title", text);
+                generator.writeEndObject();
+            }
+            assertThat(spool.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+            assertThat(new ObjectMapper()
+                            .readTree(spool.toByteArray())
+                            .get("title")
+                            .asText())
+                    .isEqualTo(text);
+        }
+        // strings written as strings (tags here) look the same: four bytes, not two escaped surrogates
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        Serializer.RowWriter writer = json.rows(TICKETS, TICKETS.selectFields(List.of("tags"), "fields"), spool);
+        writer.accept(new MapRow(TICKETS, Map.of("tags", List.of("émoji😀"))));
+        writer.finish();
+        assertThat(spool.toString(StandardCharsets.UTF_8)).isEqualTo("{\"tags\":[\"émoji😀\"]}");
     }
 
     @Test

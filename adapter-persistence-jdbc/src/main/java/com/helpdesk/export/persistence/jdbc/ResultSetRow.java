@@ -54,6 +54,33 @@ final class ResultSetRow implements Row {
 
     @Override
     public Object value(Field field) {
+        int column = column(field);
+        try {
+            return read(field.kind(), column);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /**
+     * The bytes pgjdbc received, without decoding them: the driver always sets the connection's client encoding to
+     * UTF-8, and text comes as its characters in either format (only a {@code bytea}, which no field of the exported
+     * tables is, would come escaped).
+     */
+    @Override
+    public byte[] textUtf8(Field field) {
+        if (field.kind() != FieldKind.TEXT && field.kind() != FieldKind.ENUM) {
+            throw new IllegalArgumentException("field " + field.name() + " is " + field.kind() + ", not TEXT");
+        }
+        int column = column(field);
+        try {
+            return resultSet.getBytes(column);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    private int column(Field field) {
         if (!valid) {
             throw new IllegalStateException("a row is valid only while the consumer it was handed to runs");
         }
@@ -62,11 +89,7 @@ final class ResultSetRow implements Row {
             throw new IllegalArgumentException(
                     "field " + field.name() + " of " + table.type().wireName() + " was not read by this query");
         }
-        try {
-            return read(field.kind(), column);
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e);
-        }
+        return column;
     }
 
     /** The row's place in the export order: its {@code created_at} (column 1). */

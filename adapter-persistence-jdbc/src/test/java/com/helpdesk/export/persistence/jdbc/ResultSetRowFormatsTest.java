@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helpdesk.export.domain.model.Field;
@@ -85,6 +86,49 @@ class ResultSetRowFormatsTest {
         }
     }
 
+    /**
+     * Text handed over as its bytes ({@code Row.textUtf8}, what the JSON writer reads) is the UTF-8 encoding of the
+     * driver's string of it, in both formats, and null where the text is.
+     */
+    @Test
+    void textAsBytesIsTheUtf8OfTheDriversString() throws SQLException {
+        List<String> texts = List.of(
+                "plain",
+                "",
+                "é, \"quoted\"\r\nline\tbreak \\ slash",
+                "日本語 Ж émoji😀 \u2028 \u00a0",
+                "=1+2 \u0001\u001f\u007f",
+                "x".repeat(70_000) + "😀");
+        String values = texts.stream()
+                .map(t -> "('" + t.replace("'", "''") + "'::text)")
+                .collect(Collectors.joining(", ", "VALUES ", ", (NULL::text)"));
+        for (boolean binary : new boolean[] {false, true}) {
+            try (Connection c = TestPostgres.migratedDatabase().getConnection();
+                    PreparedStatement s = c.prepareStatement(selectText(values))) {
+                forceFormat(s, binary);
+                try (ResultSet rs = s.executeQuery()) {
+                    ResultSetRow row = new ResultSetRow(rs, SelectList.all(ResourceTable.TICKETS));
+                    List<String> read = new ArrayList<>();
+                    while (rs.next()) {
+                        row.validate();
+                        String title = (String) row.value(field("title"));
+                        byte[] bytes = row.textUtf8(field("title"));
+                        if (title == null) {
+                            assertThat(bytes).as("bytes of a null title").isNull();
+                        } else {
+                            assertThat(bytes).as("bytes of %s", title).isEqualTo(title.getBytes(UTF_8));
+                        }
+                        assertThat(row.textUtf8(field("status"))).isEqualTo("open".getBytes(UTF_8));
+                        read.add(title);
+                        row.invalidate();
+                    }
+                    assertThat(read.subList(0, texts.size())).isEqualTo(texts);
+                    assertThat(read).hasSize(texts.size() + 1);
+                }
+            }
+        }
+    }
+
     private static List<List<Object>> rows(DataSource dataSource, boolean binary) throws SQLException {
         String rowsSql = TIMES.stream()
                 .flatMap(time -> TAGS.stream()
@@ -130,6 +174,13 @@ class ResultSetRowFormatsTest {
                 + "'open', 'normal', "
                 + "NULL::uuid, NULL::uuid, v.tags, NULL::text, 0, v.at, NULL::timestamptz, v.at, v.at, '{}'::jsonb "
                 + "FROM (" + values + ") AS v(at, tags)";
+    }
+
+    /** The columns of a whole tickets row, with the titles from the given rows. */
+    private static String selectText(String values) {
+        return "SELECT now(), '0b6f2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b'::uuid, 0::bigint, 0::bigint, v.t, 'open', "
+                + "'normal', NULL::uuid, NULL::uuid, '{}'::text[], NULL::text, 0, now(), NULL::timestamptz, now(), "
+                + "now(), '{}'::jsonb FROM (" + values + ") AS v(t)";
     }
 
     private static Field field(String name) {

@@ -1,6 +1,7 @@
 package com.helpdesk.export.domain.model;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +50,16 @@ public interface Row {
     /** A TEXT or ENUM field's text, or {@code null}. */
     default String text(Field field) {
         return typed(field, field.kind() == FieldKind.ENUM ? FieldKind.ENUM : FieldKind.TEXT, String.class);
+    }
+
+    /**
+     * A TEXT or ENUM field's text as its UTF-8 bytes, or {@code null}: for a writer whose output is UTF-8 (JSON), so
+     * that a reader that received the bytes need not decode them into a {@code String} the writer encodes again. The
+     * array may be the reader's own buffer: read it only while the row is valid and never change it.
+     */
+    default byte[] textUtf8(Field field) {
+        String text = text(field);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An INTEGER field's number, or {@code null}. */
