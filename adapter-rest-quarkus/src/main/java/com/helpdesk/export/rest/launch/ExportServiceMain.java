@@ -20,10 +20,17 @@ import java.util.Optional;
 public final class ExportServiceMain {
 
     private static final String READ_URL = "export.read-datasource.url";
+    private static final String APPCDS_TRAINING = "quarkus.appcds.generate";
 
     private ExportServiceMain() {}
 
     public static void main(String... args) {
+        if (Boolean.getBoolean(APPCDS_TRAINING)) {
+            // the build's AppCDS training run (quarkus.package.jar.appcds.enabled): Quarkus stops itself after its
+            // static initialisation; no database is started or loaded for it
+            Quarkus.run(args);
+            return;
+        }
         ConfiguredDatasource configuration = ConfiguredDatasource.read();
         Optional<String> url = configuration.url();
         Path dataDirectory = Path.of(configuration.setting("export.embedded.data-dir", ".data/postgres"));

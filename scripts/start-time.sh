@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Time from `java` to a ready service (/q/health/ready answers 200), as the README starts it, on the packaged build.
+#   scripts/start-time.sh [--runs N] [--cds] [--fresh]
+#   --cds    run from target/quarkus-app with the build's AppCDS archive (-XX:SharedArchiveFile=app-cds.jsa)
+#   --fresh  a new data folder for every run: the first start (initdb, migrations, demo dataset load); otherwise one
+#            folder, initialised by an untimed first start, for every run
+# Prints each run (ms to ready, Quarkus' "started in", the demo load's time where there was one) and the median.
+# Build first: ./mvnw -B -ntp package -DskipTests. Uses ports 18080 and 19000 and a folder under /tmp.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+APP="$ROOT/adapter-rest-quarkus/target/quarkus-app"
+RUNS=5 CDS=0 FRESH=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --runs) RUNS=$2; shift ;;
+    --cds) CDS=1 ;;
+    --fresh) FRESH=1 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
+if [[ $CDS == 1 && ! -f "$APP/app-cds.jsa" ]]; then echo "no $APP/app-cds.jsa: build with the default settings" >&2; exit 1; fi
+WORK=$(mktemp -d /tmp/start-time.XXXXXX)
+PID=
+cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+run_once() { # $1 data folder; prints "ms started load"
+  local data=$1 t0 t1 opts=()
+  [[ $CDS == 1 ]] && opts=(-XX:SharedArchiveFile=app-cds.jsa)
+  t0=$(date +%s%N)
+  (cd "$APP" && exec java "${opts[@]}" -Dexport.embedded.data-dir="$data" -Dquarkus.http.port=18080 \
+    -Dquarkus.management.port=19000 -jar quarkus-run.jar) > "$WORK/log.txt" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null http://127.0.0.1:19000/q/health/ready || curl -sf -o /dev/null http://127.0.0.1:18080/q/health/ready; do
+    kill -0 "$PID" 2>/dev/null || { echo "the service stopped:" >&2; tail -20 "$WORK/log.txt" >&2; exit 1; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+  if grep -q "Unable to use shared archive" "$WORK/log.txt"; then echo "the JVM did not use the archive" >&2; exit 1; fi
+  local started load
+  started=$(sed -n 's/.*started in \([0-9.]*s\).*/\1/p' "$WORK/log.txt" | head -1)
+  load=$(sed -n 's/.*Demo dataset loaded in \([0-9]* ms\).*/\1/p' "$WORK/log.txt" | head -1)
+  echo "$(( (t1 - t0) / 1000000 ))|${started:--}|${load:-none}"
+}
+
+[[ $FRESH == 0 ]] && run_once "$WORK/pg" > /dev/null
+results=()
+for ((i = 1; i <= RUNS; i++)); do
+  data="$WORK/pg"; [[ $FRESH == 1 ]] && { data="$WORK/pg$i"; }
+  line=$(run_once "$data")
+  IFS='|' read -r ms started load <<< "$line"
+  echo "run $i: ready after $ms ms (Quarkus started in $started, demo load $load)"
+  results+=("$ms")
+  [[ $FRESH == 1 ]] && rm -rf "$data"
+done
+median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
+echo "median ready after $median ms ($RUNS runs$([[ $CDS == 1 ]] && echo ', AppCDS')$([[ $FRESH == 1 ]] && echo ', first starts'))"
