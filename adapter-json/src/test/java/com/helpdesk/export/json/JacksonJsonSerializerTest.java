@@ -213,9 +213,9 @@ class JacksonJsonSerializerTest {
 
     /**
      * Text goes out from its UTF-8 bytes ({@link Row#textUtf8}); the bytes written must be exactly those of Jackson's
-     * {@code writeString} of the same text (characters beyond the BMP as four bytes, as the serializer writes every
-     * string; every ASCII character, control characters and escapes included, and
-     * characters of two, three and four UTF-8 bytes), and read back as the text.
+     * {@code writeString} of the same text, with characters beyond the BMP as four bytes as the serializer writes
+     * every string (every ASCII character, control characters and escapes included, and characters of two, three and
+     * four UTF-8 bytes), and read back as the text.
      */
     @Test
     void textFromUtf8BytesIsWrittenExactlyAsFromItsString() throws IOException {
@@ -230,6 +230,9 @@ class JacksonJsonSerializerTest {
                 "=1+2 \u0000\u001f\u007f",
                 "x".repeat(20_000) + "😀\n");
         List<Field> fields = TICKETS.selectFields(List.of("title"), "fields");
+        JsonFactory plain = JsonFactory.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
         for (String text : texts) {
             ByteArrayOutputStream spool = new ByteArrayOutputStream();
             Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
@@ -237,9 +240,6 @@ class JacksonJsonSerializerTest {
             writer.finish();
 
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
-            JsonFactory plain = JsonFactory.builder()
-                    .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
-                    .build();
             try (var generator = plain.createGenerator(expected)) {
                 generator.writeStartObject();
                 generator.writeStringField("title", text);
