@@ -116,7 +116,7 @@ public final class AdminDatabase implements AutoCloseable {
         }
         notes.println("Database: starting the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
                 + (port == 0 ? " on a free port" : " on port " + port) + " for this command.");
-        started = EmbeddedDatabase.start(dataDirectory, port);
+        started = EmbeddedDatabase.startStandalone(dataDirectory, port);
         return started.dataSource();
     }
 

@@ -60,7 +60,7 @@ public final class ExportServiceMain {
             System.out.printf(
                     "No database configured: starting embedded PostgreSQL in %s on port %d%n",
                     dataDirectory.toAbsolutePath(), port);
-            database = EmbeddedDatabase.start(dataDirectory, port);
+            database = EmbeddedDatabase.startStandalone(dataDirectory, port);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());
             System.setProperty("quarkus.datasource.password", database.password());

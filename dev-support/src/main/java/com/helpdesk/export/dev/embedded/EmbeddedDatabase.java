@@ -93,6 +93,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
      *                               JVM, or the server does not start
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, false);
+    }
+
+    /**
+     * Starts a server on a persistent data directory, as {@link #start}, that is never a replication primary or
+     * standby: it runs with the least WAL ({@code wal_level = minimal}, no WAL senders), so that what a transaction
+     * writes into tables whose files it created (the demo load, see {@code DemoDataset}) is written once. The
+     * service's own database; a server that will be streamed from, or is a standby, is started with {@link #start}.
+     */
+    public static EmbeddedDatabase startStandalone(Path dataDirectory, int port) {
+        return start(dataDirectory, port, true);
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, int port, boolean standalone) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1 to 65535");
@@ -115,9 +129,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             boolean legacyTrust = exists && !Files.exists(passwordFile);
             String password =
                     exists && !legacyTrust ? Files.readString(passwordFile).strip() : newPassword();
+            EmbeddedPostgres.Builder builder = builder(exists ? null : password);
+            if (standalone) {
+                builder.setServerConfig("wal_level", "minimal").setServerConfig("max_wal_senders", "0");
+            }
             EmbeddedPostgres postgres = start(
-                    builder(exists ? null : password)
-                            .setDataDirectory(directory)
+                    builder.setDataDirectory(directory)
                             .setCleanDataDirectory(false) // keep the data; initdb runs only if there is no cluster yet
                             .setPort(port == 0 ? freePort() : port),
                     password);

@@ -88,6 +88,21 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** The service's own server writes the least WAL; the same folder started for streaming gets the default back. */
+    @Test
+    void aStandaloneServerRunsWithMinimalWalAndAnOrdinaryOneWithTheDefault() throws Exception {
+        Path directory = temp.resolve("pgdata");
+        try (EmbeddedDatabase database = EmbeddedDatabase.startStandalone(directory, 0)) {
+            execute(database, "CREATE TABLE kept (note text)", "INSERT INTO kept VALUES ('still here')");
+            assertThat(queryOne(database, "SHOW wal_level")).isEqualTo("minimal");
+            assertThat(queryOne(database, "SHOW max_wal_senders")).isEqualTo("0");
+        }
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory, 0)) {
+            assertThat(queryOne(database, "SHOW wal_level")).isEqualTo("replica");
+            assertThat(queryOne(database, "SELECT note FROM kept")).isEqualTo("still here");
+        }
+    }
+
     @Test
     void aPostmasterLeftRunningByAKilledJvmIsStoppedAndTheDataIsKept() throws Exception {
         Path directory = temp.resolve("pgdata");
