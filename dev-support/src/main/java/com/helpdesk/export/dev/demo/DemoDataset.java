@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -334,8 +336,9 @@ public final class DemoDataset {
                 }
                 // the bulk of the rows go in without their secondary indexes and foreign keys, which are built and
                 // checked once, in bulk, at the end (PostgreSQL's "Populating a Database")
-                List<String> rebuild = dropForBulkLoad(connection);
-                renewEmptyBulkTables(connection);
+                List<String> owned = ownedBulkTables(connection);
+                List<String> rebuild = dropForBulkLoad(connection, owned);
+                renewEmptyBulkTables(connection, owned);
                 insertTeamsMembersAndKeys(connection);
                 try (PreparedStatement statement = connection.prepareStatement(DemoSql.CUSTOM_FIELD_DEFINITIONS)) {
                     for (int i = 1; i <= 10; i++) {
@@ -394,14 +397,12 @@ public final class DemoDataset {
      * once over all rows (a failing check fails the load). Inside the load's transaction: when it fails, everything is
      * back with the rollback, and no one else ever sees the tables without them.
      */
-    private static List<String> dropForBulkLoad(Connection connection) throws SQLException {
+    private static List<String> dropForBulkLoad(Connection connection, List<String> owned) throws SQLException {
         List<String> drops = new ArrayList<>();
         List<String> rebuild = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 WITH bulk AS (
-                    SELECT t.oid FROM pg_class t
-                    WHERE t.oid = ANY (SELECT to_regclass(name) FROM unnest(?::text[]) AS name)
-                      AND pg_has_role(t.relowner, 'USAGE')
+                    SELECT to_regclass(name) AS oid FROM unnest(?::text[]) AS name
                 )
                 SELECT 1, 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname),
                        'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' '
@@ -416,7 +417,7 @@ public final class DemoDataset {
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
                 ORDER BY 1, 4
                 """)) {
-            statement.setArray(1, connection.createArrayOf("text", BULK_TABLES));
+            statement.setArray(1, connection.createArrayOf("text", owned.toArray()));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     drops.add(rows.getString(2));
@@ -432,30 +433,40 @@ public final class DemoDataset {
         return rebuild;
     }
 
+    /** The bulk tables this user owns (and may so drop indexes of, or truncate), in {@link #BULK_TABLES}' order. */
+    private static List<String> ownedBulkTables(Connection connection) throws SQLException {
+        List<String> owned = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT b.name FROM unnest(?::text[]) WITH ORDINALITY AS b(name, n) JOIN pg_class t "
+                        + "ON t.oid = to_regclass(b.name) WHERE pg_has_role(t.relowner, 'USAGE') ORDER BY b.n")) {
+            statement.setArray(1, connection.createArrayOf("text", BULK_TABLES));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    owned.add(rows.getString(1));
+                }
+            }
+        }
+        return owned;
+    }
+
     /**
      * Gives the bulk tables new, empty files ({@code TRUNCATE}) when this user owns them all and they hold no row (as
      * they must, with no team in the database): PostgreSQL need not write to its WAL what goes into a table whose
      * files the transaction created, when {@code wal_level} is {@code minimal} (the embedded server's, see
      * {@code EmbeddedDatabase}), so the rows and the index builds are written once. Elsewhere nothing changes.
      */
-    private static void renewEmptyBulkTables(Connection connection) throws SQLException {
-        boolean renew;
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT count(*) = cardinality(?::text[])
-                       AND NOT EXISTS (SELECT 1 FROM customers) AND NOT EXISTS (SELECT 1 FROM tickets)
-                       AND NOT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM messages)
-                FROM pg_class t
-                WHERE t.oid = ANY (SELECT to_regclass(name) FROM unnest(?::text[]) AS name)
-                  AND pg_has_role(t.relowner, 'USAGE')
-                """)) {
-            statement.setArray(1, connection.createArrayOf("text", BULK_TABLES));
-            statement.setArray(2, connection.createArrayOf("text", BULK_TABLES));
-            try (ResultSet rows = statement.executeQuery()) {
-                renew = rows.next() && rows.getBoolean(1);
-            }
+    private static void renewEmptyBulkTables(Connection connection, List<String> owned) throws SQLException {
+        if (owned.size() < BULK_TABLES.length) {
+            return;
         }
-        if (renew) {
-            try (Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
+            boolean empty;
+            try (ResultSet rows = statement.executeQuery(Arrays.stream(BULK_TABLES)
+                    .map(table -> "NOT EXISTS (SELECT 1 FROM " + table + ")")
+                    .collect(Collectors.joining(" AND ", "SELECT ", "")))) {
+                empty = rows.next() && rows.getBoolean(1);
+            }
+            if (empty) {
                 statement.execute("TRUNCATE " + String.join(", ", BULK_TABLES));
             }
         }
