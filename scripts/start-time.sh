@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
 # Time from `java` to a ready service (/q/health/ready answers 200), as the README starts it, on the packaged build.
-#   scripts/start-time.sh [--runs N] [--cds] [--fresh]
+#   scripts/start-time.sh [--runs N] [--cds] [--fresh [--load]]
 #   --cds    run from target/quarkus-app with the build's AppCDS archive (-XX:SharedArchiveFile=app-cds.jsa)
-#   --fresh  a new data folder for every run: the first start (initdb, migrations, demo dataset load); otherwise one
-#            folder, initialised by an untimed first start, for every run
+#   --fresh  a new data folder for every run: the first start (a copy of the build's demo database, see
+#            launch.PreparedDemoDatabase); otherwise one folder, initialised by an untimed first start, for every run
+#   --load   with --fresh: the first start without the build's demo database (export.embedded.demo-database=none):
+#            initdb, migrations and the demo dataset load
 # Prints each run (ms to ready, Quarkus' "started in", the demo load's time where there was one) and the median.
 # Build first: ./mvnw -B -ntp package -DskipTests. Uses ports 18080 and 19000 and a folder under /tmp.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APP="$ROOT/adapter-rest-quarkus/target/quarkus-app"
-RUNS=5 CDS=0 FRESH=0
+RUNS=5 CDS=0 FRESH=0 LOAD=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --runs) RUNS=$2; shift ;;
     --cds) CDS=1 ;;
     --fresh) FRESH=1 ;;
+    --load) LOAD=1 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
+if [[ $LOAD == 1 && $FRESH == 0 ]]; then echo "--load goes with --fresh" >&2; exit 2; fi
 [[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests" >&2; exit 1; }
 if [[ $CDS == 1 && ! -f "$APP/app-cds.jsa" ]]; then echo "no $APP/app-cds.jsa: build with the default settings" >&2; exit 1; fi
 WORK=$(mktemp -d /tmp/start-time.XXXXXX)
@@ -29,6 +33,7 @@ trap cleanup EXIT
 run_once() { # $1 data folder; prints "ms started load"
   local data=$1 t0 t1 opts=()
   [[ $CDS == 1 ]] && opts=(-XX:SharedArchiveFile=app-cds.jsa)
+  [[ $LOAD == 1 ]] && opts+=(-Dexport.embedded.demo-database=none)
   t0=$(date +%s%N)
   (cd "$APP" && exec java "${opts[@]}" -Dexport.embedded.data-dir="$data" -Dquarkus.http.port=18080 \
     -Dquarkus.management.port=19000 -jar quarkus-run.jar) > "$WORK/log.txt" 2>&1 &
@@ -43,6 +48,7 @@ run_once() { # $1 data folder; prints "ms started load"
   local started load
   started=$(sed -n 's/.*started in \([0-9.]*s\).*/\1/p' "$WORK/log.txt" | head -1)
   load=$(sed -n 's/.*Demo dataset loaded in \([0-9]* ms\).*/\1/p' "$WORK/log.txt" | head -1)
+  [[ -z "$load" ]] && load=$(sed -n 's/.*copied the demo database the build prepared .* in \([0-9]* ms\).*/copied in \1/p' "$WORK/log.txt" | head -1)
   echo "$(( (t1 - t0) / 1000000 ))|${started:--}|${load:-none}"
 }
 
@@ -57,4 +63,4 @@ for ((i = 1; i <= RUNS; i++)); do
   [[ $FRESH == 1 ]] && rm -rf "$data"
 done
 median=$(printf '%s\n' "${results[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
-echo "median ready after $median ms ($RUNS runs$([[ $CDS == 1 ]] && echo ', AppCDS')$([[ $FRESH == 1 ]] && echo ', first starts'))"
+echo "median ready after $median ms ($RUNS runs$([[ $CDS == 1 ]] && echo ', AppCDS')$([[ $FRESH == 1 ]] && echo ', first starts')$([[ $LOAD == 1 ]] && echo ', demo dataset loaded'))"

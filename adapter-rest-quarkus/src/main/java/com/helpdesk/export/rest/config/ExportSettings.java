@@ -120,6 +120,13 @@ public interface ExportSettings {
 
         @WithDefault("54329")
         int port();
+
+        /**
+         * The prepared demo database a first start copies ({@code launch.PreparedDemoDatabase}): a folder, or
+         * {@code none} to load the demo dataset instead; unset, the build's {@code target/demo-database} beside the
+         * running {@code quarkus-run.jar}, when it is there.
+         */
+        Optional<String> demoDatabase();
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@link ConfiguredDatasource}) is used, or the service fails: it is never replaced by another. Only when no source
  * names one does it first start an embedded PostgreSQL on a persistent folder ({@code .data/postgres} by default; a
  * server left over from a killed run is stopped first) and load the demo dataset, unless
- * {@code EXPORT_DEMO_LOAD=false}.
+ * {@code EXPORT_DEMO_LOAD=false}. At the first start (no cluster in that folder yet) the folder is a copy of the demo
+ * database the build prepared, when there is one ({@link PreparedDemoDatabase}); the load then finds the dataset.
  */
 @QuarkusMain
 public final class ExportServiceMain {
@@ -60,6 +61,13 @@ public final class ExportServiceMain {
             System.out.printf(
                     "No database configured: starting embedded PostgreSQL in %s on port %d%n",
                     dataDirectory.toAbsolutePath(), port);
+            boolean demoLoad = !"false".equalsIgnoreCase(configuration.setting("export.demo-load", "true"));
+            if (demoLoad) {
+                copyPreparedDemoDatabase(
+                        configuration.setting(PreparedDemoDatabase.SETTING, null),
+                        dataDirectory,
+                        System.getProperty("java.class.path"));
+            }
             database = EmbeddedDatabase.startStandalone(dataDirectory, port);
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());
@@ -75,6 +83,23 @@ public final class ExportServiceMain {
             if (database != null) {
                 database.close();
             }
+        }
+    }
+
+    /**
+     * A first start (no cluster in the data directory yet) copies the build's prepared demo database, when there is
+     * one, instead of creating a cluster and loading the dataset into it (see {@link PreparedDemoDatabase}).
+     */
+    private static void copyPreparedDemoDatabase(String setting, Path dataDirectory, String classPath) {
+        Optional<Path> prepared = PreparedDemoDatabase.find(setting, classPath);
+        if (prepared.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (PreparedDemoDatabase.copyIfFresh(prepared.get(), dataDirectory)) {
+            System.out.printf(
+                    "First start: copied the demo database the build prepared (%s) in %d ms%n",
+                    prepared.get().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
         }
     }
 }
