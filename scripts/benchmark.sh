@@ -14,6 +14,9 @@
 #                                    250,000 / 1,000,000 rows per type (scripts/scale.sh; needs PostgreSQL and psql)
 #   --only records                   build, then only the phases of the other records: 10,000 messages as CSV and
 #                                    JSON against COPY of the same rows, and the five-resource JSON export
+#   --only types                     build, then each of the five types alone, CSV and JSON against COPY of the same
+#                                    rows (all the demo team's live rows, at most 10,000: 10,000 tickets and
+#                                    messages, 4,000 customers, 300 articles, 13 members)
 #
 # Needs only a JDK 17 and curl. Starts the packaged service on a temporary embedded PostgreSQL (demo dataset) and
 # free ports, talks to 127.0.0.1 only, stops everything it started, and prints the figures as Markdown (also kept
@@ -295,6 +298,22 @@ records_phases() {
   measured "five resources: HTTP export vs COPY" "## End to end: five resources in one JSON export (10,000 tickets, 4,000 customers, 300 articles, 10,000 messages, 13 members) vs COPY of each in one snapshot" \
     compare_phase --type five --clients 0 --title " (five resources)"
 }
+
+types_phases() { # every type on its own, as many live rows as the demo team has (at most 10,000)
+  local type rows
+  for type in tickets customers articles messages members; do
+    case $type in tickets|messages) rows=10000 ;; customers) rows=4000 ;; articles) rows=300 ;; members) rows=13 ;; esac
+    measured "$type: HTTP export vs COPY" "## End to end: $rows $type, HTTP export vs PostgreSQL COPY of the same rows" \
+      compare_phase --type "$type" --rows "$rows" --clients 0 --variants COPY_CSV,HTTP_CSV,COPY_JSON,HTTP_JSON --title " ($type)"
+  done
+}
+
+if [[ "$ONLY" == types ]]; then
+  types_phases
+  stop_service
+  mkdir -p "$RESULTS_DIR"; cp "$OUT" "$RESULTS_DIR/$STAMP-types.md"; log "figures kept in $RESULTS_DIR/$STAMP-types.md"
+  exit 0
+fi
 
 if [[ "$ONLY" == records ]]; then
   records_phases
