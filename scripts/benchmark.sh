@@ -286,7 +286,7 @@ compare_phase() { # extra options for ExportBench compare
 }
 jmh_phase() {
   echo '```'
-  bench -Dbench.jdbc.url="$JDBC" -Dbench.jdbc.password="$DB_PASSWORD" org.openjdk.jmh.Main 'SerializerBenchmark|RowMappingBenchmark|ReadPipelineBenchmark' \
+  bench -Dbench.jdbc.url="$JDBC" -Dbench.jdbc.password="$DB_PASSWORD" org.openjdk.jmh.Main 'SerializerBenchmark|ReadPipelineBenchmark' \
     -prof gc "${JMH[@]}" -rf text -rff "$WORK/jmh.txt" > "$WORK/jmh.log" 2>&1 || { tail -40 "$WORK/jmh.log"; return 1; }
   grep -E '^Benchmark|:bytes|alloc.rate.norm|^[A-Za-z]+Benchmark\.[A-Za-z]+ ' "$WORK/jmh.txt" || true
   echo '```'

@@ -32,7 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The export without HTTP, keys and rate limits: one snapshot of the real {@link JdbcResourceReader} on the demo
- * database (one query, the rows through the server-side cursor) written by a serializer's row writer to an output that
+ * database (one query, the rows streamed by COPY in binary) written by a serializer's row writer to an output that
  * discards the bytes, as an export writes them into its spool. {@code sink=read} only reads every value of every row. One operation is one row; with the
  * database in the loop this is the in-process ceiling of the HTTP export.
  */

@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
-import org.postgresql.PGStatement;
 
 /**
  * One read-only, repeatable-read transaction on one connection: every query of the snapshot sees the data as it
@@ -44,7 +43,6 @@ final class JdbcReadSnapshot implements ReadSnapshot {
 
     private final Connection connection;
     private final Scope scope;
-    private final ReaderSettings settings;
     private final ScheduledExecutorService watchdog;
     private final Runnable onClose;
     private final ScheduledFuture<?> deadline;
@@ -58,14 +56,12 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     JdbcReadSnapshot(
             Connection connection,
             Scope scope,
-            ReaderSettings settings,
             long deadlineNanos,
             ScheduledExecutorService watchdog,
             Cancellation cancellation,
             Runnable onClose) {
         this.connection = connection;
         this.scope = scope;
-        this.settings = settings;
         this.watchdog = watchdog;
         this.onClose = onClose;
         this.deadline =
@@ -82,56 +78,34 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         ResourceSql sql = ResourceSql.of(scope, query);
         SelectList columns = SelectList.of(sql.table(), query.fields());
         int limit = query.limit();
-        // one row past the limit tells whether more rows match
-        try (PreparedStatement statement = sql.rows(columns, limit + 1).prepare(connection)) {
-            // with autocommit off and a fetch size, pgjdbc reads through a server-side portal, a fetch at a time
-            // (exactly that many rows, fewer only at the end), instead of loading the whole result into memory; each
-            // fetch is sized by the bytes of the rows it would take, which the last row of the fetch before reports
-            // (SelectList)
-            int fetchRows = 1; // until the first row says what the rows after it take
-            int leftInFetch = fetchRows;
-            statement.setFetchSize(fetchRows);
-            receiveInBinary(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                ResultSetRow row = new ResultSetRow(rows, columns);
-                long[] ahead = new long[SelectList.AHEAD.length];
-                int given = 0;
-                Instant lastCreatedAt = null;
-                UUID lastId = null;
-                boolean more = false;
-                while (rows.next()) {
-                    if (given == limit) {
-                        more = true;
-                        break;
-                    }
-                    if (--leftInFetch == 0) {
-                        // the last row the driver holds: before the next row is asked for, the next fetch's size
-                        for (int i = 0; i < ahead.length; i++) {
-                            ahead[i] = rows.getLong(SelectList.FIRST_AHEAD_COLUMN + i);
-                        }
-                        int next = settings.fetchRows(ahead);
-                        if (next != fetchRows) {
-                            fetchRows = next;
-                            rows.setFetchSize(fetchRows);
-                        }
-                        leftInFetch = fetchRows;
-                    }
-                    row.validate();
-                    try {
-                        consumer.accept(row);
-                    } finally {
-                        row.invalidate();
-                    }
-                    given++;
-                    if (given == limit) {
-                        lastCreatedAt = row.createdAt();
-                        lastId = row.id();
-                    }
+        // one row past the limit tells whether more rows match; the rows stream in (BinaryCopy), so that what this
+        // holds of them is one row, whatever their number and size
+        try (BinaryCopy copy = BinaryCopy.start(connection, sql.rows(columns, limit + 1), columns)) {
+            CopyRow row = copy.row();
+            int given = 0;
+            Instant lastCreatedAt = null;
+            UUID lastId = null;
+            boolean more = false;
+            while (copy.next()) {
+                if (given == limit) {
+                    more = true; // the one row past the limit: the copy ends after it
+                    continue;
                 }
-                return more
-                        ? new PageSummary(given, true, Optional.of(new Cursor(query.type(), lastCreatedAt, lastId)))
-                        : new PageSummary(given, false, Optional.empty());
+                row.validate();
+                try {
+                    consumer.accept(row);
+                } finally {
+                    row.invalidate();
+                }
+                given++;
+                if (given == limit) {
+                    lastCreatedAt = row.createdAt();
+                    lastId = row.id();
+                }
             }
+            return more
+                    ? new PageSummary(given, true, Optional.of(new Cursor(query.type(), lastCreatedAt, lastId)))
+                    : new PageSummary(given, false, Optional.empty());
         } catch (SQLException e) {
             throw translate(e);
         } catch (ExportException e) {
@@ -173,19 +147,6 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     /** A team's custom fields of one type (both modes share them), in position order. */
     private static final String CUSTOM_FIELDS = "SELECT key, label, kind, position FROM custom_field_definitions"
             + " WHERE team_id = ? AND resource = ? ORDER BY position, key";
-
-    /**
-     * Asks pgjdbc for the rows in PostgreSQL's binary format from the statement's first run (by default it switches
-     * only at the fifth run of a statement on a connection): times, ids and tags then arrive as bytes that the driver
-     * decodes without parsing text, which halves the cost of mapping a row (docs/performance.md). The values are
-     * the same in either format; a type pgjdbc has no binary decoder for stays text.
-     */
-    private static void receiveInBinary(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            // a negative threshold = prepare on the server at once and force binary results
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-        }
-    }
 
     /** What a failure of this snapshot's connection means: the deadline or the cancellation, when it was stopped. */
     RuntimeException translate(Exception e) {

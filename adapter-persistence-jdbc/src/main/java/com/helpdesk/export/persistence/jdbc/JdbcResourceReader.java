@@ -19,14 +19,15 @@ import javax.sql.DataSource;
  * The {@link ResourceReader} over PostgreSQL. Each snapshot holds one connection in a
  * {@code REPEATABLE READ, READ ONLY} transaction, so that every resource of an export is read from the same moment.
  * Rows come in (created_at, id) order, continued after a cursor by keyset ({@code (created_at, id) > (?, ?)}), always
- * restricted to the snapshot's team and mode, one query per resource.
+ * restricted to the snapshot's team and mode, one query per resource, streamed by {@code COPY} in binary
+ * ({@link BinaryCopy}): what a snapshot holds of a query's rows is one row, whatever their number and size.
  *
  * <p>Bounds ({@link ReaderSettings}): at most {@code maxSnapshots} snapshots at once (an export that cannot have one
  * within {@code capacityWait} is refused: at capacity); {@code statement_timeout} per statement and
  * {@code idle_in_transaction_session_timeout} ({@code SET LOCAL}, so they end with the transaction and never leak
  * into a pooled connection); one deadline for the whole snapshot, at which its connection is aborted, as it is when
  * the export is cancelled (its client left), so that a statement blocked on a database that stopped answering ends
- * too; fetches sized by bytes.
+ * too.
  */
 public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
 
@@ -64,8 +65,8 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
             snapshots.release();
             throw e;
         }
-        JdbcReadSnapshot snapshot = new JdbcReadSnapshot(
-                connection, scope, settings, deadlineNanos, watchdog, cancellation, snapshots::release);
+        JdbcReadSnapshot snapshot =
+                new JdbcReadSnapshot(connection, scope, deadlineNanos, watchdog, cancellation, snapshots::release);
         try {
             begin(connection);
             return snapshot;

@@ -12,13 +12,8 @@ import java.util.Objects;
  * @param maxSnapshots     snapshots open at once in this instance (at most the export pool's size, so that the pool
  *                         never runs dry and a connection that cannot be had means the database is in trouble)
  * @param capacityWait     how long an export waits for one of those before it is refused as "at capacity"
- * @param fetchBytes       what the driver may hold of one query's rows at once, in bytes: a query's first fetch takes
- *                         one row; each later one 1,000, 32 or 1 rows, the most whose bytes (which the last row
- *                         of the fetch before reports, see {@link SelectList}) fit in this; only a single row larger
- *                         than this is fetched whole anyway
  */
-public record ReaderSettings(
-        Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait, int fetchBytes) {
+public record ReaderSettings(Duration statementTimeout, Duration deadline, int maxSnapshots, Duration capacityWait) {
 
     public ReaderSettings {
         Objects.requireNonNull(statementTimeout, "statementTimeout");
@@ -30,35 +25,21 @@ public record ReaderSettings(
         if (capacityWait.isNegative()) {
             throw new IllegalArgumentException("capacityWait must not be negative");
         }
-        if (maxSnapshots < 1 || fetchBytes < 1) {
-            throw new IllegalArgumentException("maxSnapshots and fetchBytes must be positive");
+        if (maxSnapshots < 1) {
+            throw new IllegalArgumentException("maxSnapshots must be positive");
         }
     }
 
-    /** 30 s per statement, 60 s per export, 20 snapshots, 5 s wait, 4 MiB per fetch. */
+    /** 30 s per statement, 60 s per export, 20 snapshots, 5 s wait. */
     public static ReaderSettings defaults() {
-        return new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 20, Duration.ofSeconds(5), 4 << 20);
+        return new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 20, Duration.ofSeconds(5));
     }
 
     public ReaderSettings withStatementTimeout(Duration timeout) {
-        return new ReaderSettings(timeout, deadline, maxSnapshots, capacityWait, fetchBytes);
+        return new ReaderSettings(timeout, deadline, maxSnapshots, capacityWait);
     }
 
     public ReaderSettings withDeadline(Duration newDeadline) {
-        return new ReaderSettings(statementTimeout, newDeadline, maxSnapshots, capacityWait, fetchBytes);
-    }
-
-    /**
-     * Rows of the next fetch: the most of {@link SelectList#AHEAD} whose bytes fit the budget, else 1.
-     *
-     * @param aheadBytes the bytes of the next {@code SelectList.AHEAD[i]} rows, for each i
-     */
-    int fetchRows(long[] aheadBytes) {
-        for (int i = 0; i < SelectList.AHEAD.length; i++) {
-            if (aheadBytes[i] <= fetchBytes) {
-                return SelectList.AHEAD[i];
-            }
-        }
-        return 1;
+        return new ReaderSettings(statementTimeout, newDeadline, maxSnapshots, capacityWait);
     }
 }

@@ -5,20 +5,15 @@ import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ResourceQuery;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Builds the SQL of one resource query. The WHERE clause always starts with the scope (the team, and the mode for
- * every type but members, which both modes see), then the
- * keyset continuation after the cursor, then one predicate per filter condition (combined with AND). Identifiers
- * come from {@link ResourceTable} only; every value is a bound parameter.
+ * every type but members, which both modes see), then the keyset continuation after the cursor, then one predicate
+ * per filter condition (combined with AND). Identifiers come from {@link ResourceTable} only; every value is a typed
+ * literal written by {@link SqlLiteral} (the statement is streamed by {@code COPY}, which takes no parameters).
  */
 final class ResourceSql {
 
@@ -27,38 +22,32 @@ final class ResourceSql {
 
     private final ResourceTable table;
     private final String where;
-    private final List<SqlStatement.Parameter> parameters;
 
-    private ResourceSql(ResourceTable table, String where, List<SqlStatement.Parameter> parameters) {
+    private ResourceSql(ResourceTable table, String where) {
         this.table = table;
         this.where = where;
-        this.parameters = parameters;
     }
 
     static ResourceSql of(Scope scope, ResourceQuery query) {
         ResourceTable table = ResourceTable.of(query.type());
-        StringBuilder where = new StringBuilder("team_id = ?");
-        List<SqlStatement.Parameter> parameters = new ArrayList<>();
-        UUID team = scope.team().value();
-        parameters.add((s, i) -> s.setObject(i, team));
+        StringBuilder where = new StringBuilder("team_id = ")
+                .append(SqlLiteral.uuid(scope.team().value()));
         if (table.scopedByMode()) {
-            String mode = scope.mode().wireName();
-            where.append(" AND mode = ?");
-            parameters.add((s, i) -> s.setString(i, mode));
+            where.append(" AND mode = ").append(SqlLiteral.text(scope.mode().wireName()));
         }
         if (query.after().isPresent()) {
             Cursor cursor = query.after().get();
-            OffsetDateTime createdAt = timestamp(cursor.createdAt());
-            UUID id = cursor.id();
-            where.append(" AND (created_at, id) > (?, ?)");
-            parameters.add((s, i) -> s.setObject(i, createdAt, Types.TIMESTAMP_WITH_TIMEZONE));
-            parameters.add((s, i) -> s.setObject(i, id));
+            where.append(" AND (created_at, id) > (")
+                    .append(SqlLiteral.timestamptz(cursor.createdAt()))
+                    .append(", ")
+                    .append(SqlLiteral.uuid(cursor.id()))
+                    .append(')');
         }
         for (FilterCondition condition : query.filters().conditions()) {
             where.append(" AND ");
-            appendCondition(table, condition, where, parameters);
+            appendCondition(table, condition, where);
         }
-        return new ResourceSql(table, where.toString(), parameters);
+        return new ResourceSql(table, where.toString());
     }
 
     ResourceTable table() {
@@ -67,84 +56,65 @@ final class ResourceSql {
 
     /**
      * The rows themselves, at most {@code limit}: the order key first ({@code created_at, id} as columns 1 and 2),
-     * then the bytes ahead and the columns of {@code columns} (the statement's shape is {@link SelectList#query}'s).
+     * then the columns of {@code columns} (the statement's shape is {@link SelectList#query}'s).
      */
-    SqlStatement rows(SelectList columns, int limit) {
+    String rows(SelectList columns, int limit) {
         if (columns.table() != table) {
             throw new IllegalArgumentException("columns of " + columns.table() + " for a query of " + table);
         }
-        return withLimit(columns.query(where), limit);
+        return columns.query(where, limit);
     }
 
-    private SqlStatement withLimit(String sql, int limit) {
-        List<SqlStatement.Parameter> all = new ArrayList<>(parameters);
-        all.add((s, i) -> s.setInt(i, limit));
-        return new SqlStatement(sql, all);
-    }
-
-    private static void appendCondition(
-            ResourceTable table,
-            FilterCondition condition,
-            StringBuilder where,
-            List<SqlStatement.Parameter> parameters) {
+    private static void appendCondition(ResourceTable table, FilterCondition condition, StringBuilder where) {
         FilterDefinition definition = condition.definition();
         String column = table.column(definition.targets().get(0));
         if (condition instanceof FilterCondition.AnyOf anyOf) {
-            String[] values = anyOf.values().toArray(String[]::new);
-            if (values.length == 1) {
-                // "= ?" rather than "= ANY (?)" of one value: the planner then reads the (team, mode, column,
+            List<String> values = anyOf.values();
+            if (values.size() == 1) {
+                // "= v" rather than "= ANY (…)" of one value: the planner then reads the (team, mode, column,
                 // created_at, id) index in the export's order and stops at the limit, instead of fetching every
                 // match and sorting them
-                String value = values[0];
-                where.append(column).append(" = ?");
-                parameters.add((s, i) -> s.setString(i, value));
+                where.append(column).append(" = ").append(SqlLiteral.text(values.get(0)));
             } else {
-                where.append(column).append(" = ANY (?)");
-                parameters.add((s, i) -> s.setArray(i, s.getConnection().createArrayOf("text", values)));
+                where.append(column)
+                        .append(" = ANY (")
+                        .append(SqlLiteral.textArray(values))
+                        .append(')');
             }
         } else if (condition instanceof FilterCondition.IdEquals idEquals) {
-            UUID id = idEquals.id();
-            where.append(column).append(" = ?");
-            parameters.add((s, i) -> s.setObject(i, id));
+            where.append(column).append(" = ").append(SqlLiteral.uuid(idEquals.id()));
         } else if (condition instanceof FilterCondition.Text text) {
-            appendText(table, text, where, parameters);
+            appendText(table, text, where);
         } else if (condition instanceof FilterCondition.BooleanEquals bool) {
-            boolean value = bool.value();
-            where.append(column).append(" = ?");
-            parameters.add((s, i) -> s.setBoolean(i, value));
+            where.append(column).append(" = ").append(SqlLiteral.bool(bool.value()));
         } else if (condition instanceof FilterCondition.TimeBound bound) {
-            OffsetDateTime instant = timestamp(ceilToMicros(bound.instant()));
+            String instant = SqlLiteral.timestamptz(ceilToMicros(bound.instant()));
             switch (definition.kind()) {
-                case AT_OR_AFTER -> where.append(column).append(" >= ?");
-                case BEFORE -> where.append(column).append(" < ?");
+                case AT_OR_AFTER -> where.append(column).append(" >= ").append(instant);
+                case BEFORE -> where.append(column).append(" < ").append(instant);
                 default -> throw new IllegalArgumentException("not a time filter: " + definition.name());
             }
-            parameters.add((s, i) -> s.setObject(i, instant, Types.TIMESTAMP_WITH_TIMEZONE));
         } else {
             throw new IllegalArgumentException(
                     "unsupported filter condition: " + condition.getClass().getName());
         }
     }
 
-    private static void appendText(
-            ResourceTable table,
-            FilterCondition.Text condition,
-            StringBuilder where,
-            List<SqlStatement.Parameter> parameters) {
+    private static void appendText(ResourceTable table, FilterCondition.Text condition, StringBuilder where) {
         FilterDefinition definition = condition.definition();
         String text = condition.text();
         switch (definition.kind()) {
-            case TEXT_EQUALS -> {
-                where.append(table.column(definition.targets().get(0))).append(" = ?");
-                parameters.add((s, i) -> s.setString(i, text));
-            }
-            case HAS_TAG -> {
+            case TEXT_EQUALS ->
+                where.append(table.column(definition.targets().get(0)))
+                        .append(" = ")
+                        .append(SqlLiteral.text(text));
+            case HAS_TAG ->
                 // "@>" (array contains) rather than "= ANY (tags)": the GIN index on tags serves it
-                where.append(table.column(definition.targets().get(0))).append(" @> ARRAY[?::text]");
-                parameters.add((s, i) -> s.setString(i, text));
-            }
+                where.append(table.column(definition.targets().get(0)))
+                        .append(" @> ")
+                        .append(SqlLiteral.textArray(List.of(text)));
             case SEARCH -> {
-                String pattern = "%" + escapeLike(text) + "%";
+                String pattern = SqlLiteral.text("%" + escapeLike(text) + "%");
                 // A term of one or two characters holds no trigram: the trigram index could only hand back every
                 // row of the team to be checked again (24 s for a million rows, cold). "column || ''" keeps such a
                 // term off that index, so the team's order index is read instead and stops at the page's end.
@@ -156,15 +126,15 @@ final class ResourceSql {
                     }
                     where.append(table.column(definition.targets().get(t)))
                             .append(suffix)
-                            .append(" ILIKE ? ESCAPE '\\'");
-                    parameters.add((s, i) -> s.setString(i, pattern));
+                            .append(" ILIKE ")
+                            .append(pattern)
+                            .append(" ESCAPE E'\\\\'");
                 }
                 where.append(')');
             }
             default -> throw new IllegalArgumentException("not a text filter: " + definition.name());
         }
     }
-
     /** The user's text taken literally inside a LIKE pattern: {@code \}, {@code %} and {@code _} escaped. */
     static String escapeLike(String text) {
         StringBuilder out = new StringBuilder(text.length() + 8);
@@ -186,9 +156,5 @@ final class ResourceSql {
     static Instant ceilToMicros(Instant instant) {
         Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
         return truncated.equals(instant) ? instant : truncated.plus(1, ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

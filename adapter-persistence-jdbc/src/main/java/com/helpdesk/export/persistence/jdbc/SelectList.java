@@ -9,45 +9,27 @@ import java.util.Map;
 
 /**
  * The columns one query reads and the statement that reads them: the order key ({@code created_at}, {@code id}) as
- * columns 1 and 2, the bytes of the rows ahead as columns 3 and 4, then the column of each exported field not already
- * among them, so that a query reads no column the export does not write. {@link #column(int)} says where each
- * exported field is.
+ * columns 1 and 2, then the column of each exported field not already among them, so that a query reads no column
+ * the export does not write. {@link #column(Field)} says where each exported field is, {@link #kind(int)} what it
+ * holds.
  *
- * <p>A row's size is what its columns take on the wire, near enough: the byte length of each free text
- * ({@code octet_length}, which PostgreSQL answers from the value's header without decompressing it), the stored size
- * of each array and JSON object (for custom fields, of the object that holds them all), and a fixed 16 bytes for any
- * other column (ids, numbers, times, enumerated values, which CHECK constraints keep short) or 40 for a reference
- * written out ({@code mem_…}). Only variable-length columns are measured, so that sizing a row costs PostgreSQL
- * little more than reading it.
- *
- * <p>The statement ({@link #query}) reads the page in an inner query ({@code ORDER BY created_at, id LIMIT ?}, the
- * row's size computed once, as {@code row_bytes}) and the outer query adds columns 3 and 4: moving sums of
- * {@code row_bytes} over the rows that follow this one in the page ({@code sum(row_bytes) OVER (ORDER BY
- * created_at, id ROWS BETWEEN 1 FOLLOWING AND 1000 FOLLOWING)}, and 32; null after the last row). At the last row
- * of a fetch the reader knows what the next 1,000 or 32 rows take before it asks for them, and asks for as many as
- * fit its byte budget, also where small rows are followed by big ones. A moving sum costs PostgreSQL one addition and
- * one subtraction per row (a moving maximum would cost the whole frame per row); the rows ahead wait in the window's
- * own store (work_mem, then disk). Because the limit is inside, the windows never see rows past the page.
+ * <p>The rows come in {@code COPY}'s binary format, which names no types ({@link BinaryCopy}): so every field
+ * column is cast to the one PostgreSQL type its field's kind is decoded from ({@link CopyRow}): ids {@code uuid},
+ * times {@code timestamptz}, tags {@code text[]}, integers {@code int4}, booleans {@code boolean}, and everything
+ * else (text, enumerated values, references, numbers, dates, JSON objects) {@code text}. A cast to a column's own
+ * type costs nothing; the others are what the driver asked PostgreSQL for before (numbers, dates and JSON as text).
  */
 final class SelectList {
 
     static final int CREATED_AT = 1;
     static final int ID = 2;
-    /** The fetch sizes whose bytes each row reports, largest first, and the columns that report them. */
-    static final int[] AHEAD = {1_000, 32};
-
-    static final int FIRST_AHEAD_COLUMN = 3;
-    private static final int FIRST_FIELD_COLUMN = FIRST_AHEAD_COLUMN + AHEAD.length;
-    private static final int FIXED_COLUMN_BYTES = 16;
-    /** A reference written out by the query: a four-character prefix and 32 hex digits. */
-    private static final int REFERENCE_BYTES = 40;
 
     private static final String ORDER = "ORDER BY created_at, id";
 
     private final ResourceTable table;
-    private final String inner;
-    private final String outer;
-    private final int columnCount;
+    private final String columns;
+    /** Per column (0-based), the kind it is decoded as. */
+    private final FieldKind[] kinds;
     /** Per field index of the type, its column (1-based), or 0 when the field is not read. */
     private final int[] columnOfField;
     /** Per custom field key, its column (1-based). */
@@ -55,15 +37,13 @@ final class SelectList {
 
     private SelectList(
             ResourceTable table,
-            String inner,
-            String outer,
-            int columnCount,
+            String columns,
+            FieldKind[] kinds,
             int[] columnOfField,
             Map<String, Integer> columnOfCustom) {
         this.table = table;
-        this.inner = inner;
-        this.outer = outer;
-        this.columnCount = columnCount;
+        this.columns = columns;
+        this.kinds = kinds;
         this.columnOfField = columnOfField;
         this.columnOfCustom = columnOfCustom;
     }
@@ -71,11 +51,9 @@ final class SelectList {
     /** The columns of these fields (custom fields among them; the group {@code customFields} itself reads nothing). */
     static SelectList of(ResourceTable table, List<Field> fields) {
         List<String> read = new ArrayList<>(List.of("created_at", "id"));
+        List<FieldKind> kinds = new ArrayList<>(List.of(FieldKind.TIMESTAMP, FieldKind.ID));
         int[] columnOfField = new int[table.fieldCount()];
         Map<String, Integer> columnOfCustom = new HashMap<>();
-        List<String> measured = new ArrayList<>();
-        int fixed = 2 * FIXED_COLUMN_BYTES;
-        boolean customRead = false;
         for (Field field : fields) {
             if (field.kind() == FieldKind.CUSTOM) {
                 continue;
@@ -84,58 +62,42 @@ final class SelectList {
             int at = read.indexOf(column);
             if (at < 0) {
                 read.add(column);
+                kinds.add(field.kind());
                 at = read.size() - 1;
-                if (field.isCustom()) {
-                    customRead = true;
-                } else {
-                    switch (field.kind()) {
-                        case TEXT -> measured.add("coalesce(octet_length(" + column + "), 0)");
-                        case TAGS, OBJECT -> measured.add("pg_column_size(" + column + ")");
-                        case REF -> fixed += REFERENCE_BYTES;
-                        default -> fixed += FIXED_COLUMN_BYTES;
-                    }
-                }
+            } else if (kinds.get(at) != field.kind()) {
+                throw new IllegalStateException(
+                        "column " + column + " is read as " + kinds.get(at) + " and as " + field.kind());
             }
-            // columns 3 and 4 hold the bytes ahead: the fields' columns come after them
-            int position = at < 2 ? at + 1 : at + 1 + AHEAD.length;
             if (field.isCustom()) {
-                columnOfCustom.put(field.custom().key(), position);
+                columnOfCustom.put(field.custom().key(), at + 1);
             } else {
-                columnOfField[field.index()] = position;
+                columnOfField[field.index()] = at + 1;
             }
         }
-        if (customRead) {
-            // every custom value comes out of one jsonb object (never null): its stored size bounds them together
-            measured.add("pg_column_size(" + ResourceTable.CUSTOM_FIELDS + ")");
-        }
-        StringBuilder bytes = new StringBuilder();
-        for (String term : measured) {
-            bytes.append(term).append(" + ");
-        }
-        bytes.append(fixed);
-        StringBuilder inner =
-                new StringBuilder("created_at, id, ").append(bytes).append(" AS row_bytes");
-        StringBuilder outer = new StringBuilder("created_at, id");
-        for (int rows : AHEAD) {
-            outer.append(", sum(row_bytes) OVER (")
-                    .append(ORDER)
-                    .append(" ROWS BETWEEN 1 FOLLOWING AND ")
-                    .append(rows)
-                    .append(" FOLLOWING) AS ahead_")
-                    .append(rows);
-        }
+        StringBuilder select = new StringBuilder("created_at, id");
         for (int i = 2; i < read.size(); i++) {
-            String alias = "c" + (i + 1 + AHEAD.length);
-            inner.append(", ").append(read.get(i)).append(" AS ").append(alias);
-            outer.append(", ").append(alias);
+            select.append(", (")
+                    .append(read.get(i))
+                    .append(")::")
+                    .append(type(kinds.get(i)))
+                    .append(" AS c")
+                    .append(i + 1);
         }
         return new SelectList(
-                table,
-                inner.toString(),
-                outer.toString(),
-                FIRST_FIELD_COLUMN - 1 + read.size() - 2,
-                columnOfField,
-                Map.copyOf(columnOfCustom));
+                table, select.toString(), kinds.toArray(FieldKind[]::new), columnOfField, Map.copyOf(columnOfCustom));
+    }
+
+    /** The PostgreSQL type a column of this kind is read as, which {@link CopyRow} decodes. */
+    private static String type(FieldKind kind) {
+        return switch (kind) {
+            case ID -> "uuid";
+            case TIMESTAMP -> "timestamptz";
+            case TAGS -> "text[]";
+            case INTEGER -> "int4";
+            case BOOLEAN -> "boolean";
+            case TEXT, ENUM, REF, OBJECT, NUMBER, DATE -> "text";
+            case CUSTOM -> throw new IllegalArgumentException("the custom fields group is not a column");
+        };
     }
 
     /** Every field of the type, custom fields left out, for tests and tools that read whole rows. */
@@ -145,16 +107,19 @@ final class SelectList {
 
     /**
      * The statement that reads a page of these columns from the table: the rows matching {@code where}, in the
-     * export's order, at most as many as its last parameter ({@code LIMIT ?}) says, with the bytes ahead.
+     * export's order, at most {@code limit}.
      */
-    String query(String where) {
-        return "SELECT " + outer + " FROM (SELECT " + inner + " FROM " + table.table() + " WHERE " + where + " " + ORDER
-                + " LIMIT ?) AS page " + ORDER;
+    String query(String where, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive: " + limit);
+        }
+        return "SELECT " + columns + " FROM " + table.table() + " WHERE " + where + " " + ORDER + " LIMIT "
+                + SqlLiteral.integer(limit);
     }
 
-    /** The inner select list: the order key, {@code row_bytes}, then each column read under its alias. */
-    String inner() {
-        return inner;
+    /** The select list: the order key, then each column read, cast and under its alias. */
+    String columns() {
+        return columns;
     }
 
     ResourceTable table() {
@@ -162,7 +127,12 @@ final class SelectList {
     }
 
     int columnCount() {
-        return columnCount;
+        return kinds.length;
+    }
+
+    /** What the column at {@code column} (1-based) holds. */
+    FieldKind kind(int column) {
+        return kinds[column - 1];
     }
 
     /** The column of a field (of the type, or a custom field), or 0 when this list does not read it. */
@@ -177,6 +147,6 @@ final class SelectList {
 
     @Override
     public String toString() {
-        return "SelectList[" + inner + "]";
+        return "SelectList[" + columns + "]";
     }
 }

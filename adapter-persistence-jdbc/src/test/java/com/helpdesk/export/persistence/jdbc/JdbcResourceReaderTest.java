@@ -226,7 +226,7 @@ class JdbcResourceReaderTest {
     @Test
     void opensNoMoreSnapshotsThanItMayAndSaysItIsAtCapacity() throws Exception {
         ReaderSettings one =
-                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofMillis(200), 1 << 20);
+                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofMillis(200));
         JdbcResourceReader reader = new JdbcResourceReader(dataSource, one);
         ReadSnapshot first = open(reader);
         long start = System.nanoTime();
@@ -313,8 +313,8 @@ class JdbcResourceReaderTest {
     }
 
     /**
-     * Memory flat in rows and in row size: 100 small articles, then 400 of 250 KB each (100 MB in all, with a fetch
-     * that would take 1,000 rows after the small ones), read to the last value in a JVM of 48 MB.
+     * Memory flat in rows and in row size: 100 small articles, then 400 of 250 KB each (100 MB in all: a reader that
+     * sized its fetches by the first rows would take 1,000 of them at once), read to the last value in a JVM of 48 MB.
      */
     @Test
     void aSmallHeapReadsBigRowsThatFollowSmallOnes() throws Exception {
@@ -348,18 +348,6 @@ class JdbcResourceReaderTest {
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(output).isZero();
         assertThat(output).contains("READ 500 250016");
-    }
-
-    @Test
-    void fetchesAsManyRowsAsFitTheByteBudget() {
-        ReaderSettings settings =
-                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ZERO, 4 << 20);
-        assertThat(SelectList.AHEAD).containsExactly(1_000, 32);
-        assertThat(settings.fetchRows(new long[] {400_000, 12_800})).isEqualTo(1_000);
-        assertThat(settings.fetchRows(new long[] {80_000_000, 4 << 20}))
-                .as("exactly the budget")
-                .isEqualTo(32);
-        assertThat(settings.fetchRows(new long[] {250_000_000, 8_000_000})).isEqualTo(1);
     }
 
     private int waitingOnArticles() throws SQLException {

@@ -22,10 +22,6 @@ public interface ExportSettings {
     @WithDefault("60S")
     Duration readDeadline();
 
-    /** What the database driver may hold of one export's rows at once. */
-    @WithDefault("4M")
-    MemorySize fetchBytes();
-
     /** How long an export waits for a database connection of the export pool before it is "at capacity". */
     @WithDefault("5S")
     Duration capacityWait();

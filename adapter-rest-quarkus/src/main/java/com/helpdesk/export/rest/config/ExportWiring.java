@@ -80,11 +80,7 @@ public class ExportWiring {
         return new JdbcResourceReader(
                 exports,
                 new ReaderSettings(
-                        settings.statementTimeout(),
-                        settings.readDeadline(),
-                        exportPoolSize,
-                        settings.capacityWait(),
-                        (int) Math.min(Integer.MAX_VALUE, settings.fetchBytes().asLongValue())));
+                        settings.statementTimeout(), settings.readDeadline(), exportPoolSize, settings.capacityWait()));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {

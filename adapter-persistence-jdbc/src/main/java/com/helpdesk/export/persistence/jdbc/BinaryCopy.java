@@ -1,0 +1,100 @@
+package com.helpdesk.export.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * Streams the rows of one {@code SELECT} through {@code COPY (…) TO STDOUT (FORMAT binary)}, one tuple at a time,
+ * into a {@link CopyRow}. PostgreSQL sends the rows without waiting to be asked (a portal would be asked a fetch at a
+ * time, the JVM and the server taking turns) and one message per row, which the driver reads one at a time: what
+ * this holds of a query's rows is the row at hand and what the socket buffers, whatever the rows' number and size,
+ * so no fetch needs sizing. TCP's flow control holds the server back while the reader is slower.
+ *
+ * <p>The stream: a header (an 11-byte signature, flags, and an extension area) before the first tuple; tuples, each
+ * in one message; a trailer (a column count of -1). {@link #close()} cancels a copy that was not read to its end, so
+ * that the connection can be used again (or fails, and the pool drops it).
+ */
+final class BinaryCopy implements AutoCloseable {
+
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+
+    private final CopyOut copy;
+    private final CopyRow row;
+    private byte[] message;
+    private int at;
+    private boolean headerRead;
+    private boolean ended;
+
+    private BinaryCopy(CopyOut copy, CopyRow row) {
+        this.copy = copy;
+        this.row = row;
+    }
+
+    /** Starts the copy of the rows of {@code select}, whose columns {@code columns} laid out. */
+    static BinaryCopy start(Connection connection, String select, SelectList columns) throws SQLException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        CopyOut copy = pg.getCopyAPI().copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+        return new BinaryCopy(copy, new CopyRow(columns));
+    }
+
+    /** The view over the current tuple (one object for the whole copy). */
+    CopyRow row() {
+        return row;
+    }
+
+    /** Moves to the next tuple; false at the end of the rows, after which the copy is over. */
+    boolean next() throws SQLException {
+        while (!ended) {
+            if (message == null || at == message.length) {
+                message = copy.readFromCopy();
+                at = 0;
+                if (message == null) {
+                    throw new IllegalStateException("unexpected COPY binary data: the stream ended without a trailer");
+                }
+                if (!headerRead) {
+                    at = header(message);
+                    headerRead = true;
+                }
+                continue;
+            }
+            int after = row.parse(message, at);
+            if (after < 0) {
+                ended = true;
+                if (copy.readFromCopy() != null) {
+                    throw new IllegalStateException("unexpected COPY binary data: data after the trailer");
+                }
+                return false;
+            }
+            at = after;
+            return true;
+        }
+        return false;
+    }
+
+    /** The offset after the header at the start of the first message. */
+    private static int header(byte[] first) {
+        int fixed = SIGNATURE.length + 8;
+        if (first.length < fixed) {
+            throw new IllegalStateException("unexpected COPY binary data: the header is cut off");
+        }
+        for (int i = 0; i < SIGNATURE.length; i++) {
+            if (first[i] != SIGNATURE[i]) {
+                throw new IllegalStateException("unexpected COPY binary data: not the binary signature");
+            }
+        }
+        int extension = CopyRow.int4(first, SIGNATURE.length + 4);
+        if (extension < 0 || fixed + extension > first.length) {
+            throw new IllegalStateException("unexpected COPY binary data: a header extension of " + extension);
+        }
+        return fixed + extension;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+    }
+}
