@@ -78,6 +78,7 @@ public final class JacksonJsonSerializer implements Serializer {
         }
         // ids and times are formatted into this buffer and written from it: no string per value
         char[] scratch = new char[SCRATCH_CHARS];
+        Row.Utf8Sink utf8 = json::writeUTF8String;
         // the custom fields go into one object, "customFields", where the first of them (or the group) stands
         int firstCustom = -1;
         for (int i = 0; i < fields.length && firstCustom < 0; i++) {
@@ -101,12 +102,12 @@ public final class JacksonJsonSerializer implements Serializer {
                         json.writeStartObject();
                         for (int c = 0; c < customs.length; c++) {
                             json.writeFieldName(customNames[c]);
-                            writeValue(json, customs[c], row, scratch);
+                            writeValue(json, customs[c], row, scratch, utf8);
                         }
                         json.writeEndObject();
                     } else if (!field.isCustom() && field.kind() != FieldKind.CUSTOM) {
                         json.writeFieldName(names[i]);
-                        writeValue(json, field, row, scratch);
+                        writeValue(json, field, row, scratch, utf8);
                     }
                 }
                 json.writeEndObject();
@@ -169,7 +170,8 @@ public final class JacksonJsonSerializer implements Serializer {
         out.flush();
     }
 
-    private static void writeValue(JsonGenerator json, Field field, Row row, char[] scratch) throws IOException {
+    private static void writeValue(JsonGenerator json, Field field, Row row, char[] scratch, Row.Utf8Sink utf8)
+            throws IOException {
         switch (field.kind()) {
             case ID -> {
                 UUID id = row.id(field);
@@ -181,11 +183,8 @@ public final class JacksonJsonSerializer implements Serializer {
             }
             case TEXT, ENUM -> {
                 // the reader's UTF-8 bytes, escaped as writeString escapes characters: no String decoded and re-encoded
-                byte[] utf8 = row.textUtf8(field);
-                if (utf8 == null) {
+                if (!row.writeTextUtf8(field, utf8)) {
                     json.writeNull();
-                } else {
-                    json.writeUTF8String(utf8, 0, utf8.length);
                 }
             }
             case REF -> writeNullable(json, row.ref(field));

@@ -3,8 +3,10 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.Row;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -95,12 +97,28 @@ final class CopyRow implements Row {
     /** The bytes of the text as received, copied (the writer may keep the array while the row is valid). */
     @Override
     public byte[] textUtf8(Field field) {
+        int i = textColumn(field) - 1;
+        int length = lengths[i];
+        return length < 0 ? null : Arrays.copyOfRange(buffer, offsets[i], offsets[i] + length);
+    }
+
+    /** The bytes of the text as received, straight from the message that holds the row. */
+    @Override
+    public boolean writeTextUtf8(Field field, Utf8Sink sink) throws IOException {
+        int i = textColumn(field) - 1;
+        int length = lengths[i];
+        if (length < 0) {
+            return false;
+        }
+        sink.write(buffer, offsets[i], length);
+        return true;
+    }
+
+    private int textColumn(Field field) {
         if (field.kind() != FieldKind.TEXT && field.kind() != FieldKind.ENUM) {
             throw new IllegalArgumentException("field " + field.name() + " is " + field.kind() + ", not TEXT");
         }
-        int i = column(field) - 1;
-        int length = lengths[i];
-        return length < 0 ? null : Arrays.copyOfRange(buffer, offsets[i], offsets[i] + length);
+        return column(field);
     }
 
     private int column(Field field) {
@@ -140,7 +158,7 @@ final class CopyRow implements Row {
             }
             case TEXT, ENUM, REF, OBJECT -> string(at, length);
             case NUMBER -> new BigDecimal(string(at, length));
-            case DATE -> LocalDate.parse(string(at, length));
+            case DATE -> date(at, length);
             case INTEGER -> {
                 expect(length, 4, "int4");
                 yield int4(buffer, at);
@@ -156,6 +174,40 @@ final class CopyRow implements Row {
             case TAGS -> textArray(at, length);
             case CUSTOM -> throw new IllegalStateException("the custom fields group is not a column");
         };
+    }
+
+    /**
+     * A date as PostgreSQL and the custom fields' check write it, {@code YYYY-MM-DD}, read from its digits; any other
+     * text goes through {@link LocalDate#parse} (which the profile showed costing a tenth of a JSON export's CPU
+     * when it read every date).
+     */
+    private LocalDate date(int at, int length) {
+        if (length == 10 && buffer[at + 4] == '-' && buffer[at + 7] == '-') {
+            int year = digits(at, 4);
+            int month = digits(at + 5, 2);
+            int day = digits(at + 8, 2);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // e.g. February 30: what LocalDate.parse says of it is the answer
+                }
+            }
+        }
+        return LocalDate.parse(string(at, length));
+    }
+
+    /** The number the {@code count} ASCII digits at {@code at} write, or -1 when one is not a digit. */
+    private int digits(int at, int count) {
+        int value = 0;
+        for (int i = 0; i < count; i++) {
+            int digit = buffer[at + i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     private String string(int at, int length) {

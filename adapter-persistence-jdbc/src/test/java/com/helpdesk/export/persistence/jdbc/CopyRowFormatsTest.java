@@ -153,6 +153,53 @@ class CopyRowFormatsTest {
     }
 
     @Test
+    void datesReadFromTheirDigitsAreWhatLocalDateParseSays() throws SQLException {
+        List<String> texts = List.of(
+                "2026-12-03",
+                "2024-02-29",
+                "0001-01-01",
+                "9999-12-31",
+                "0000-06-15",
+                "2023-02-29",
+                "2026-13-01",
+                "2026-00-10",
+                "2026-1-01",
+                "2026-01-0x",
+                "+10000-01-01",
+                "20261203",
+                "");
+        CustomFieldDefinition due = new CustomFieldDefinition("due", "Due", CustomFieldKind.DATE, 0);
+        List<Field> fields = FieldSelection.parse(ResourceType.TICKETS, List.of("customFields.due"), "fields")
+                .resolve(List.of(due));
+        SelectList select = SelectList.of(ResourceTable.TICKETS, fields);
+        String values = texts.stream().map(t -> "('" + t + "')").collect(Collectors.joining(", ", "VALUES ", ""));
+        try (Connection c = TestPostgres.migratedDatabase().getConnection();
+                BinaryCopy copy = BinaryCopy.start(
+                        c, "SELECT now(), gen_random_uuid(), v.d FROM (" + values + ") AS v(d)", select)) {
+            CopyRow row = copy.row();
+            for (String text : texts) {
+                assertThat(copy.next()).isTrue();
+                row.validate();
+                Object expected;
+                try {
+                    expected = LocalDate.parse(text);
+                } catch (RuntimeException e) {
+                    expected = e.getClass();
+                }
+                Object actual;
+                try {
+                    actual = row.value(fields.get(0));
+                } catch (RuntimeException e) {
+                    actual = e.getClass();
+                }
+                assertThat(actual).as(text).isEqualTo(expected);
+                row.invalidate();
+            }
+            assertThat(copy.next()).isFalse();
+        }
+    }
+
+    @Test
     void aStreamOfAnotherShapeFailsLoudly() throws SQLException {
         SelectList select =
                 SelectList.of(ResourceTable.TICKETS, ResourceType.TICKETS.selectFields(List.of("title"), "fields"));

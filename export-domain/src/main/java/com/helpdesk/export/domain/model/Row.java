@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.model;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,6 +61,26 @@ public interface Row {
     default byte[] textUtf8(Field field) {
         String text = text(field);
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Receives a text's UTF-8 bytes: {@code length} bytes of {@code bytes} from {@code offset}. */
+    @FunctionalInterface
+    interface Utf8Sink {
+        void write(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /**
+     * Hands a TEXT or ENUM field's UTF-8 bytes to {@code sink} and returns true, or returns false when the text is
+     * {@code null} (the sink is then not called): {@link #textUtf8} without a copy, for a reader that holds the bytes
+     * inside a larger buffer. The sink must neither keep nor change the array.
+     */
+    default boolean writeTextUtf8(Field field, Utf8Sink sink) throws IOException {
+        byte[] utf8 = textUtf8(field);
+        if (utf8 == null) {
+            return false;
+        }
+        sink.write(utf8, 0, utf8.length);
+        return true;
     }
 
     /** An INTEGER field's number, or {@code null}. */
