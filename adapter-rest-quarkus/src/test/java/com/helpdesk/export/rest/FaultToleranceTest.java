@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.dev.demo.DemoDataset;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,8 +107,9 @@ class FaultToleranceTest {
     }
 
     /**
-     * Takes every connection of both pools at once (each within its pool's acquisition timeout): a connection leaked
-     * by an export would make the last one time out.
+     * Takes every connection of both pools at once (each within its pool's acquisition timeout) and runs a statement
+     * on each: a connection leaked by an export would make the last one time out, and one that an aborted snapshot
+     * gave back closed (the pool must not hand it out again) would fail its statement.
      */
     private int takeTheWholePool() {
         List<Connection> taken = new ArrayList<>();
@@ -118,11 +120,16 @@ class FaultToleranceTest {
             for (int i = 0; i < exportPoolSize; i++) {
                 taken.add(exports.getConnection());
             }
+            for (Connection c : taken) {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("SELECT 1");
+                }
+            }
             return taken.size();
         } catch (SQLException e) {
             throw new AssertionError(
                     "only " + taken.size() + " of " + (poolSize + exportPoolSize)
-                            + " pooled connections could be taken",
+                            + " pooled connections could be taken and used",
                     e);
         } finally {
             for (Connection c : taken) {
@@ -228,6 +235,22 @@ class FaultToleranceTest {
                     .isTrue();
         }
         assertHealthy();
+    }
+
+    /**
+     * A snapshot stopped by its deadline or its client, or left in the middle of its COPY, gives back an aborted
+     * connection (JdbcReadSnapshot), which the driver reports as closed with a state Agroal's PostgreSQL exception
+     * sorter does not count as fatal: only a check before each borrow keeps it from the next export (the JDBC
+     * adapter's own test shows the failure without it, {@code JdbcResourceReaderTest}).
+     */
+    @Test
+    @Order(0)
+    void theExportPoolChecksEachConnectionBeforeHandingItOut() {
+        assertThat(((AgroalDataSource) exports)
+                        .getConfiguration()
+                        .connectionPoolConfiguration()
+                        .validateOnBorrow())
+                .isTrue();
     }
 
     // ------------------------------------------------------------------------------------------- disconnects

@@ -13,10 +13,12 @@ import org.postgresql.copy.CopyOut;
  * so no fetch needs sizing. TCP's flow control holds the server back while the reader is slower.
  *
  * <p>The stream: a header (an 11-byte signature, flags, and an extension area) before the first tuple; tuples, each
- * in one message; a trailer (a column count of -1). {@link #close()} cancels a copy that was not read to its end, so
- * that the connection can be used again (or fails, and the pool drops it).
+ * in one message; a trailer (a column count of -1). A copy left before its end ({@link #isActive()}) leaves its
+ * connection in the middle of the protocol: the caller then drops the connection (see {@code JdbcReadSnapshot}),
+ * rather than cancel the copy, because a cancel request travels on a connection of its own and may arrive after the
+ * copy ended, at whatever the pooled connection runs next.
  */
-final class BinaryCopy implements AutoCloseable {
+final class BinaryCopy {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
@@ -91,10 +93,8 @@ final class BinaryCopy implements AutoCloseable {
         return fixed + extension;
     }
 
-    @Override
-    public void close() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
+    /** Whether the copy has not been read to its end. */
+    boolean isActive() {
+        return copy.isActive();
     }
 }

@@ -38,7 +38,9 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     /** Why a snapshot was stopped from outside. */
     private enum Stop {
         DEADLINE,
-        CANCELLED
+        CANCELLED,
+        /** A read stopped in the middle of its copy; its connection was dropped. */
+        BROKEN
     }
 
     private final Connection connection;
@@ -47,6 +49,8 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     private final Runnable onClose;
     private final ScheduledFuture<?> deadline;
     private final Cancellation.Registration cancellation;
+    /** The export's cancellation, asked before each read too: the watchdog's stop may not have run yet. */
+    private final Cancellation cancelled;
     /** Guards {@link #closed} and {@link #stopped} between the reading thread, the watchdog and the canceller. */
     private final Object lock = new Object();
 
@@ -66,6 +70,7 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         this.onClose = onClose;
         this.deadline =
                 watchdog.schedule(() -> stop(Stop.DEADLINE), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        this.cancelled = cancellation;
         // the canceller may be an event loop: the abort itself runs on the watchdog's thread
         this.cancellation = cancellation.onCancel(() -> watchdog.execute(() -> stop(Stop.CANCELLED)));
     }
@@ -80,7 +85,9 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         int limit = query.limit();
         // one row past the limit tells whether more rows match; the rows stream in (BinaryCopy), so that what this
         // holds of them is one row, whatever their number and size
-        try (BinaryCopy copy = BinaryCopy.start(connection, sql.rows(columns, limit + 1), columns)) {
+        BinaryCopy copy = null;
+        try {
+            copy = BinaryCopy.start(connection, sql.rows(columns, limit + 1), columns);
             CopyRow row = copy.row();
             int given = 0;
             Instant lastCreatedAt = null;
@@ -110,6 +117,11 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             throw translate(e);
         } catch (ExportException e) {
             throw stopped != null ? translate(e) : e;
+        } finally {
+            if (copy != null && copy.isActive()) {
+                // left in the middle of the copy (the consumer failed): the connection is dropped, never reused
+                broken();
+            }
         }
     }
 
@@ -175,6 +187,24 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         }
     }
 
+    /**
+     * Aborts the connection of a read that stopped in the middle of its copy: the snapshot can read no more, and
+     * {@link #close()} then gives the pool a connection it discards.
+     */
+    private void broken() {
+        synchronized (lock) {
+            if (closed || stopped != null) {
+                return;
+            }
+            stopped = Stop.BROKEN;
+            try {
+                physical(connection).abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // the connection is failing anyway
+            }
+        }
+    }
+
     /** The driver's own connection: a pool's wrapper may only detach itself on abort, leaving the socket open. */
     private static Connection physical(Connection connection) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
@@ -216,6 +246,13 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             if (closed) {
                 throw new IllegalStateException("the snapshot is closed");
             }
+        }
+        if (cancelled.isCancelled()) {
+            stop(Stop.CANCELLED);
+        }
+        if (stopped == Stop.BROKEN) {
+            throw new IllegalStateException(
+                    "a read of this snapshot stopped in the middle of its rows: it reads no more");
         }
         if (stopped != null) {
             throw translate(new SQLException("the snapshot was stopped"));

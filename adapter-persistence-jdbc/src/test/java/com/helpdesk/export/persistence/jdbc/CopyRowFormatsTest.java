@@ -79,8 +79,8 @@ class CopyRowFormatsTest {
             String where = "team_id = '" + DemoDataset.DEMO_TEAM_ID + "'";
             List<List<Object>> expected = driverText(demo, table, fields, where);
             List<List<Object>> actual = new ArrayList<>();
-            try (Connection c = demo.getConnection();
-                    BinaryCopy copy = BinaryCopy.start(c, select.query(where, 100_000), select)) {
+            try (Connection c = demo.getConnection()) {
+                BinaryCopy copy = BinaryCopy.start(c, select.query(where, 100_000), select);
                 CopyRow row = copy.row();
                 while (copy.next()) {
                     row.validate();
@@ -136,8 +136,8 @@ class CopyRowFormatsTest {
             }
         }
         List<List<Object>> actual = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                BinaryCopy copy = BinaryCopy.start(c, rows, select)) {
+        try (Connection c = dataSource.getConnection()) {
+            BinaryCopy copy = BinaryCopy.start(c, rows, select);
             CopyRow row = copy.row();
             while (copy.next()) {
                 row.validate();
@@ -173,9 +173,9 @@ class CopyRowFormatsTest {
                 .resolve(List.of(due));
         SelectList select = SelectList.of(ResourceTable.TICKETS, fields);
         String values = texts.stream().map(t -> "('" + t + "')").collect(Collectors.joining(", ", "VALUES ", ""));
-        try (Connection c = TestPostgres.migratedDatabase().getConnection();
-                BinaryCopy copy = BinaryCopy.start(
-                        c, "SELECT now(), gen_random_uuid(), v.d FROM (" + values + ") AS v(d)", select)) {
+        try (Connection c = TestPostgres.migratedDatabase().getConnection()) {
+            BinaryCopy copy =
+                    BinaryCopy.start(c, "SELECT now(), gen_random_uuid(), v.d FROM (" + values + ") AS v(d)", select);
             CopyRow row = copy.row();
             for (String text : texts) {
                 assertThat(copy.next()).isTrue();
@@ -203,14 +203,14 @@ class CopyRowFormatsTest {
     void aStreamOfAnotherShapeFailsLoudly() throws SQLException {
         SelectList select =
                 SelectList.of(ResourceTable.TICKETS, ResourceType.TICKETS.selectFields(List.of("title"), "fields"));
-        try (Connection c = TestPostgres.migratedDatabase().getConnection();
-                BinaryCopy copy = BinaryCopy.start(c, "SELECT now(), gen_random_uuid()", select)) {
+        try (Connection c = TestPostgres.migratedDatabase().getConnection()) {
+            BinaryCopy copy = BinaryCopy.start(c, "SELECT now(), gen_random_uuid()", select);
             assertThatThrownBy(copy::next)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("a tuple of 2 columns, 3 expected");
         }
-        try (Connection c = TestPostgres.migratedDatabase().getConnection();
-                BinaryCopy copy = BinaryCopy.start(c, "SELECT now(), 'not a uuid'::text, 'title'", select)) {
+        try (Connection c = TestPostgres.migratedDatabase().getConnection()) {
+            BinaryCopy copy = BinaryCopy.start(c, "SELECT now(), 'not a uuid'::text, 'title'", select);
             assertThat(copy.next()).isTrue();
             copy.row().validate();
             assertThatThrownBy(() -> copy.row().id())

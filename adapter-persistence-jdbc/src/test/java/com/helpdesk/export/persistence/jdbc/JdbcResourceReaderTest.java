@@ -16,7 +16,9 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -365,6 +367,43 @@ class JdbcResourceReaderTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A consumer that fails in the middle of a page (the spool at capacity, a full disk) leaves the copy unfinished:
+     * the failure is the consumer's own, the snapshot reads no more, and its connection is dropped, not handed to the
+     * next export in the middle of the protocol (nor cancelled, whose request could hit what the connection runs
+     * next): the pool's next snapshot reads the whole page, and no backend is left copying.
+     */
+    @Test
+    void aConsumerThatFailsMidPageDropsTheConnectionAndTheNextSnapshotReadsTheWholePage() throws Exception {
+        try (AgroalDataSource pool = TestPools.pooled(dataSource, 1)) {
+            JdbcResourceReader reader = new JdbcResourceReader(
+                    pool, new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofSeconds(5)));
+            try (ReadSnapshot snapshot = open(reader)) {
+                int[] seen = {0};
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 1_000), row -> {
+                            if (++seen[0] == 5) {
+                                throw new IOException("spool disk full");
+                            }
+                        }))
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("spool disk full");
+                assertThatThrownBy(() -> snapshot.read(query(ResourceType.CUSTOMERS, 10), row -> {}))
+                        .isInstanceOf(IllegalStateException.class);
+            }
+            int tickets = ids("SELECT id FROM tickets WHERE team_id = '" + TEAM + "' AND mode = 'live'")
+                    .size();
+            assertThat(tickets).isGreaterThan(5);
+            try (ReadSnapshot next = open(reader)) {
+                assertThat(read(next, query(ResourceType.TICKETS, 1_000), new ArrayList<>())
+                                .rows())
+                        .isEqualTo(tickets);
+            }
+            assertThat(ids("SELECT gen_random_uuid() FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%'"
+                            + " AND state = 'active' AND pid <> pg_backend_pid()"))
+                    .isEmpty();
         }
     }
 
