@@ -239,17 +239,18 @@ class FaultToleranceTest {
 
     /**
      * A snapshot stopped by its deadline or its client, or left in the middle of its COPY, gives back an aborted
-     * connection (JdbcReadSnapshot), which the driver reports as closed with a state Agroal's PostgreSQL exception
-     * sorter does not count as fatal: only a check before each borrow keeps it from the next export (the JDBC
-     * adapter's own test shows the failure without it, {@code JdbcResourceReaderTest}).
+     * connection (JdbcReadSnapshot), whose rollback the driver refuses as closed ({@code 08003}): the export pool must
+     * count that as fatal and discard the connection, as {@code JdbcResourceReaderTest} shows for a pool set up the
+     * same way (and the failure without it).
      */
     @Test
     @Order(0)
-    void theExportPoolChecksEachConnectionBeforeHandingItOut() {
+    void theExportPoolDiscardsAConnectionTheDriverReportsClosed() {
         assertThat(((AgroalDataSource) exports)
                         .getConfiguration()
                         .connectionPoolConfiguration()
-                        .validateOnBorrow())
+                        .exceptionSorter()
+                        .isFatal(new SQLException("This connection has been closed.", "08003")))
                 .isTrue();
     }
 

@@ -86,8 +86,13 @@ final class BinaryCopy {
                 throw new IllegalStateException("unexpected COPY binary data: not the binary signature");
             }
         }
+        int flags = CopyRow.int4(first, SIGNATURE.length);
+        if ((flags & 0xFFFF_0000) != 0) {
+            // bits 16 to 31 are critical: a reader that does not know one must not go on
+            throw new IllegalStateException("unexpected COPY binary data: header flags " + Integer.toHexString(flags));
+        }
         int extension = CopyRow.int4(first, SIGNATURE.length + 4);
-        if (extension < 0 || fixed + extension > first.length) {
+        if (extension < 0 || extension > first.length - fixed) {
             throw new IllegalStateException("unexpected COPY binary data: a header extension of " + extension);
         }
         return fixed + extension;

@@ -51,7 +51,7 @@ final class CopyRow implements Row {
      * @return the offset after the tuple, or -1 when {@code at} holds the stream's trailer (a count of -1)
      */
     int parse(byte[] message, int at) {
-        if (at + 2 > message.length) {
+        if (message.length - at < 2) {
             throw broken("a tuple's column count is cut off");
         }
         short count = (short) ((message[at] & 0xFF) << 8 | (message[at + 1] & 0xFF));
@@ -63,12 +63,12 @@ final class CopyRow implements Row {
         }
         int position = at + 2;
         for (int i = 0; i < offsets.length; i++) {
-            if (position + 4 > message.length) {
+            if (message.length - position < 4) {
                 throw broken("a value's length is cut off");
             }
             int length = int4(message, position);
             position += 4;
-            if (length < -1 || (length > 0 && position + length > message.length)) {
+            if (length < -1 || length > message.length - position) {
                 throw broken("a value of " + length + " bytes at " + position + " of " + message.length);
             }
             offsets[i] = position;
@@ -256,12 +256,12 @@ final class CopyRow implements Row {
         String[] values = new String[count];
         int position = at + 20;
         for (int i = 0; i < count; i++) {
-            if (position + 4 > end) {
+            if (end - position < 4) {
                 throw broken("a text[] element's length is cut off");
             }
             int size = int4(buffer, position);
             position += 4;
-            if (size < 0 || position + size > end) {
+            if (size < 0 || size > end - position) {
                 throw broken("a text[] element of " + size + " bytes");
             }
             values[i] = new String(buffer, position, size, StandardCharsets.UTF_8);

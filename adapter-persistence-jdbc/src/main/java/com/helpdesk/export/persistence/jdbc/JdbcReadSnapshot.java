@@ -35,7 +35,7 @@ import org.postgresql.PGConnection;
  */
 final class JdbcReadSnapshot implements ReadSnapshot {
 
-    /** Why a snapshot was stopped from outside. */
+    /** Why a snapshot was stopped: from outside (the deadline, the cancellation), or by a read that broke off. */
     private enum Stop {
         DEADLINE,
         CANCELLED,
@@ -200,7 +200,12 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             try {
                 physical(connection).abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
-                // the connection is failing anyway
+                try {
+                    // a close too: a rollback on a connection still in its copy would wait for the copy forever
+                    physical(connection).close();
+                } catch (SQLException | RuntimeException alsoFailing) {
+                    // the connection is failing anyway
+                }
             }
         }
     }

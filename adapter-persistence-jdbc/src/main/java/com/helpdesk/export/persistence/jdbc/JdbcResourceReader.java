@@ -18,9 +18,11 @@ import javax.sql.DataSource;
 /**
  * The {@link ResourceReader} over PostgreSQL. Each snapshot holds one connection in a
  * {@code REPEATABLE READ, READ ONLY} transaction, so that every resource of an export is read from the same moment.
- * Rows come in (created_at, id) order, continued after a cursor by keyset ({@code (created_at, id) > (?, ?)}), always
+ * Rows come in (created_at, id) order, continued after a cursor by keyset ({@code (created_at, id) > (<time>, <id>)}), always
  * restricted to the snapshot's team and mode, one query per resource, streamed by {@code COPY} in binary
- * ({@link BinaryCopy}): what a snapshot holds of a query's rows is one row, whatever their number and size.
+ * ({@link BinaryCopy}): what a snapshot holds of a query's rows is one row, whatever their number and size. The copy
+ * is one statement, so {@code statement_timeout} bounds a page's whole read, the consumer's work on its rows
+ * included (with portal fetches it bounded each fetch).
  *
  * <p>Bounds ({@link ReaderSettings}): at most {@code maxSnapshots} snapshots at once (an export that cannot have one
  * within {@code capacityWait} is refused: at capacity); {@code statement_timeout} per statement and

@@ -17,7 +17,8 @@ import java.util.Map;
  * column is cast to the one PostgreSQL type its field's kind is decoded from ({@link CopyRow}): ids {@code uuid},
  * times {@code timestamptz}, tags {@code text[]}, integers {@code int4}, booleans {@code boolean}, and everything
  * else (text, enumerated values, references, numbers, dates, JSON objects) {@code text}. A cast to a column's own
- * type costs nothing; the others are what the driver asked PostgreSQL for before (numbers, dates and JSON as text).
+ * type costs nothing; numbers, dates and JSON objects come as their text, which is what the fields' values are made
+ * from (BigDecimal, LocalDate and the JSON text).
  */
 final class SelectList {
 

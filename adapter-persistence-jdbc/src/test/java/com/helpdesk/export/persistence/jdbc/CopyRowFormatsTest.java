@@ -219,6 +219,26 @@ class CopyRowFormatsTest {
         }
     }
 
+    @Test
+    void lengthsThatPointPastTheMessageAreABrokenStreamEvenNearTheLargestInt() {
+        SelectList select =
+                SelectList.of(ResourceTable.TICKETS, ResourceType.TICKETS.selectFields(List.of("title"), "fields"));
+        CopyRow row = new CopyRow(select);
+        for (int length : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 5, 9, -2}) {
+            // three columns: the first one's length says more than the message holds
+            byte[] message = {
+                0, 3, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, 1, 2, 3, 4
+            };
+            assertThatThrownBy(() -> row.parse(message, 0))
+                    .as("length %d", length)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("unexpected COPY binary data");
+        }
+        assertThat(row.parse(new byte[] {(byte) 0xFF, (byte) 0xFF}, 0))
+                .as("the trailer")
+                .isEqualTo(-1);
+    }
+
     private static List<List<Object>> driverText(DataSource db, ResourceTable table, List<Field> fields, String where)
             throws SQLException {
         List<String> columns = new ArrayList<>();
