@@ -22,7 +22,9 @@ import javax.sql.DataSource;
  * The demo dataset: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)} UUIDs,
  * times count from fixed base instants, never from now()), loaded set-based with {@code generate_series} in one
  * transaction: the bulk tables without their secondary indexes and foreign keys, which are built and checked once
- * at the end (7.3–8.4 s in the service on 2 cores; docs/performance.md, "First start with the demo dataset").
+ * at the end (a first start that loads it is ready after 7.8–8.9 s on 2 cores, the load 4.1–4.6 s of it; the build
+ * prepares a loaded database that a first start copies instead; docs/performance.md, "The first start copies a demo
+ * database the build prepared").
  *
  * <ul>
  *   <li>Team {@link #DEMO_TEAM_ID} "Acme Support (demo)": {@value #DEMO_LIVE_TICKETS} live and
