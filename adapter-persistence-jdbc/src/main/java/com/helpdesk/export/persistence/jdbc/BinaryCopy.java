@@ -53,7 +53,7 @@ final class BinaryCopy {
                 message = copy.readFromCopy();
                 at = 0;
                 if (message == null) {
-                    throw new IllegalStateException("unexpected COPY binary data: the stream ended without a trailer");
+                    throw CopyRow.broken("the stream ended without a trailer");
                 }
                 if (!headerRead) {
                     at = header(message);
@@ -65,7 +65,7 @@ final class BinaryCopy {
             if (after < 0) {
                 ended = true;
                 if (copy.readFromCopy() != null) {
-                    throw new IllegalStateException("unexpected COPY binary data: data after the trailer");
+                    throw CopyRow.broken("data after the trailer");
                 }
                 return false;
             }
@@ -79,21 +79,21 @@ final class BinaryCopy {
     private static int header(byte[] first) {
         int fixed = SIGNATURE.length + 8;
         if (first.length < fixed) {
-            throw new IllegalStateException("unexpected COPY binary data: the header is cut off");
+            throw CopyRow.broken("the header is cut off");
         }
         for (int i = 0; i < SIGNATURE.length; i++) {
             if (first[i] != SIGNATURE[i]) {
-                throw new IllegalStateException("unexpected COPY binary data: not the binary signature");
+                throw CopyRow.broken("not the binary signature");
             }
         }
         int flags = CopyRow.int4(first, SIGNATURE.length);
         if ((flags & 0xFFFF_0000) != 0) {
             // bits 16 to 31 are critical: a reader that does not know one must not go on
-            throw new IllegalStateException("unexpected COPY binary data: header flags " + Integer.toHexString(flags));
+            throw CopyRow.broken("header flags " + Integer.toHexString(flags));
         }
         int extension = CopyRow.int4(first, SIGNATURE.length + 4);
         if (extension < 0 || extension > first.length - fixed) {
-            throw new IllegalStateException("unexpected COPY binary data: a header extension of " + extension);
+            throw CopyRow.broken("a header extension of " + extension);
         }
         return fixed + extension;
     }

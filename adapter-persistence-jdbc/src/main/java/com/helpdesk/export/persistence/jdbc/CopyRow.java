@@ -276,7 +276,8 @@ final class CopyRow implements Row {
         }
     }
 
-    private static IllegalStateException broken(String what) {
+    /** A stream that is not what PostgreSQL's binary COPY sends: it fails loudly. */
+    static IllegalStateException broken(String what) {
         return new IllegalStateException("unexpected COPY binary data: " + what);
     }
 

@@ -120,7 +120,7 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         } finally {
             if (copy != null && copy.isActive()) {
                 // left in the middle of the copy (the consumer failed): the connection is dropped, never reused
-                broken();
+                stop(Stop.BROKEN);
             }
         }
     }
@@ -172,7 +172,11 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         return e instanceof SQLException sql ? SqlErrors.translate(sql) : (RuntimeException) e;
     }
 
-    /** From the watchdog's thread: aborts the connection, unless the snapshot is closed already. */
+    /**
+     * Aborts the connection, unless the snapshot is closed or stopped already: from the watchdog's thread (the
+     * deadline, the cancellation), or from the reading thread for a read left in the middle of its copy, after which
+     * {@link #close()} gives the pool a connection it discards.
+     */
     private void stop(Stop why) {
         synchronized (lock) {
             if (closed || stopped != null) {
@@ -182,29 +186,11 @@ final class JdbcReadSnapshot implements ReadSnapshot {
             try {
                 physical(connection).abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
-                // the connection is failing anyway: the reading thread gets its error
-            }
-        }
-    }
-
-    /**
-     * Aborts the connection of a read that stopped in the middle of its copy: the snapshot can read no more, and
-     * {@link #close()} then gives the pool a connection it discards.
-     */
-    private void broken() {
-        synchronized (lock) {
-            if (closed || stopped != null) {
-                return;
-            }
-            stopped = Stop.BROKEN;
-            try {
-                physical(connection).abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
                 try {
                     // a close too: a rollback on a connection still in its copy would wait for the copy forever
                     physical(connection).close();
                 } catch (SQLException | RuntimeException alsoFailing) {
-                    // the connection is failing anyway
+                    // the connection is failing anyway: the reading thread gets its error
                 }
             }
         }
