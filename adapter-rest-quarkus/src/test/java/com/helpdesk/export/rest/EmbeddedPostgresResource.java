@@ -1,6 +1,7 @@
 package com.helpdesk.export.rest;
 
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,9 @@ import java.util.stream.Stream;
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The login role the tests' export snapshots read as. */
+    static final String READER = "test_export_reader";
+
     private static Path directory;
     private static int port;
     private static EmbeddedDatabase database;
@@ -31,11 +35,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         }
         database = EmbeddedDatabase.start(directory.resolve("data"), 0);
         port = database.port();
+        // export snapshots read as the least-privileged role, as in the service (its start checks the role)
+        String readerPassword = database.storedSecret("export-reader");
+        ExportReadRole.provideLogin(database.dataSource(), READER, readerPassword);
         return Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", database.password(),
-                "export.demo-load", "true");
+                "quarkus.datasource.jdbc.url",
+                database.jdbcUrl(),
+                "quarkus.datasource.username",
+                database.username(),
+                "quarkus.datasource.password",
+                database.password(),
+                "export.read-datasource.username",
+                READER,
+                "export.read-datasource.password",
+                readerPassword,
+                "export.demo-load",
+                "true");
     }
 
     /** Stops the server, as an outage would. */

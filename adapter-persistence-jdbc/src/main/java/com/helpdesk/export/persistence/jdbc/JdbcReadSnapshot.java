@@ -1,6 +1,7 @@
 package com.helpdesk.export.persistence.jdbc;
 
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.error.SearchTooBroadException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
@@ -16,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,7 @@ final class JdbcReadSnapshot implements ReadSnapshot {
 
     private final Connection connection;
     private final Scope scope;
+    private final ReaderSettings settings;
     private final ScheduledExecutorService watchdog;
     private final Runnable onClose;
     private final ScheduledFuture<?> deadline;
@@ -60,12 +63,14 @@ final class JdbcReadSnapshot implements ReadSnapshot {
     JdbcReadSnapshot(
             Connection connection,
             Scope scope,
+            ReaderSettings settings,
             long deadlineNanos,
             ScheduledExecutorService watchdog,
             Cancellation cancellation,
             Runnable onClose) {
         this.connection = connection;
         this.scope = scope;
+        this.settings = settings;
         this.watchdog = watchdog;
         this.onClose = onClose;
         this.deadline =
@@ -85,8 +90,11 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         int limit = query.limit();
         // one row past the limit tells whether more rows match; the rows stream in (BinaryCopy), so that what this
         // holds of them is one row, whatever their number and size
+        // a search no index serves gets its own, smaller budget: on a large team it reads the team end to end
+        Duration budget = sql.unindexedSearch() ? settings.searchBudget() : settings.statementTimeout();
         BinaryCopy copy = null;
         try {
+            sql.values().bind(connection, budget.toMillis());
             copy = BinaryCopy.start(connection, sql.rows(columns, limit + 1), columns);
             CopyRow row = copy.row();
             int given = 0;
@@ -114,6 +122,9 @@ final class JdbcReadSnapshot implements ReadSnapshot {
                     ? new PageSummary(given, true, Optional.of(new Cursor(query.type(), lastCreatedAt, lastId)))
                     : new PageSummary(given, false, Optional.empty());
         } catch (SQLException e) {
+            if (sql.unindexedSearch() && stopped == null && SqlErrors.QUERY_CANCELED.equals(e.getSQLState())) {
+                throw new SearchTooBroadException(query.type().wireName(), budget, e);
+            }
             throw translate(e);
         } catch (ExportException e) {
             throw stopped != null ? translate(e) : e;

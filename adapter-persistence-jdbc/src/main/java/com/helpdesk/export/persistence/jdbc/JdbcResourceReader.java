@@ -67,8 +67,8 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
             snapshots.release();
             throw e;
         }
-        JdbcReadSnapshot snapshot =
-                new JdbcReadSnapshot(connection, scope, deadlineNanos, watchdog, cancellation, snapshots::release);
+        JdbcReadSnapshot snapshot = new JdbcReadSnapshot(
+                connection, scope, settings, deadlineNanos, watchdog, cancellation, snapshots::release);
         try {
             begin(connection);
             return snapshot;

@@ -3,6 +3,7 @@ package com.helpdesk.export.persistence.jdbc;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.FilterDefinition;
+import com.helpdesk.export.domain.model.FilterKind;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import java.time.Instant;
@@ -12,46 +13,86 @@ import java.util.List;
 /**
  * Builds the SQL of one resource query. The WHERE clause always starts with the scope (the team, and the mode for
  * every type but members, which both modes see), then the keyset continuation after the cursor, then one predicate
- * per filter condition (combined with AND). Identifiers come from {@link ResourceTable} only; every value is a typed
- * literal written by {@link SqlLiteral} (the statement is streamed by {@code COPY}, which takes no parameters).
+ * per filter condition (combined with AND). Identifiers come from {@link ResourceTable} only; every value, the
+ * scope's included, is bound ({@link BoundValues}): the text depends only on the query's shape.
  */
 final class ResourceSql {
 
-    /** The shortest search term the trigram indexes can serve (pg_trgm's trigrams are three characters). */
-    static final int MIN_TRIGRAM_TERM = 3;
+    /** Letters or digits in a row that make a trigram pg_trgm can look up (its trigrams are three characters). */
+    static final int TRIGRAM = 3;
 
     private final ResourceTable table;
     private final String where;
+    private final BoundValues values;
+    private final boolean unindexedSearch;
 
-    private ResourceSql(ResourceTable table, String where) {
+    private ResourceSql(ResourceTable table, String where, BoundValues values, boolean unindexedSearch) {
         this.table = table;
         this.where = where;
+        this.values = values;
+        this.unindexedSearch = unindexedSearch;
     }
 
     static ResourceSql of(Scope scope, ResourceQuery query) {
         ResourceTable table = ResourceTable.of(query.type());
-        StringBuilder where = new StringBuilder("team_id = ")
-                .append(SqlLiteral.uuid(scope.team().value()));
+        BoundValues values = new BoundValues();
+        StringBuilder where =
+                new StringBuilder("team_id = ").append(values.uuid(scope.team().value()));
         if (table.scopedByMode()) {
-            where.append(" AND mode = ").append(SqlLiteral.text(scope.mode().wireName()));
+            where.append(" AND mode = ").append(values.text(scope.mode().wireName()));
         }
         if (query.after().isPresent()) {
             Cursor cursor = query.after().get();
             where.append(" AND (created_at, id) > (")
-                    .append(SqlLiteral.timestamptz(cursor.createdAt()))
+                    .append(values.timestamptz(cursor.createdAt()))
                     .append(", ")
-                    .append(SqlLiteral.uuid(cursor.id()))
+                    .append(values.uuid(cursor.id()))
                     .append(')');
         }
+        boolean unindexedSearch = false;
         for (FilterCondition condition : query.filters().conditions()) {
             where.append(" AND ");
-            appendCondition(table, condition, where);
+            appendCondition(table, condition, where, values);
+            unindexedSearch |= condition instanceof FilterCondition.Text text
+                    && text.definition().kind() == FilterKind.SEARCH
+                    && !hasTrigram(text.text());
         }
-        return new ResourceSql(table, where.toString());
+        return new ResourceSql(table, where.toString(), values, unindexedSearch);
     }
 
     ResourceTable table() {
         return table;
+    }
+
+    /** The values the statement reads, to be bound before it runs. */
+    BoundValues values() {
+        return values;
+    }
+
+    /**
+     * Whether the query searches for a term that holds no trigram: no index can find its rows, so the team's rows are
+     * read in order and each is checked, up to the whole team when the term is rare.
+     */
+    boolean unindexedSearch() {
+        return unindexedSearch;
+    }
+
+    /**
+     * Whether pg_trgm can make a trigram of {@code term} to look up: only a run of {@value #TRIGRAM} letters or
+     * digits (its word characters) gives one a pattern search can use; {@code ---}, {@code a.b.c} or a one- or
+     * two-character term give none, and the trigram index would then hand back every row of the team to be checked.
+     */
+    static boolean hasTrigram(String term) {
+        int run = 0;
+        for (int i = 0; i < term.length(); ) {
+            int c = term.codePointAt(i);
+            run = Character.isLetterOrDigit(c) ? run + 1 : 0;
+            if (run >= TRIGRAM) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     /**
@@ -65,30 +106,32 @@ final class ResourceSql {
         return columns.query(where, limit);
     }
 
-    private static void appendCondition(ResourceTable table, FilterCondition condition, StringBuilder where) {
+    private static void appendCondition(
+            ResourceTable table, FilterCondition condition, StringBuilder where, BoundValues values) {
         FilterDefinition definition = condition.definition();
         String column = table.column(definition.targets().get(0));
         if (condition instanceof FilterCondition.AnyOf anyOf) {
-            List<String> values = anyOf.values();
-            if (values.size() == 1) {
+            if (anyOf.values().size() == 1) {
                 // "= v" rather than "= ANY (…)" of one value: the planner then reads the (team, mode, column,
                 // created_at, id) index in the export's order and stops at the limit, instead of fetching every
                 // match and sorting them
-                where.append(column).append(" = ").append(SqlLiteral.text(values.get(0)));
+                where.append(column)
+                        .append(" = ")
+                        .append(values.text(anyOf.values().get(0)));
             } else {
                 where.append(column)
                         .append(" = ANY (")
-                        .append(SqlLiteral.textArray(values))
+                        .append(values.textArray(anyOf.values()))
                         .append(')');
             }
         } else if (condition instanceof FilterCondition.IdEquals idEquals) {
-            where.append(column).append(" = ").append(SqlLiteral.uuid(idEquals.id()));
+            where.append(column).append(" = ").append(values.uuid(idEquals.id()));
         } else if (condition instanceof FilterCondition.Text text) {
-            appendText(table, text, where);
+            appendText(table, text, where, values);
         } else if (condition instanceof FilterCondition.BooleanEquals bool) {
-            where.append(column).append(" = ").append(SqlLiteral.bool(bool.value()));
+            where.append(column).append(" = ").append(values.bool(bool.value()));
         } else if (condition instanceof FilterCondition.TimeBound bound) {
-            String instant = SqlLiteral.timestamptz(ceilToMicros(bound.instant()));
+            String instant = values.timestamptz(ceilToMicros(bound.instant()));
             switch (definition.kind()) {
                 case AT_OR_AFTER -> where.append(column).append(" >= ").append(instant);
                 case BEFORE -> where.append(column).append(" < ").append(instant);
@@ -100,25 +143,27 @@ final class ResourceSql {
         }
     }
 
-    private static void appendText(ResourceTable table, FilterCondition.Text condition, StringBuilder where) {
+    private static void appendText(
+            ResourceTable table, FilterCondition.Text condition, StringBuilder where, BoundValues values) {
         FilterDefinition definition = condition.definition();
         String text = condition.text();
         switch (definition.kind()) {
             case TEXT_EQUALS ->
                 where.append(table.column(definition.targets().get(0)))
                         .append(" = ")
-                        .append(SqlLiteral.text(text));
+                        .append(values.text(text));
             case HAS_TAG ->
                 // "@>" (array contains) rather than "= ANY (tags)": the GIN index on tags serves it
                 where.append(table.column(definition.targets().get(0)))
                         .append(" @> ")
-                        .append(SqlLiteral.textArray(List.of(text)));
+                        .append(values.textArray(List.of(text)));
             case SEARCH -> {
-                String pattern = SqlLiteral.text("%" + escapeLike(text) + "%");
-                // A term of one or two characters holds no trigram: the trigram index could only hand back every
-                // row of the team to be checked again (24 s for a million rows, cold). "column || ''" keeps such a
-                // term off that index, so the team's order index is read instead and stops at the page's end.
-                String suffix = text.codePointCount(0, text.length()) < MIN_TRIGRAM_TERM ? " || ''" : "";
+                String pattern = values.text("%" + escapeLike(text) + "%");
+                // A term without a trigram (hasTrigram): the trigram index could only hand back every row of the
+                // team to be checked again (24 s for a million rows, cold). "column || ''" keeps such a term off
+                // that index, so the team's order index is read instead and stops at the page's end; the reader
+                // gives such a read its own, smaller time budget.
+                String suffix = hasTrigram(text) ? "" : " || ''";
                 where.append('(');
                 for (int t = 0; t < definition.targets().size(); t++) {
                     if (t > 0) {

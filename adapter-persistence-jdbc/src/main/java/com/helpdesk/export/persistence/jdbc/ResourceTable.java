@@ -12,7 +12,7 @@ import java.util.Map;
  * Where each resource type lives: its table and, for every field of the contract, its column (or, for a message's
  * {@code authorId}, the expression over its columns). This fixed map, and the keys of custom fields (which match
  * {@code [a-z][a-z0-9_]{0,39}} in the domain and in the database), are the only text in the SQL this adapter builds
- * that is not its own; values are typed literals ({@link SqlLiteral}). A team's custom fields of a type are read from
+ * that is not its own; values are bound ({@link BoundValues}). A team's custom fields of a type are read from
  * {@value #CUSTOM_FIELDS} ({@link #customValue}).
  */
 enum ResourceTable {

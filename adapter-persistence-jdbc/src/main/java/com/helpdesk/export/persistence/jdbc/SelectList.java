@@ -114,8 +114,8 @@ final class SelectList {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
-        return "SELECT " + columns + " FROM " + table.table() + " WHERE " + where + " " + ORDER + " LIMIT "
-                + SqlLiteral.integer(limit);
+        // the limit is the row-limit policy's number (plus one), never a request's text
+        return "SELECT " + columns + " FROM " + table.table() + " WHERE " + where + " " + ORDER + " LIMIT " + limit;
     }
 
     /** The select list: the order key, then each column read, cast and under its alias. */

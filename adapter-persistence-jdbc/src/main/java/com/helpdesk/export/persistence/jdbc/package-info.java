@@ -15,9 +15,10 @@
  * <p>What belongs here: public adapter classes that an application wires with a {@link javax.sql.DataSource},
  * and their package-private JDBC helpers (table mapping, SQL building, row views, SQLException translation).
  * No framework annotation: the Quarkus module wires these classes itself. Nothing here logs or stores a plain
- * API key, and no value ever reaches SQL other than as a bound parameter, except in the export's page queries, which
- * {@code COPY} runs and which take each value as a typed literal written by {@code SqlLiteral} (tested against
- * PostgreSQL's own parser with quotes, backslashes and every character a filter may hold).
+ * API key, and no value ever reaches SQL other than as a bound parameter: the export's page queries, which
+ * {@code COPY} runs and which can take no parameters, read theirs from transaction-local settings bound just before
+ * ({@code BoundValues}). Export snapshots connect as a role that may read the exported tables and nothing else
+ * ({@link com.helpdesk.export.persistence.jdbc.ExportReadRole}, checked at start).
  *
  * <p>The embedded PostgreSQL and the demo dataset are not here: they are development support ({@code dev-support},
  * {@code com.helpdesk.export.dev}), which this module's tests use (test scope) and its main code never does.

@@ -235,7 +235,8 @@ class CompleteRecordsTest {
         void allFiveTypesComeFromOneSnapshotWhileOthersWriteAndCountsMatchTheMessagesRead() throws Exception {
             DataSource db = fixture();
             execute(db, message("agent", "'" + AGENT + "'", "NULL", false));
-            JdbcResourceReader reader = new JdbcResourceReader(db, ReaderSettings.defaults());
+            JdbcResourceReader reader =
+                    new JdbcResourceReader(TestPostgres.asExportReader(db), ReaderSettings.defaults());
             Scope live = new Scope(new TeamId(TEAM), Mode.LIVE);
             Map<ResourceType, Integer> before;
             Map<ResourceType, Integer> during;
@@ -329,7 +330,8 @@ class CompleteRecordsTest {
                     db,
                     "UPDATE tickets SET custom_fields = '{\"plan\": \"gold\", \"due\": \"2026-02-28\", "
                             + "\"amount\": 12345678901234567890.0100, \"vip\": false}', metadata = '{\"a\": [1, 2.50]}'");
-            JdbcResourceReader reader = new JdbcResourceReader(db, ReaderSettings.defaults());
+            JdbcResourceReader reader =
+                    new JdbcResourceReader(TestPostgres.asExportReader(db), ReaderSettings.defaults());
             try (ReadSnapshot snapshot =
                     reader.openSnapshot(new Scope(new TeamId(TEAM), Mode.LIVE), Cancellation.never())) {
                 List<Field> fields =
@@ -410,7 +412,8 @@ class CompleteRecordsTest {
 
             SchemaMigrations.migrate(db);
 
-            JdbcResourceReader reader = new JdbcResourceReader(db, ReaderSettings.defaults());
+            JdbcResourceReader reader =
+                    new JdbcResourceReader(TestPostgres.asExportReader(db), ReaderSettings.defaults());
             try (ReadSnapshot snapshot =
                     reader.openSnapshot(new Scope(new TeamId(TEAM), Mode.LIVE), Cancellation.never())) {
                 for (ResourceType type : List.of(

@@ -1,25 +1,31 @@
 package com.helpdesk.export.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.helpdesk.export.domain.error.SearchTooBroadException;
+import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.FilterCondition;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -109,16 +115,66 @@ class FilterPlansTest {
     }
 
     @ParameterizedTest(name = "{0} search {1}: {2} rows")
-    @CsvSource({"TICKETS, ze, 4", "TICKETS, Z, 4", "CUSTOMERS, ze, 4", "MEMBERS, zE, 4"})
-    void aTermTooShortForATrigramIsNoIndexConditionButAFilterOnTheTeamsRows(ResourceType type, String term, int rows)
+    @CsvSource({
+        "TICKETS, ze, 4",
+        "TICKETS, Z, 4",
+        "CUSTOMERS, ze, 4",
+        "MEMBERS, zE, 4",
+        "TICKETS, ---, 0",
+        "TICKETS, @@@, 0",
+        "TICKETS, 'g a.b.c', 0",
+        "ARTICLES, @@@, 0",
+        "CUSTOMERS, ., 10001",
+        "MEMBERS, @, 10001"
+    })
+    void aTermWithoutATrigramIsNoIndexConditionButAFilterOnTheTeamsRows(ResourceType type, String term, int rows)
             throws SQLException {
         ResourceSql sql = sql(type, new FilterCondition.Text(type.filters().get("search"), term));
+        assertThat(sql.unindexedSearch()).isTrue();
         String plan = plan(sql);
         assertThat(plan).doesNotContain("Seq Scan");
         assertThat(plan.lines().filter(line -> line.contains("Index Cond")))
                 .as("the term is no index condition")
                 .noneMatch(line -> line.contains("~~*"));
         assertThat(count(sql)).isEqualTo(rows);
+    }
+
+    @Test
+    void aSearchNoIndexServesThatRunsPastItsBudgetIsTooBroadNotUnavailable() throws Exception {
+        ResourceType type = ResourceType.TICKETS;
+        // a term found in no row: the team's 20,000 rows are each checked, which takes far longer than 1 ms
+        ResourceQuery rare = new ResourceQuery(
+                type,
+                new ResourceFilters(
+                        type, List.of(new FilterCondition.Text(type.filters().get("search"), "#!"))),
+                type.fields(),
+                Optional.empty(),
+                10_001);
+        ReaderSettings budget = ReaderSettings.defaults().withSearchBudget(Duration.ofMillis(1));
+        try (JdbcResourceReader reader = new JdbcResourceReader(TestPostgres.asExportReader(database), budget);
+                ReadSnapshot snapshot =
+                        reader.openSnapshot(new Scope(new TeamId(TEAM), Mode.LIVE), Cancellation.never())) {
+            assertThatThrownBy(() -> snapshot.read(rare, row -> {}))
+                    .isInstanceOf(SearchTooBroadException.class)
+                    .satisfies(e -> assertThat(((SearchTooBroadException) e)
+                                    .asInvalid("resources[0].filters.search")
+                                    .getMessage())
+                            .contains("too broad for a team this size", "tickets", "1 second."));
+        }
+        // an indexed search of the same team under the same budget is served at once
+        ResourceQuery indexed = new ResourceQuery(
+                type,
+                new ResourceFilters(
+                        type, List.of(new FilterCondition.Text(type.filters().get("search"), "zephyr"))),
+                type.fields(),
+                Optional.empty(),
+                10_001);
+        try (JdbcResourceReader reader = new JdbcResourceReader(
+                        TestPostgres.asExportReader(database), budget.withSearchBudget(Duration.ofSeconds(5)));
+                ReadSnapshot snapshot =
+                        reader.openSnapshot(new Scope(new TeamId(TEAM), Mode.LIVE), Cancellation.never())) {
+            assertThat(snapshot.read(indexed, row -> {}).rows()).isEqualTo(4);
+        }
     }
 
     @ParameterizedTest(name = "{0} tag {1}")
@@ -156,34 +212,36 @@ class FilterPlansTest {
                         type, new ResourceFilters(type, List.of(condition)), type.fields(), Optional.empty(), 10_001));
     }
 
-    /** The plan of the statement the reader sends (every column, the limit of a full page unless told), values as literals, as COPY runs it. */
+    /**
+     * The plan of the statement the reader sends (every column, the limit of a full page unless told), its values
+     * bound as the reader binds them, run as the export read role.
+     */
     private static String plan(ResourceSql sql) throws SQLException {
         return plan(sql, 10_001);
     }
 
     private static String plan(ResourceSql sql, int limit) throws SQLException {
-        String rows = sql.rows(SelectList.all(sql.table()), limit);
-        List<String> lines = new ArrayList<>();
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet plan = statement.executeQuery("EXPLAIN (COSTS OFF) " + rows)) {
-            while (plan.next()) {
-                lines.add(plan.getString(1));
-            }
-        }
-        return String.join("\n", lines);
+        return String.join("\n", run(sql, "EXPLAIN (COSTS OFF) " + sql.rows(SelectList.all(sql.table()), limit)));
     }
 
     private static int count(ResourceSql sql) throws SQLException {
-        String rows = sql.rows(SelectList.all(sql.table()), 10_001);
-        int count = 0;
-        try (Connection connection = database.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(rows)) {
-            while (result.next()) {
-                count++;
+        return run(sql, sql.rows(SelectList.all(sql.table()), 10_001)).size();
+    }
+
+    /** The first column of every row the statement gives, its values bound first, in one transaction. */
+    private static List<String> run(ResourceSql sql, String statementText) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = TestPostgres.asExportReader(database).getConnection()) {
+            connection.setAutoCommit(false);
+            sql.values().bind(connection, 30_000);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(statementText)) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
             }
+            connection.rollback();
         }
-        return count;
+        return lines;
     }
 }

@@ -105,7 +105,8 @@ class HandWiredExportTest {
         JdbcExportSlots slots =
                 new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(), Duration.ofSeconds(30));
         FileSpoolStore spools = FileSpoolStore.open(spoolRoot, 64 * 1024, 1L << 30);
-        JdbcResourceReader reader = new JdbcResourceReader(dataSource, ReaderSettings.defaults());
+        JdbcResourceReader reader =
+                new JdbcResourceReader(TestPostgres.asExportReader(dataSource), ReaderSettings.defaults());
         AuthorizeExportUseCase authorize = new AuthorizeExportService(
                 new JdbcKeyVerifier(dataSource, clock),
                 new JdbcAuthenticationThrottle(counters, 10, Duration.ofMinutes(15), clock),

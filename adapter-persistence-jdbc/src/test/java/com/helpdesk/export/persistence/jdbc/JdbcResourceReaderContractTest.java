@@ -34,7 +34,7 @@ class JdbcResourceReaderContractTest extends ResourceReaderContract {
             "members");
 
     private final JdbcResourceReader reader =
-            new JdbcResourceReader(TestPostgres.demoDatabase(), ReaderSettings.defaults());
+            new JdbcResourceReader(TestPostgres.asExportReader(TestPostgres.demoDatabase()), ReaderSettings.defaults());
 
     @Override
     protected ResourceReader reader() {

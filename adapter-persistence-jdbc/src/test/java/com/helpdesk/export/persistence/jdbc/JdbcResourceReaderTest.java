@@ -78,7 +78,7 @@ class JdbcResourceReaderTest {
     }
 
     private static JdbcResourceReader reader(DataSource dataSource) {
-        return new JdbcResourceReader(dataSource, ReaderSettings.defaults());
+        return new JdbcResourceReader(TestPostgres.asExportReader(dataSource), ReaderSettings.defaults());
     }
 
     private static Field field(ResourceType type, String name) {
@@ -227,8 +227,7 @@ class JdbcResourceReaderTest {
 
     @Test
     void opensNoMoreSnapshotsThanItMayAndSaysItIsAtCapacity() throws Exception {
-        ReaderSettings one =
-                new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofMillis(200));
+        ReaderSettings one = ReaderSettings.defaults().withMaxSnapshots(1).withCapacityWait(Duration.ofMillis(200));
         JdbcResourceReader reader = new JdbcResourceReader(dataSource, one);
         ReadSnapshot first = open(reader);
         long start = System.nanoTime();
@@ -379,8 +378,8 @@ class JdbcResourceReaderTest {
     @Test
     void aConsumerThatFailsMidPageDropsTheConnectionAndTheNextSnapshotReadsTheWholePage() throws Exception {
         try (AgroalDataSource pool = TestPools.pooled(dataSource, 1)) {
-            JdbcResourceReader reader = new JdbcResourceReader(
-                    pool, new ReaderSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), 1, Duration.ofSeconds(5)));
+            JdbcResourceReader reader =
+                    new JdbcResourceReader(pool, ReaderSettings.defaults().withMaxSnapshots(1));
             try (ReadSnapshot snapshot = open(reader)) {
                 int[] seen = {0};
                 assertThatThrownBy(() -> snapshot.read(query(ResourceType.TICKETS, 1_000), row -> {

@@ -116,7 +116,7 @@ class SqlTranslationTest {
     }
 
     @Test
-    void valuesReachTheSqlTextOnlyAsTypedLiterals() {
+    void noValueReachesTheSqlTextEachIsBoundInOrder() {
         ResourceType type = ResourceType.TICKETS;
         String evil = "' OR 1=1 --\\";
         ResourceFilters filters = new ResourceFilters(
@@ -135,13 +135,68 @@ class SqlTranslationTest {
 
         assertThat(statement)
                 .isEqualTo(
-                        "SELECT created_at, id FROM tickets WHERE team_id = '00000000-0000-0003-0000-000000000004'::uuid"
-                                + " AND mode = E'test' AND (title ILIKE E'%'' OR 1=1 --\\\\\\\\%' ESCAPE E'\\\\') AND"
-                                + " tags @> ARRAY[E'x'');DROP--']::text[]"
-                                + " AND status = ANY (ARRAY[E'open', E'pending']::text[])"
-                                + " AND customer_id = '00000000-0000-0001-0000-000000000002'::uuid"
-                                + " AND created_at >= '1970-01-01 00:00:00.000001+00'::timestamptz"
+                        "SELECT created_at, id FROM tickets WHERE team_id = current_setting('helpdesk_export.v1')::uuid"
+                                + " AND mode = current_setting('helpdesk_export.v2')"
+                                + " AND (title || '' ILIKE current_setting('helpdesk_export.v3') ESCAPE E'\\\\')"
+                                + " AND tags @> ARRAY[current_setting('helpdesk_export.v4')]"
+                                + " AND status = ANY (ARRAY[current_setting('helpdesk_export.v5'),"
+                                + " current_setting('helpdesk_export.v6')])"
+                                + " AND customer_id = current_setting('helpdesk_export.v7')::uuid"
+                                + " AND created_at >= current_setting('helpdesk_export.v8')::timestamptz"
                                 + " ORDER BY created_at, id LIMIT 10");
+        assertThat(sql.values().values())
+                .containsExactly(
+                        "00000000-0000-0003-0000-000000000004",
+                        "test",
+                        "%' OR 1=1 --\\\\%",
+                        "x');DROP--",
+                        "open",
+                        "pending",
+                        "00000000-0000-0001-0000-000000000002",
+                        "1970-01-01 00:00:00.000001+00");
+        assertThat(sql.unindexedSearch())
+                .as("' OR 1=1 has no three letters in a row")
+                .isTrue();
+    }
+
+    @Test
+    void theStatementsTextIsTheSameWhateverTheValues() {
+        ResourceType type = ResourceType.CUSTOMERS;
+        Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.LIVE);
+        Scope other = new Scope(new TeamId(new UUID(5, 6)), Mode.TEST);
+        SelectList columns = SelectList.all(ResourceTable.CUSTOMERS);
+        String first = ResourceSql.of(scope, query(type, "search", "billing")).rows(columns, 10);
+        String second = ResourceSql.of(other, query(type, "search", "'; SELECT * FROM api_keys; --"))
+                .rows(columns, 10);
+        assertThat(second).isEqualTo(first).doesNotContain("billing", "api_keys");
+    }
+
+    @Test
+    void aSearchTermWithoutThreeLettersOrDigitsInARowIsKeptOffTheTrigramIndex() {
+        for (String term : List.of("---", "@@@", "a.b.c", "ab", "Z", "1-2-3", "é.è")) {
+            assertThat(ResourceSql.hasTrigram(term)).as(term).isFalse();
+            ResourceSql sql = ResourceSql.of(
+                    new Scope(new TeamId(new UUID(3, 4)), Mode.LIVE), query(ResourceType.TICKETS, "search", term));
+            assertThat(sql.unindexedSearch()).as(term).isTrue();
+            assertThat(sql.rows(SelectList.all(ResourceTable.TICKETS), 10)).contains("(title || '' ILIKE");
+        }
+        for (String term : List.of("abc", "a.bcd", "123", "日本語", "x--yz1")) {
+            assertThat(ResourceSql.hasTrigram(term)).as(term).isTrue();
+            ResourceSql sql = ResourceSql.of(
+                    new Scope(new TeamId(new UUID(3, 4)), Mode.LIVE), query(ResourceType.TICKETS, "search", term));
+            assertThat(sql.unindexedSearch()).as(term).isFalse();
+            assertThat(sql.rows(SelectList.all(ResourceTable.TICKETS), 10)).contains("(title ILIKE");
+        }
+    }
+
+    private static ResourceQuery query(ResourceType type, String filter, String text) {
+        return new ResourceQuery(
+                type,
+                new ResourceFilters(
+                        type, List.of(new FilterCondition.Text(type.filters().get(filter), text))),
+                type.fields(),
+                Optional.empty(),
+                10);
     }
 
     @Test
@@ -205,7 +260,7 @@ class SqlTranslationTest {
                         Optional.empty(),
                         10));
         assertThat(members.rows(SelectList.all(ResourceTable.MEMBERS), 10))
-                .contains("FROM members WHERE team_id = '00000000-0000-0003-0000-000000000004'::uuid ORDER BY")
+                .contains("FROM members WHERE team_id = current_setting('helpdesk_export.v1')::uuid ORDER BY")
                 .doesNotContain("mode");
         ResourceSql messages = ResourceSql.of(
                 scope,
@@ -216,7 +271,7 @@ class SqlTranslationTest {
                         Optional.empty(),
                         10));
         assertThat(messages.rows(SelectList.all(ResourceTable.MESSAGES), 10))
-                .contains("FROM messages WHERE team_id = '00000000-0000-0003-0000-000000000004'::uuid AND mode"
-                        + " = E'test' ORDER BY");
+                .contains("FROM messages WHERE team_id = current_setting('helpdesk_export.v1')::uuid AND mode"
+                        + " = current_setting('helpdesk_export.v2') ORDER BY");
     }
 }

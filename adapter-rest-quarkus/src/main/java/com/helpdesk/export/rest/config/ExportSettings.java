@@ -22,6 +22,14 @@ public interface ExportSettings {
     @WithDefault("60S")
     Duration readDeadline();
 
+    /**
+     * The longest the read of one page may take when it searches for a term no index can serve (no three letters or
+     * digits in a row): past it the request is refused as too broad for the team, rather than read the team end to
+     * end. At most {@link #statementTimeout()}.
+     */
+    @WithDefault("5S")
+    Duration searchBudget();
+
     /** How long an export waits for a database connection of the export pool before it is "at capacity". */
     @WithDefault("5S")
     Duration capacityWait();
@@ -126,9 +134,10 @@ public interface ExportSettings {
     }
 
     /**
-     * A hot standby of the primary to read exports from (issue 12). application.properties points the exports pool
-     * at it when {@code url} is set; unset, exports read the primary. Declared here so that a misspelt key fails the
-     * start like any other.
+     * Where and as whom export snapshots read. {@code url}: a hot standby of the primary (application.properties
+     * points the exports pool at it when set; unset, exports read the primary). {@code username} and
+     * {@code password}: the least-privileged role they read as (README, "Database roles"), checked at start; the
+     * embedded database sets them itself. Declared here so that a misspelt key fails the start like any other.
      */
     ReadDatasource readDatasource();
 

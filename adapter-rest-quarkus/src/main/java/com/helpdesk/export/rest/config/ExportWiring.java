@@ -13,6 +13,7 @@ import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.json.JacksonJsonSerializer;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle;
 import com.helpdesk.export.persistence.jdbc.JdbcExportSlots;
 import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
@@ -24,12 +25,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -65,6 +68,30 @@ public class ExportWiring {
                 authorize.getClass().getSimpleName(), prepare.getClass().getSimpleName());
     }
 
+    /**
+     * Refuses to start when export snapshots would read as a role that can do more than read the exported tables
+     * (write, read the keys or the counters, run a program or read a file of the server), or when that role cannot
+     * be checked: the service never reads exports with more than it needs.
+     */
+    void checkExportReadRole(
+            @Observes @Priority(2) StartupEvent event, @DataSource("exports") AgroalDataSource exports) {
+        List<String> problems;
+        try {
+            problems = ExportReadRole.problems(exports);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Refusing to start: the role export snapshots read as could not be checked, because the "
+                            + "database exports are read from did not answer (" + e.getMessage() + ").",
+                    e);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start: export snapshots would read as a role that may do "
+                    + "more than read the exported tables.\n  " + String.join("\n  ", problems)
+                    + "\nSet export.read-datasource.username and .password to a role made as the README says "
+                    + "(\"Database roles\").");
+        }
+    }
+
     @Produces
     @Singleton
     Clock clock() {
@@ -80,7 +107,11 @@ public class ExportWiring {
         return new JdbcResourceReader(
                 exports,
                 new ReaderSettings(
-                        settings.statementTimeout(), settings.readDeadline(), exportPoolSize, settings.capacityWait()));
+                        settings.statementTimeout(),
+                        settings.readDeadline(),
+                        exportPoolSize,
+                        settings.capacityWait(),
+                        settings.searchBudget()));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {

@@ -1,6 +1,7 @@
 package com.helpdesk.export.rest.launch;
 
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import com.helpdesk.export.rest.config.EmbeddedDatabaseGuard;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -21,6 +22,14 @@ import java.util.Optional;
 public final class ExportServiceMain {
 
     private static final String READ_URL = "export.read-datasource.url";
+    private static final String READ_USERNAME = "export.read-datasource.username";
+    private static final String READ_PASSWORD = "export.read-datasource.password";
+    private static final String HTTP_HOST = "quarkus.http.host";
+    private static final String LOOPBACK = "127.0.0.1";
+    /** The login role the embedded database's export snapshots read as, and the name of its kept password. */
+    static final String EMBEDDED_READER = "helpdesk_export_reader";
+
+    private static final String EMBEDDED_READER_SECRET = "export-reader";
     private static final String APPCDS_TRAINING = "quarkus.appcds.generate";
 
     private ExportServiceMain() {}
@@ -62,19 +71,34 @@ public final class ExportServiceMain {
                     "No database configured: starting embedded PostgreSQL in %s on port %d%n",
                     dataDirectory.toAbsolutePath(), port);
             boolean demoLoad = !"false".equalsIgnoreCase(configuration.setting("export.demo-load", "true"));
-            if (demoLoad) {
-                copyPreparedDemoDatabase(
-                        configuration.setting(PreparedDemoDatabase.SETTING, null),
-                        dataDirectory,
-                        System.getProperty("java.class.path"));
-            }
+            boolean copied = demoLoad
+                    && copyPreparedDemoDatabase(
+                            configuration.setting(PreparedDemoDatabase.SETTING, null),
+                            dataDirectory,
+                            System.getProperty("java.class.path"));
             database = EmbeddedDatabase.startStandalone(dataDirectory, port);
+            if (copied) {
+                // every copy of one build's folder would otherwise share its superuser's password
+                database.renewPassword();
+            }
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());
             System.setProperty("quarkus.datasource.password", database.password());
             System.setProperty(EmbeddedDatabaseGuard.EMBEDDED_URL, database.jdbcUrl());
+            // export snapshots read as a role that may read the exported tables and nothing else
+            String readerPassword = database.storedSecret(EMBEDDED_READER_SECRET);
+            ExportReadRole.provideLogin(database.dataSource(), EMBEDDED_READER, readerPassword);
+            System.setProperty(READ_USERNAME, EMBEDDED_READER);
+            System.setProperty(READ_PASSWORD, readerPassword);
             if (configuration.setting("export.demo-load", null) == null) {
                 System.setProperty("export.demo-load", "true");
+            }
+            if (configuration.setting(HTTP_HOST, null) == null) {
+                // the demo's keys are public: its API answers this machine only, unless told otherwise
+                System.setProperty(HTTP_HOST, LOOPBACK);
+                System.out.printf(
+                        "The embedded demo listens on %s only; set %s (e.g. QUARKUS_HTTP_HOST=0.0.0.0) to open it.%n",
+                        LOOPBACK, HTTP_HOST);
             }
         }
         try {
@@ -88,18 +112,21 @@ public final class ExportServiceMain {
 
     /**
      * A first start (no cluster in the data directory yet) copies the build's prepared demo database, when there is
-     * one, instead of creating a cluster and loading the dataset into it (see {@link PreparedDemoDatabase}).
+     * one, instead of creating a cluster and loading the dataset into it (see {@link PreparedDemoDatabase}); answers
+     * whether it did.
      */
-    private static void copyPreparedDemoDatabase(String setting, Path dataDirectory, String classPath) {
+    private static boolean copyPreparedDemoDatabase(String setting, Path dataDirectory, String classPath) {
         Optional<Path> prepared = PreparedDemoDatabase.find(setting, classPath);
         if (prepared.isEmpty()) {
-            return;
+            return false;
         }
         long start = System.nanoTime();
-        if (PreparedDemoDatabase.copyIfFresh(prepared.get(), dataDirectory)) {
-            System.out.printf(
-                    "First start: copied the demo database the build prepared (%s) in %d ms%n",
-                    prepared.get().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
+        if (!PreparedDemoDatabase.copyIfFresh(prepared.get(), dataDirectory)) {
+            return false;
         }
+        System.out.printf(
+                "First start: copied the demo database the build prepared (%s) in %d ms%n",
+                prepared.get().toAbsolutePath().normalize(), (System.nanoTime() - start) / 1_000_000);
+        return true;
     }
 }

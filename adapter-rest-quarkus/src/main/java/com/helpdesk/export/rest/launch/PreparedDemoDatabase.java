@@ -163,7 +163,10 @@ public final class PreparedDemoDatabase {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 Path relative = from.relativize(source);
-                if (relative.getNameCount() == 1 && NOT_COPIED.contains(relative.toString())) {
+                if (relative.getNameCount() == 1
+                        && (NOT_COPIED.contains(relative.toString())
+                                || relative.toString().endsWith(".secret"))) {
+                    // the process's files, and the secrets of roles made in the cluster: each copy makes its own
                     continue;
                 }
                 Files.copy(source, to.resolve(relative.toString()), StandardCopyOption.COPY_ATTRIBUTES);

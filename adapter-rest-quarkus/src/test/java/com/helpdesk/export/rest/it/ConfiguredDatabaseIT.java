@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +28,15 @@ class ConfiguredDatabaseIT {
     @Test
     void aDatasourceInConfigApplicationPropertiesIsUsedAndTheDemoKeysDoNotExist() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary()) {
+            // the administrator's one step: the role export snapshots read as (README, "Database roles")
+            ExportReadRole.provideLogin(database.dataSource(), "reader", "reader-secret");
             Files.createDirectories(work.resolve("config"));
             Files.writeString(
                     work.resolve("config/application.properties"),
                     "quarkus.datasource.jdbc.url="
                             + database.jdbcUrl() + "\nquarkus.datasource.username=" + database.username()
-                            + "\nquarkus.datasource.password=" + database.password() + "\n");
+                            + "\nquarkus.datasource.password=" + database.password()
+                            + "\nexport.read-datasource.username=reader\nexport.read-datasource.password=reader-secret\n");
             try (ServiceProcess service =
                     ServiceProcess.start(work, "configured", Map.of()).awaitReady(Duration.ofSeconds(120))) {
                 assertThat(service.export(DemoDataset.LIVE_SECRET_KEY, TEAM, SMALL)
@@ -51,6 +55,30 @@ class ConfiguredDatabaseIT {
                 assertThat(migrated.getInt(1))
                         .as("the configured database was migrated")
                         .isPositive();
+            }
+        }
+    }
+
+    @Test
+    void exportReadsAsTheDatabaseOwnerAreRefusedAtStartWithEveryReasonNamed() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary()) {
+            Files.createDirectories(work.resolve("config"));
+            Files.writeString(
+                    work.resolve("config/application.properties"),
+                    "quarkus.datasource.jdbc.url="
+                            + database.jdbcUrl() + "\nquarkus.datasource.username=" + database.username()
+                            + "\nquarkus.datasource.password=" + database.password() + "\n");
+            try (ServiceProcess service = ServiceProcess.start(work, "owner-reads", Map.of())) {
+                int status = service.awaitExit(Duration.ofSeconds(90));
+                assertThat(status)
+                        .as("exit status (-1: still running after 90 s)\n" + service.logText())
+                        .isNotIn(-1, 0);
+                assertThat(service.logText())
+                        .contains("Refusing to start: export snapshots would read as a role that may do more")
+                        .contains("The export read role postgres is a superuser")
+                        .contains("The export read role postgres owns public.api_keys")
+                        .contains("The export read role postgres is a member of pg_execute_server_program")
+                        .contains("Database roles");
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -63,8 +64,10 @@ class ReplicaIT {
         properties.put("quarkus.datasource.username", primary.username());
         properties.put("quarkus.datasource.password", primary.password());
         properties.put("export.read-datasource.url", standby.jdbcUrl());
-        properties.put("export.read-datasource.username", standby.username());
-        properties.put("export.read-datasource.password", standby.password());
+        // the role export snapshots read as, made on the primary: the standby replays it with everything else
+        ExportReadRole.provideLogin(primary.dataSource(), "reader", "reader-secret");
+        properties.put("export.read-datasource.username", "reader");
+        properties.put("export.read-datasource.password", "reader-secret");
         properties.put("export.demo-load", "true"); // on the primary; the standby replays it
         // This test is not about rate limits: its snapshot loop makes hundreds of calls with one key, on a fast
         // machine more than the hourly 1,000 (CI answered 429 once).

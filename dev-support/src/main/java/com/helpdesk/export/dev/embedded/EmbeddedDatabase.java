@@ -67,7 +67,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final Path claimed;
-    private final String password;
+    private volatile String password;
     private final PGSimpleDataSource dataSource;
     private volatile boolean closed;
 
@@ -296,9 +296,53 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return USER;
     }
 
-    /** The superuser's password, made when the cluster was created. */
+    /** The superuser's password, made when the cluster was created (or {@link #renewPassword renewed}). */
     public String password() {
         return password;
+    }
+
+    /**
+     * Gives the superuser a new random password and keeps it in the data directory in place of the old one, so
+     * that a cluster copied from another (the build's prepared demo database) shares no password with it or with
+     * the other copies.
+     */
+    public synchronized void renewPassword() {
+        String renewed = newPassword();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = 'scram-sha-256'");
+            statement.execute("ALTER USER " + USER + " PASSWORD '" + renewed + "'"); // letters and digits only
+            writePassword(dataDirectory, renewed);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("The embedded database's password could not be renewed", e);
+        }
+        password = renewed;
+        dataSource.setPassword(renewed);
+    }
+
+    /**
+     * A secret of this cluster kept in its data directory ({@code helpdesk-export-<name>.secret}, readable by its
+     * owner only), made at the first ask: 32 random letters and digits, e.g. the password of a role the service
+     * makes in it.
+     *
+     * @param name lower-case letters and dashes
+     */
+    public synchronized String storedSecret(String name) {
+        if (!name.matches("[a-z][a-z-]*")) {
+            throw new IllegalArgumentException("a secret's name is lower-case letters and dashes: " + name);
+        }
+        Path file = dataDirectory.resolve("helpdesk-export-" + name + ".secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String secret = newPassword();
+            Files.createFile(file, OWNER_ONLY);
+            Files.writeString(file, secret + "\n");
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The secret " + name + " could not be kept in " + dataDirectory, e);
+        }
     }
 
     public int port() {

@@ -5,6 +5,7 @@ import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.error.SearchTooBroadException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
@@ -159,7 +160,12 @@ public final class PrepareExportService implements PrepareExportUseCase {
                         limits.get(i));
                 long from = spool.size();
                 Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), spool.output());
-                PageSummary summary = snapshot.read(query, rows);
+                PageSummary summary;
+                try {
+                    summary = snapshot.read(query, rows);
+                } catch (SearchTooBroadException e) {
+                    throw e.asInvalid("resources[" + i + "].filters.search");
+                }
                 rows.finish();
                 long to = spool.size();
                 sections.add(

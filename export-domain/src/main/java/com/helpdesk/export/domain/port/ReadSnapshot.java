@@ -17,6 +17,8 @@ public interface ReadSnapshot extends AutoCloseable {
      * limit to know whether more match. A row is valid only while the consumer runs.
      *
      * @throws IOException what the consumer threw
+     * @throws com.helpdesk.export.domain.error.SearchTooBroadException when the query searches for a term no index
+     *     can serve and checking the team's rows for it took longer than such a read may take
      */
     PageSummary read(ResourceQuery query, RowConsumer consumer) throws IOException;
 

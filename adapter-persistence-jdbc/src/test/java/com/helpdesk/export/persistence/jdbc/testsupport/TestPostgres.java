@@ -2,10 +2,12 @@ package com.helpdesk.export.persistence.jdbc.testsupport;
 
 import com.helpdesk.export.dev.demo.DemoDataset;
 import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.ExportReadRole;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -60,13 +62,34 @@ public final class TestPostgres {
     }
 
     private static DataSource dataSource(String database) {
+        return dataSource(database, server().username(), server().password());
+    }
+
+    private static DataSource dataSource(String database, String user, String password) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[] {"localhost"});
         dataSource.setPortNumbers(new int[] {server().port()});
         dataSource.setDatabaseName(database);
-        dataSource.setUser(server().username());
-        dataSource.setPassword(server().password());
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
         return dataSource;
+    }
+
+    /** The login role the export reads of these tests use, made once per server. */
+    public static final String READER = "test_export_reader";
+
+    private static String readerPassword;
+
+    /**
+     * The same database as {@code database}, as the export read role ({@link ExportReadRole}): what the service's
+     * export snapshots connect as. The database must be migrated (the migrations grant the role what it reads).
+     */
+    public static synchronized DataSource asExportReader(DataSource database) {
+        if (readerPassword == null) {
+            readerPassword = UUID.randomUUID().toString();
+            ExportReadRole.provideLogin(server().dataSource(), READER, readerPassword);
+        }
+        return dataSource(((PGSimpleDataSource) database).getDatabaseName(), READER, readerPassword);
     }
 
     /** A DataSource on a port where nothing listens. */
