@@ -77,8 +77,13 @@ class JdbcResourceReaderTest {
         }
     }
 
-    private static JdbcResourceReader reader(DataSource dataSource) {
-        return new JdbcResourceReader(TestPostgres.asExportReader(dataSource), ReaderSettings.defaults());
+    /**
+     * A reader as the service has one: as the export read role on the fixture's database (migrated, so the role may
+     * read it); on any other DataSource (a tracking one, an unreachable or unmigrated database) as that one says.
+     */
+    private JdbcResourceReader reader(DataSource source) {
+        return new JdbcResourceReader(
+                source == dataSource ? TestPostgres.asExportReader(source) : source, ReaderSettings.defaults());
     }
 
     private static Field field(ResourceType type, String name) {
