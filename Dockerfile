@@ -2,7 +2,10 @@
 #   docker build -t helpdesk-export .
 #   docker run -p 8080:8080 -p 9000:9000 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/helpdesk \
-#     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret helpdesk-export
+#     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret \
+#     -e EXPORT_READ_DATASOURCE_USERNAME=helpdesk_export_reader -e EXPORT_READ_DATASOURCE_PASSWORD=other-secret \
+#     helpdesk-export
+#   (the export read role: README, "Database roles")
 
 # --- build: the same wrapper and command as on a developer's machine ---
 FROM eclipse-temurin:17-jdk AS build
@@ -39,5 +42,8 @@ COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/quar
 USER 1001
 EXPOSE 8080 9000
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# a container is reached through its published port: the API listens on every interface of the container, also
+# with the embedded demo database (which otherwise keeps it on loopback)
+ENV QUARKUS_HTTP_HOST=0.0.0.0
 HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /work/quarkus-run.jar \"$@\"", "--"]
