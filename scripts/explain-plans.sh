@@ -19,7 +19,7 @@ L="ORDER BY created_at, id LIMIT 10001"
 LT="team_id = '$TEAM'"
 LM="$LT AND mode = 'live'"
 # a cursor at half depth: the middle row's order key, as two values (time, id)
-half() { $PSQL -At -F ' ' -c "SELECT created_at::text, id FROM $1 WHERE $2
+half() { $PSQL -At -F ' ' -c "SELECT replace(created_at::text, ' ', 'T'), id FROM $1 WHERE $2
                         ORDER BY created_at, id OFFSET (SELECT count(*) / 2 FROM $1 WHERE $2) LIMIT 1"; }
 value() { $PSQL -At -c "$1"; }
 recent() { value "SELECT max($2) - (max($2) - min($2)) / 100 FROM $1 WHERE $3"; }
