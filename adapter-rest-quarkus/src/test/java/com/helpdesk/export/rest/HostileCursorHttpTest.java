@@ -417,7 +417,8 @@ class HostileCursorHttpTest {
 
     private static String show(String text) {
         StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             out.append(c >= ' ' && c <= '~' ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04X", (int) c));
         }
         return out.append('"').toString();
