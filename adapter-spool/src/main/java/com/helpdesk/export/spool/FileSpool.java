@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Objects;
 
 /**
  * One spool of a {@link FileSpoolStore}: bytes in a growing array up to the store's memory bound; past it, all of
- * them in a temporary file, written through a fixed buffer, with disk taken from the store's bound ahead of each
- * step. Memory is then the buffer alone, whatever the spool's size.
+ * them in a temporary file (its owner's alone, {@code rw-------} from its creation), written through a fixed buffer,
+ * with disk taken from the store's bound ahead of each step. Memory is then the buffer alone, whatever the spool's
+ * size.
  */
 final class FileSpool implements Spool {
 
@@ -135,7 +137,10 @@ final class FileSpool implements Spool {
     private void spill() throws IOException {
         reserveFor(size);
         path = store.newFile();
-        file = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        file = FileChannel.open(
+                path,
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
+                FileSpoolStore.FILE);
         pending = ByteBuffer.allocate(BUFFER_BYTES);
         ByteBuffer held = ByteBuffer.wrap(memory, 0, (int) size);
         while (held.hasRemaining()) {

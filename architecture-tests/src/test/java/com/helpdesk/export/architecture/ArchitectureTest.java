@@ -41,6 +41,11 @@ import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.domain.JavaWildcardType;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -50,6 +55,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.Slice;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -394,6 +400,69 @@ class ArchitectureTest {
                 .isGreaterThanOrEqualTo(5);
     }
 
+    // ---- secrets
+
+    /**
+     * Records with a text component named like a key where the key is a name, not a secret: a custom field's key is
+     * the field's name.
+     */
+    static final Set<String> KEYS_THAT_ARE_NAMES =
+            Set.of(ROOT + ".domain.model.CustomFieldDefinition", ROOT + ".domain.model.FieldSelection$OneCustom");
+
+    @ArchTest
+    static final ArchRule recordsHoldingAKeyAsTextDeclareTheirOwnToString = classes()
+            .that(holdAKeyAsText())
+            .and(new DescribedPredicate<JavaClass>("are not among the records whose key is a name") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return !KEYS_THAT_ARE_NAMES.contains(c.getName());
+                }
+            })
+            .should(new ArchCondition<JavaClass>("declare their own toString()") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    if (toStringIsTheGeneratedOne(type)) {
+                        events.add(SimpleConditionEvent.violated(
+                                type,
+                                type.getName() + " holds " + keyComponents(type)
+                                        + " as text but prints it with the record's generated toString()"));
+                    }
+                }
+            })
+            .as("a record holding a key as text (a component whose name contains \"key\", of type String, "
+                    + "CharSequence, char[], byte[] or an Optional or collection of them) declares its own toString(), "
+                    + "so that the generated one, which prints every component, never shows a key whole")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static void theKeyCheckKnowsAKeyAndTheGeneratedToStringWhenItSeesThem(JavaClasses classes) {
+        assertThat(classes.stream().filter(holdAKeyAsText()).map(JavaClass::getName))
+                .as("records holding a key as text")
+                .contains(ROOT + ".application.port.in.ExportCredentials", ROOT + ".dev.demo.DemoDataset$Key")
+                .as("every record excepted as holding a name is still one that the rule would otherwise check")
+                .containsAll(KEYS_THAT_ARE_NAMES);
+        JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .importClasses(String.class, java.io.CharArrayWriter.class, java.util.UUID.class);
+        assertThat(isText(jdk.get(String.class).getField("value").getType()))
+                .as("byte[]")
+                .isTrue();
+        assertThat(isText(jdk.get(java.io.CharArrayWriter.class).getField("buf").getType()))
+                .as("char[]")
+                .isTrue();
+        assertThat(isText(jdk.get(java.util.UUID.class).getField("mostSigBits").getType()))
+                .as("long")
+                .isFalse();
+        assertThat(holdAKeyAsText().test(classes.get(ROOT + ".domain.port.KeyRevocation")))
+                .as("a UUID keyId and a displayPrefix are no key held as text")
+                .isFalse();
+        assertThat(toStringIsTheGeneratedOne(classes.get(ROOT + ".domain.port.KeyRevocation")))
+                .as("a record without a toString() of its own")
+                .isTrue();
+        assertThat(toStringIsTheGeneratedOne(classes.get(ROOT + ".application.port.in.ExportCredentials")))
+                .as("a record that writes its own toString()")
+                .isFalse();
+    }
+
     @ArchTest
     static final ArchRule noCyclesBetweenTopLevelPackages =
             slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().allowEmptyShould(false);
@@ -567,6 +636,67 @@ class ArchitectureTest {
                 .distinct()
                 .count();
         return abstractMethods == 1;
+    }
+
+    /** A record with a component whose name contains "key" (any case) and whose type is text ({@link #isText}). */
+    static DescribedPredicate<JavaClass> holdAKeyAsText() {
+        return new DescribedPredicate<>("are records holding a key as text") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.isRecord() && !keyComponents(c).isEmpty();
+            }
+        };
+    }
+
+    /** The names of {@code type}'s instance fields named like a key and holding text. */
+    static Set<String> keyComponents(JavaClass type) {
+        Set<String> names = new TreeSet<>();
+        for (JavaField field : type.getFields()) {
+            if (!field.getModifiers().contains(JavaModifier.STATIC)
+                    && field.getName().toLowerCase(Locale.ROOT).contains("key")
+                    && isText(field.getType())) {
+                names.add(field.getName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * A type that holds a secret as readable text: String, CharSequence, StringBuilder, StringBuffer, char[], byte[],
+     * or a generic type (Optional, a collection) with such a type argument.
+     */
+    static boolean isText(JavaType type) {
+        if (type instanceof JavaParameterizedType parameterized
+                && parameterized.getActualTypeArguments().stream().anyMatch(ArchitectureTest::isText)) {
+            return true;
+        }
+        if (type instanceof JavaWildcardType wildcard) {
+            return wildcard.getUpperBounds().stream().anyMatch(ArchitectureTest::isText);
+        }
+        JavaClass raw = type.toErasure();
+        if (raw.isArray()) {
+            return raw.getComponentType().isEquivalentTo(char.class)
+                    || raw.getComponentType().isEquivalentTo(byte.class);
+        }
+        return Set.of("java.lang.String", "java.lang.CharSequence", "java.lang.StringBuilder", "java.lang.StringBuffer")
+                .contains(raw.getName());
+    }
+
+    /**
+     * Whether {@code type}'s toString() is the one javac makes for a record: declared {@code final}, its body one call
+     * of {@code java.lang.runtime.ObjectMethods} (an invokedynamic, which reads no field and calls no method). A
+     * toString() written by hand reads the components (or calls something); one that is {@code final} and reads
+     * nothing is taken for the generated one, which fails the rule rather than passing it.
+     */
+    static boolean toStringIsTheGeneratedOne(JavaClass type) {
+        return type.getMethods().stream()
+                .filter(m -> m.getName().equals("toString")
+                        && m.getRawParameterTypes().isEmpty())
+                .findFirst()
+                .map(m -> m.getModifiers().contains(JavaModifier.FINAL)
+                        && m.getAccessesFromSelf().stream()
+                                .allMatch(a -> a.getTargetOwner().getName().equals("java.lang.runtime.ObjectMethods")))
+                .orElse(true);
     }
 
     static DescribedPredicate<JavaClass> implementAnInterfaceIn(String packageName) {

@@ -3,6 +3,7 @@ package com.helpdesk.export.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.helpdesk.export.domain.model.StoredTime;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
@@ -114,6 +115,28 @@ class BoundValuesTest {
             try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
                 rs.next();
                 assertThat(rs.getString(1)).as("local to the transaction").isEqualTo("0");
+            }
+        }
+    }
+
+    @Test
+    void theDomainsStoredTimesAreExactlyTheOnesPostgresTakes() throws Exception {
+        try (Connection c = TestPostgres.migratedDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("SET TIME ZONE 'UTC'");
+            try (ResultSet rs = s.executeQuery("SELECT " + SqlLiteral.timestamptz(StoredTime.EARLIEST) + "::text, "
+                    + SqlLiteral.timestamptz(StoredTime.LATEST) + "::text")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("4714-11-24 00:00:00+00 BC");
+                assertThat(rs.getString(2)).isEqualTo("294276-12-31 23:59:59.999999+00");
+            }
+            for (Instant outside : List.of(
+                    StoredTime.EARLIEST.minus(1, ChronoUnit.MICROS), StoredTime.LATEST.plus(1, ChronoUnit.MICROS))) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT " + SqlLiteral.timestamptz(outside)))
+                        .as("%s is refused", outside)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("22008"));
             }
         }
     }

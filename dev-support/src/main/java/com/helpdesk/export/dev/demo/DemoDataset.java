@@ -113,6 +113,13 @@ public final class DemoDataset {
         ApiKey apiKey() {
             return ApiKey.parse(key);
         }
+
+        /** The key only as {@link ApiKey#redact} shows it, like every key. */
+        @Override
+        public String toString() {
+            return "Key[id=" + id + ", key=" + ApiKey.redact(key) + ", team=" + team + ", member=" + member
+                    + ", expiresAt=" + expiresAt + ", revokedAt=" + revokedAt + ", description=" + description + "]";
+        }
     }
 
     /** One team's rows of one mode. */

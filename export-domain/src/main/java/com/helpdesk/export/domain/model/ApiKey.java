@@ -18,6 +18,9 @@ public final class ApiKey {
     /** Letters and digits after {@code sk_live_} and the like in a key made by {@link #generate}: about 190 bits. */
     public static final int GENERATED_SECRET_LENGTH = 32;
 
+    /** What {@link #redact} shows for a text that is not a key: nothing of it. */
+    public static final String HIDDEN = "[hidden]";
+
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern FORMAT = Pattern.compile("(sk|pk)_(live|test)_[A-Za-z0-9]{16,128}");
 
@@ -43,6 +46,16 @@ public final class ApiKey {
         KeyKind kind = presented.startsWith("sk_") ? KeyKind.SECRET : KeyKind.PUBLISHABLE;
         Mode mode = presented.startsWith("live_", 3) ? Mode.LIVE : Mode.TEST;
         return new ApiKey(presented, kind, mode);
+    }
+
+    /**
+     * A key as someone presented it, to be shown in logs and messages: what {@link #toString()} shows of a key (its
+     * display prefix) when it has a key's format, else {@value #HIDDEN}, since a text that is not a key may be a key
+     * mistyped or another secret. Never more.
+     */
+    public static String redact(String presented) {
+        Objects.requireNonNull(presented, "presented");
+        return FORMAT.matcher(presented).matches() ? parse(presented).toString() : HIDDEN;
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.UUID;
 /**
  * A position in one resource's order (createdAt, then id): an export continues strictly after it.
  * On the wire it is an opaque URL-safe token; it names its resource type so that a cursor of one type is
- * refused for another. It carries no team or mode: the caller's key always decides which rows are seen.
+ * refused for another. It carries no team or mode: the caller's key always decides which rows are seen. Its time is
+ * one a row can have ({@link StoredTime}): a token naming another is refused like any invalid token, before it can
+ * reach a query.
  */
 public record Cursor(ResourceType type, Instant createdAt, UUID id) {
 
@@ -23,6 +25,10 @@ public record Cursor(ResourceType type, Instant createdAt, UUID id) {
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(id, "id");
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+        if (!StoredTime.holds(createdAt)) {
+            throw new IllegalArgumentException("createdAt " + createdAt + " lies outside the times a row can have ("
+                    + StoredTime.EARLIEST + " to " + StoredTime.LATEST + ")");
+        }
     }
 
     public String encode() {

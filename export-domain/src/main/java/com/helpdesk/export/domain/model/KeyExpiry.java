@@ -11,7 +11,10 @@ import java.util.Objects;
  */
 public record KeyExpiry(Instant value) {
 
-    /** The database keeps years up to 294276, {@link Instant} parses more: keep expiries to four-digit years. */
+    /**
+     * The database keeps years up to 294276 ({@link StoredTime#LATEST}), {@link Instant} parses more: keep expiries to
+     * four-digit years.
+     */
     public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public KeyExpiry {

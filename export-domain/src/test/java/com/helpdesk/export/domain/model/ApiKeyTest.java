@@ -96,6 +96,18 @@ class ApiKeyTest {
     }
 
     @Test
+    void redactsAPresentedKeyToItsDisplayPrefixAndAnythingElseWhole() {
+        assertThat(ApiKey.redact("sk_live_" + SECRET)).isEqualTo("sk_live_AbCd…");
+        assertThat(ApiKey.redact("pk_test_" + SECRET)).isEqualTo("pk_test_AbCd…");
+        for (String notAKey : new String[] {
+            "", "sk_live_short", "sk_live_" + SECRET + "!", "Bearer sk_live_" + SECRET, "sk_live_" + "a".repeat(129)
+        }) {
+            assertThat(ApiKey.redact(notAKey)).isEqualTo(ApiKey.HIDDEN);
+        }
+        assertThatThrownBy(() -> ApiKey.redact(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void comparesByValue() {
         assertThat(ApiKey.parse("sk_live_" + SECRET))
                 .isEqualTo(ApiKey.parse("sk_live_" + SECRET))

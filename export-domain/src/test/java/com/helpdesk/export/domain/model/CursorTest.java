@@ -10,6 +10,7 @@ import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,42 @@ class CursorTest {
     void decodesAHandMadeToken() {
         assertThat(Cursor.decode(token("c1|articles|-5|" + ID), ResourceType.ARTICLES, PARAM))
                 .isEqualTo(new Cursor(ResourceType.ARTICLES, Instant.EPOCH.minusNanos(5_000), ID));
+    }
+
+    /** PostgreSQL's first instant, 4714-11-24 00:00:00 BC (UTC), in microseconds since 1970. */
+    private static final long FIRST_STORED_MICROS = -210_866_803_200_000_000L;
+
+    @Test
+    void decodesTheFirstAndLastTimesATokenCanHold() {
+        assertThat(Cursor.decode(token("c1|tickets|" + FIRST_STORED_MICROS + "|" + ID), ResourceType.TICKETS, PARAM)
+                        .createdAt())
+                .isEqualTo(Instant.parse("-4713-11-24T00:00:00Z"));
+        // the last microsecond a long holds (294247-01-10) lies before the database's last (294276-12-31)
+        assertThat(Cursor.decode(token("c1|tickets|" + Long.MAX_VALUE + "|" + ID), ResourceType.TICKETS, PARAM)
+                        .createdAt())
+                .isEqualTo(Instant.EPOCH.plus(Long.MAX_VALUE, ChronoUnit.MICROS));
+    }
+
+    @Test
+    void refusesATimeBeforeTheFirstTheDatabaseCanStore() {
+        for (ResourceType type : ResourceType.values()) {
+            for (long micros : new long[] {FIRST_STORED_MICROS - 1, FIRST_STORED_MICROS - 1_000_000, Long.MIN_VALUE}) {
+                assertRefused(token("c1|" + type.wireName() + "|" + micros + "|" + ID), type);
+            }
+        }
+    }
+
+    @Test
+    void refusesATimeTheDatabaseCannotStoreWhenMadeInCode() {
+        assertThatThrownBy(() -> new Cursor(ResourceType.TICKETS, Instant.parse("-4713-11-23T23:59:59.999999Z"), ID))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-4713-11-23T23:59:59.999999Z");
+        assertThatThrownBy(() -> new Cursor(ResourceType.TICKETS, Instant.MIN, ID))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Cursor(ResourceType.TICKETS, Instant.parse("+294277-01-01T00:00:00Z"), ID))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new Cursor(ResourceType.TICKETS, Instant.parse("-4713-11-24T00:00:00Z"), ID).createdAt())
+                .isEqualTo(Instant.parse("-4713-11-24T00:00:00Z"));
     }
 
     @Test

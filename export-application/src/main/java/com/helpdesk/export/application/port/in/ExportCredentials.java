@@ -1,10 +1,12 @@
 package com.helpdesk.export.application.port.in;
 
+import com.helpdesk.export.domain.model.ApiKey;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who asks for an export, as the caller presented itself, still unchecked.
+ * Who asks for an export, as the caller presented itself, still unchecked. The key is a secret: {@link #toString()}
+ * shows it only as {@link ApiKey#redact} does.
  *
  * @param presentedKey  the bearer key, empty when the caller sent none (or not as {@code Bearer <key>})
  * @param teamId        the team named in the call, as given
@@ -14,5 +16,12 @@ public record ExportCredentials(Optional<String> presentedKey, String teamId, St
     public ExportCredentials {
         Objects.requireNonNull(presentedKey, "presentedKey");
         Objects.requireNonNull(clientAddress, "clientAddress");
+    }
+
+    @Override
+    public String toString() {
+        return "ExportCredentials[presentedKey="
+                + presentedKey.map(ApiKey::redact).orElse("none") + ", teamId=" + teamId + ", clientAddress="
+                + clientAddress + "]";
     }
 }
