@@ -102,6 +102,37 @@ class BoundValuesTest {
     }
 
     @Test
+    void theDomainsStoredTimesAreExactlyTheOnesPostgresTakes() throws Exception {
+        try (Connection c = TestPostgres.migratedDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SET TIME ZONE 'UTC'");
+            BoundValues values = new BoundValues();
+            String select = "SELECT " + values.timestamptz(StoredTime.EARLIEST) + "::text, "
+                    + values.timestamptz(StoredTime.LATEST) + "::text";
+            values.bind(c, 30_000);
+            try (ResultSet rs = s.executeQuery(select)) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("4714-11-24 00:00:00+00 BC");
+                assertThat(rs.getString(2)).isEqualTo("294276-12-31 23:59:59.999999+00");
+            }
+            c.rollback();
+            for (Instant outside : List.of(
+                    StoredTime.EARLIEST.minus(1, ChronoUnit.MICROS), StoredTime.LATEST.plus(1, ChronoUnit.MICROS))) {
+                BoundValues one = new BoundValues();
+                String refused = "SELECT " + one.timestamptz(outside);
+                one.bind(c, 30_000);
+                assertThatThrownBy(() -> s.executeQuery(refused))
+                        .as("%s is refused", outside)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("22008"));
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
     void theStatementTimeoutIsBoundWithTheValues() throws SQLException {
         try (Connection c = TestPostgres.migratedDatabase().getConnection();
                 Statement s = c.createStatement()) {
@@ -115,28 +146,6 @@ class BoundValuesTest {
             try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
                 rs.next();
                 assertThat(rs.getString(1)).as("local to the transaction").isEqualTo("0");
-            }
-        }
-    }
-
-    @Test
-    void theDomainsStoredTimesAreExactlyTheOnesPostgresTakes() throws Exception {
-        try (Connection c = TestPostgres.migratedDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("SET TIME ZONE 'UTC'");
-            try (ResultSet rs = s.executeQuery("SELECT " + SqlLiteral.timestamptz(StoredTime.EARLIEST) + "::text, "
-                    + SqlLiteral.timestamptz(StoredTime.LATEST) + "::text")) {
-                rs.next();
-                assertThat(rs.getString(1)).isEqualTo("4714-11-24 00:00:00+00 BC");
-                assertThat(rs.getString(2)).isEqualTo("294276-12-31 23:59:59.999999+00");
-            }
-            for (Instant outside : List.of(
-                    StoredTime.EARLIEST.minus(1, ChronoUnit.MICROS), StoredTime.LATEST.plus(1, ChronoUnit.MICROS))) {
-                assertThatThrownBy(() -> s.executeQuery("SELECT " + SqlLiteral.timestamptz(outside)))
-                        .as("%s is refused", outside)
-                        .isInstanceOfSatisfying(
-                                SQLException.class,
-                                e -> assertThat(e.getSQLState()).isEqualTo("22008"));
             }
         }
     }
