@@ -8,10 +8,23 @@
 #   scripts/load-test.sh [clients] [seconds]        (SKIP_BUILD=1 to reuse the last build;
 #                                                    JAVA_OPTS="-Xmx512m" to pass options to the service's JVM)
 #
+# Mode auth-flood (scripts/AuthFlood.java): paced valid calls (small exports) from 127.0.0.1, alone, then while
+# another loopback address (127.0.0.2; the service counts failed keys by the peer address) sends a flood of calls
+# whose keys fail verification, then alone again; prints the valid calls' percentiles per phase and the flood's
+# statuses:
+#
+#   scripts/load-test.sh auth-flood [valid clients] [calls/s per client] [flood calls] [flood connections]
+#                        [quiet seconds] [random|same]        (defaults: 4 5 10000 16 20 random)
+#
 # Prints: latency percentiles per kind and overall, statuses (5xx must be 0), the service's peak RSS (VmHWM of
 # the JVM, and of the embedded PostgreSQL's processes), the export metrics by outcome, and the sessions left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=load
+if [[ "${1:-}" == "auth-flood" ]]; then
+  MODE=auth-flood
+  shift
+fi
 CLIENTS="${1:-32}"
 SECONDS_TO_RUN="${2:-60}"
 
@@ -62,7 +75,12 @@ PG_PEAK=0
 ( while kill -0 "$SERVICE_PID" 2>/dev/null; do echo "$(pg_pss_kib) $(pg_pids | wc -l)"; sleep 1; done ) > "$WORK/pg-rss.txt" &
 SAMPLER=$!
 
-java scripts/LoadTest.java "$BASE" "$CLIENTS" "$SECONDS_TO_RUN" | tee "$WORK/load.txt"
+if [[ "$MODE" == "auth-flood" ]]; then
+  java scripts/AuthFlood.java "$BASE" "${1:-4}" "${2:-5}" "${3:-10000}" "${4:-16}" "${5:-20}" "${6:-random}" 127.0.0.2 \
+    | tee "$WORK/load.txt"
+else
+  java scripts/LoadTest.java "$BASE" "$CLIENTS" "$SECONDS_TO_RUN" | tee "$WORK/load.txt"
+fi
 
 kill "$SAMPLER" 2>/dev/null || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
