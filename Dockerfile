@@ -1,6 +1,6 @@
 # JVM image of the export service (not built on these machines: no container engine runs here).
 #   docker build -t helpdesk-export .
-#   docker run -p 8080:8080 -p 9000:9000 \
+#   docker run -p 8080:8080 -p 127.0.0.1:9000:9000 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/helpdesk \
 #     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret helpdesk-export
 
@@ -39,5 +39,9 @@ COPY --from=build --chown=1001 /src/adapter-rest-quarkus/target/quarkus-app/quar
 USER 1001
 EXPOSE 8080 9000
 ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# Health and metrics (port 9000) listen on loopback unless told otherwise; a container is probed from outside it, so
+# the image opens them on every address of the container. They take no credentials: publish 9000 only to the
+# network the prober is on, never to the internet.
+ENV QUARKUS_MANAGEMENT_HOST=0.0.0.0
 HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /work/quarkus-run.jar \"$@\"", "--"]

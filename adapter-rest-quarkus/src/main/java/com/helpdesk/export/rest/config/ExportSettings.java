@@ -106,6 +106,18 @@ public interface ExportSettings {
         Duration window();
     }
 
+    /** Health checks on the management interface. */
+    Health health();
+
+    interface Health {
+        /**
+         * How long a check's answer is shared by every probe (each check asks the database at most once per this
+         * period, and one probe at a time); zero: every probe asks, still one at a time.
+         */
+        @WithDefault("1S")
+        Duration cache();
+    }
+
     /** The embedded PostgreSQL used when no datasource URL is configured (read by the main class at start). */
     Embedded embedded();
 

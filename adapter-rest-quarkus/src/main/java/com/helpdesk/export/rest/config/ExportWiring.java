@@ -43,14 +43,17 @@ import org.jboss.logging.Logger;
  * the domain and application carry no annotations.
  *
  * <p>Two connection pools: the default datasource (keys, rate limits, the throttle, concurrency leases, readiness,
- * migrations) and {@code exports}, which only export snapshots use. A flood of exports therefore never keeps a key
- * from being verified or a limit from being counted, and "at capacity" (every export connection busy) is told apart
- * from "database unreachable".
+ * migrations) and {@code exports}, which only export snapshots and the export database's health check use. A flood of
+ * exports therefore never keeps a key from being verified or a limit from being counted, and "at capacity" (every
+ * export connection busy) is told apart from "database unreachable".
  */
 @ApplicationScoped
 public class ExportWiring {
 
     private static final Logger LOG = Logger.getLogger(ExportWiring.class);
+
+    /** Connections of a pool a health check may hold at once: it asks one probe at a time. */
+    private static final int HEALTH_CONNECTIONS = 1;
 
     private ScheduledExecutorService janitor;
 
@@ -71,16 +74,27 @@ public class ExportWiring {
         return Clock.systemUTC();
     }
 
+    /**
+     * The reader of export snapshots. It opens at most the exports pool's size less one snapshots at once: the one
+     * left is the health check's ({@code ExportReadsHealth}, which asks one probe at a time), so that an export read
+     * never waits for a connection the health check holds. A pool too small for that stops the start.
+     */
     @Produces
     @Singleton
     JdbcResourceReader resourceReader(
             @DataSource("exports") AgroalDataSource exports,
             ExportSettings settings,
             @ConfigProperty(name = "quarkus.datasource.exports.jdbc.max-size") int exportPoolSize) {
+        int reads = exportPoolSize - HEALTH_CONNECTIONS;
+        if (reads < 1) {
+            throw new IllegalStateException("quarkus.datasource.exports.jdbc.max-size is " + exportPoolSize
+                    + ": it must be at least " + (HEALTH_CONNECTIONS + 1) + ", one connection for the health check of "
+                    + "the export database and at least one for export reads");
+        }
         return new JdbcResourceReader(
                 exports,
                 new ReaderSettings(
-                        settings.statementTimeout(), settings.readDeadline(), exportPoolSize, settings.capacityWait()));
+                        settings.statementTimeout(), settings.readDeadline(), reads, settings.capacityWait()));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {
