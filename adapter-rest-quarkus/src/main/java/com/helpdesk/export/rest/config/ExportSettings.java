@@ -104,6 +104,21 @@ public interface ExportSettings {
 
         @WithDefault("10M")
         Duration window();
+
+        /**
+         * Client networks this instance remembers as blocked until their window ends (their further failures then
+         * cost no statement); 0 remembers none.
+         */
+        @WithDefault("10000")
+        int rememberedAddresses();
+
+        /** Rejected keys (their hashes) this instance remembers, so that repeating one costs no lookup; 0: none. */
+        @WithDefault("10000")
+        int rejectedKeys();
+
+        /** How long a rejected key is remembered. */
+        @WithDefault("1M")
+        Duration rejectedKeyTtl();
     }
 
     /** Health checks on the management interface. */

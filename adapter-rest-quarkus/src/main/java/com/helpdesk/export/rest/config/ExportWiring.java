@@ -19,6 +19,8 @@ import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import com.helpdesk.export.persistence.jdbc.RememberingKeyVerifier;
+import com.helpdesk.export.persistence.jdbc.RememberingThrottle;
 import com.helpdesk.export.spool.FileSpoolStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -101,10 +103,24 @@ public class ExportWiring {
         reader.close();
     }
 
+    /**
+     * Keys looked up by their hash on the control pool; a rejected key is remembered for
+     * {@code export.auth-failures.rejected-key-ttl}, so that presenting it again costs no lookup.
+     */
     @Produces
     @Singleton
-    KeyVerifier keyVerifier(AgroalDataSource control, Clock clock) {
-        return new JdbcKeyVerifier(control, clock);
+    KeyVerifier keyVerifier(AgroalDataSource control, ExportSettings settings, Clock clock) {
+        ExportSettings.AuthFailures failures = settings.authFailures();
+        if (failures.rejectedKeys() < 0) {
+            throw new IllegalStateException(
+                    "export.auth-failures.rejected-keys must not be negative: " + failures.rejectedKeys());
+        }
+        if (failures.rejectedKeyTtl().isNegative() || failures.rejectedKeyTtl().isZero()) {
+            throw new IllegalStateException(
+                    "export.auth-failures.rejected-key-ttl must be positive: " + failures.rejectedKeyTtl());
+        }
+        return new RememberingKeyVerifier(
+                new JdbcKeyVerifier(control, clock), failures.rejectedKeys(), failures.rejectedKeyTtl(), clock);
     }
 
     @Produces
@@ -158,6 +174,11 @@ public class ExportWiring {
         store.close();
     }
 
+    /**
+     * The authorization of an export. Failed keys are counted per address in PostgreSQL, behind a memory of the
+     * addresses the count has blocked ({@code export.auth-failures.remembered-addresses}), so that the failures of a
+     * blocked address cost no statement until its window ends.
+     */
     @Produces
     @Singleton
     AuthorizeExportUseCase authorizeExport(
@@ -165,8 +186,16 @@ public class ExportWiring {
             JdbcAuthenticationThrottle throttle,
             JdbcExportSlots slots,
             JdbcRateLimiter rateLimiter,
-            ConcurrencyLimits limits) {
-        return new AuthorizeExportService(keyVerifier, throttle, slots, rateLimiter, limits);
+            ConcurrencyLimits limits,
+            ExportSettings settings,
+            Clock clock) {
+        int remembered = settings.authFailures().rememberedAddresses();
+        if (remembered < 0) {
+            throw new IllegalStateException(
+                    "export.auth-failures.remembered-addresses must not be negative: " + remembered);
+        }
+        return new AuthorizeExportService(
+                keyVerifier, new RememberingThrottle(throttle, remembered, clock), slots, rateLimiter, limits);
     }
 
     @Produces
