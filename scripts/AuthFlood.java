@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Phases: 15 s of warm-up (not reported), {@code baselineSeconds} of valid calls alone, valid calls for as long as
  * the flood lasts, then {@code baselineSeconds} of valid calls alone again. Prints each phase's percentiles and
  * statuses, the flood's statuses and rate, and the p99 of the flood phase against that of the two quiet phases
- * together.
+ * together. With {@code -Dservice.pid} and {@code -Ddatabase.pid} (the postmaster), also the CPU time the
+ * service and the database (with its backends) used during the flood phase.
  *
  * <pre>java scripts/AuthFlood.java http://127.0.0.1:8080 4 5 10000 16 20 random 127.0.0.2</pre>
  */
@@ -85,12 +86,16 @@ public class AuthFlood {
         AtomicBoolean floodDone = new AtomicBoolean();
         Map<String, AtomicLong> floodStatuses = new ConcurrentHashMap<>();
         long[] floodNanos = new long[1];
+        long[] cpuBefore = {cpuTicks("service.pid", false), cpuTicks("database.pid", true)};
+        long[] cpuAfter = new long[2];
         Thread flood = new Thread(() -> {
             long start = System.nanoTime();
             try {
                 flood(base, floodAddress, floodCalls, floodConnections, sameKey, floodStatuses);
             } finally {
                 floodNanos[0] = System.nanoTime() - start;
+                cpuAfter[0] = cpuTicks("service.pid", false);
+                cpuAfter[1] = cpuTicks("database.pid", true);
                 floodDone.set(true);
             }
         }, "flood");
@@ -116,10 +121,47 @@ public class AuthFlood {
         long floodTotal = floodStatuses.values().stream().mapToLong(AtomicLong::get).sum();
         System.out.printf(Locale.ROOT, "flood: %d answers in %.1f s (%.0f/s), statuses %s%n", floodTotal, seconds,
                 floodTotal / seconds, new TreeMap<>(floodStatuses));
+        if (cpuBefore[0] >= 0 && cpuAfter[0] >= 0) {
+            // clock ticks of 10 ms (USER_HZ 100); the valid calls of the flood phase are in these figures too
+            System.out.printf(Locale.ROOT,
+                    "CPU during the flood phase: service %.2f s, database %.2f s (%.0f us and %.0f us per flood call)%n",
+                    (cpuAfter[0] - cpuBefore[0]) / 100.0, (cpuAfter[1] - cpuBefore[1]) / 100.0,
+                    (cpuAfter[0] - cpuBefore[0]) * 10_000.0 / floodTotal,
+                    (cpuAfter[1] - cpuBefore[1]) * 10_000.0 / floodTotal);
+        }
         double p99Quiet = percentile(quiet, 99) / 1e3;
         double p99Flood = percentile(sorted(during.micros), 99) / 1e3;
         System.out.printf(Locale.ROOT, "p99 of valid calls: %.1f ms quiet, %.1f ms during the flood: %+.0f %%%n",
                 p99Quiet, p99Flood, (p99Flood / p99Quiet - 1) * 100);
+    }
+
+    /**
+     * CPU time (user and system, in clock ticks) of the process whose id the system property names, with every process
+     * it started if {@code withChildren} (the database's backends; the service's JVM starts the embedded database,
+     * which is left out of its figure); -1 without the property.
+     */
+    static long cpuTicks(String property, boolean withChildren) {
+        String pid = System.getProperty(property);
+        if (pid == null) {
+            return -1;
+        }
+        ProcessHandle root = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        if (root == null) {
+            return -1;
+        }
+        long ticks = 0;
+        for (ProcessHandle process : withChildren
+                ? java.util.stream.Stream.concat(java.util.stream.Stream.of(root), root.descendants()).toList()
+                : List.of(root)) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + process.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException gone) {
+                // a process that ended meanwhile
+            }
+        }
+        return ticks;
     }
 
     interface Until {

@@ -6,7 +6,8 @@
 # database session or pooled connection was left behind and stops everything it started.
 #
 #   scripts/load-test.sh [clients] [seconds]        (SKIP_BUILD=1 to reuse the last build;
-#                                                    JAVA_OPTS="-Xmx512m" to pass options to the service's JVM)
+#                                                    JAVA_OPTS="-Xmx512m" to pass options to the service's JVM;
+#                                                    SERVICE_JAR=<quarkus-run.jar> to measure another build)
 #
 # Mode auth-flood (scripts/AuthFlood.java): paced valid calls (small exports) from 127.0.0.1, alone, then while
 # another loopback address (127.0.0.2; the service counts failed keys by the peer address) sends a flood of calls
@@ -51,7 +52,7 @@ trap cleanup EXIT
 EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$PG_PORT" \
   java ${JAVA_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MGMT_PORT" \
   -Dexport.rate-limit.secret-per-window=1000000 -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
-  -jar adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  -jar "${SERVICE_JAR:-adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar}" > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$HTTP_PORT"
 MGMT="http://127.0.0.1:$MGMT_PORT"
@@ -76,7 +77,8 @@ PG_PEAK=0
 SAMPLER=$!
 
 if [[ "$MODE" == "auth-flood" ]]; then
-  java scripts/AuthFlood.java "$BASE" "${1:-4}" "${2:-5}" "${3:-10000}" "${4:-16}" "${5:-20}" "${6:-random}" 127.0.0.2 \
+  java -Dservice.pid="$SERVICE_PID" -Ddatabase.pid="$(pgrep -f -- "-D $WORK/pg" | head -1)" \
+    scripts/AuthFlood.java "$BASE" "${1:-4}" "${2:-5}" "${3:-10000}" "${4:-16}" "${5:-20}" "${6:-random}" 127.0.0.2 \
     | tee "$WORK/load.txt"
 else
   java scripts/LoadTest.java "$BASE" "$CLIENTS" "$SECONDS_TO_RUN" | tee "$WORK/load.txt"
