@@ -1,6 +1,6 @@
 # JVM image of the export service (not built on these machines: no container engine runs here).
 #   docker build -t helpdesk-export .
-#   docker run -p 8080:8080 -p 9000:9000 \
+#   docker run -p 8080:8080 -p 127.0.0.1:9000:9000 \
 #     -e QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://db:5432/helpdesk \
 #     -e QUARKUS_DATASOURCE_USERNAME=helpdesk -e QUARKUS_DATASOURCE_PASSWORD=secret \
 #     -e EXPORT_READ_DATASOURCE_USERNAME=helpdesk_export_reader -e EXPORT_READ_DATASOURCE_PASSWORD=other-secret \
@@ -45,5 +45,9 @@ ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -Djava.util.logging.manager=org.jboss.log
 # a container is reached through its published port: the API listens on every interface of the container, also
 # with the embedded demo database (which otherwise keeps it on loopback)
 ENV QUARKUS_HTTP_HOST=0.0.0.0
+# Health and metrics (port 9000) listen on loopback unless told otherwise; a container is probed from outside it, so
+# the image opens them on every address of the container. They take no credentials: publish 9000 only to the
+# network the prober is on, never to the internet.
+ENV QUARKUS_MANAGEMENT_HOST=0.0.0.0
 HEALTHCHECK --interval=30s --timeout=3s CMD ["sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 || exit 1"]
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /work/quarkus-run.jar \"$@\"", "--"]

@@ -6,12 +6,26 @@
 # database session or pooled connection was left behind and stops everything it started.
 #
 #   scripts/load-test.sh [clients] [seconds]        (SKIP_BUILD=1 to reuse the last build;
-#                                                    JAVA_OPTS="-Xmx512m" to pass options to the service's JVM)
+#                                                    JAVA_OPTS="-Xmx512m" to pass options to the service's JVM;
+#                                                    SERVICE_JAR=<quarkus-run.jar> to measure another build)
+#
+# Mode auth-flood (scripts/AuthFlood.java): paced valid calls (small exports) from 127.0.0.1, alone, then while
+# another loopback address (127.0.0.2; the service counts failed keys by the peer address) sends a flood of calls
+# whose keys fail verification, then alone again; prints the valid calls' percentiles per phase and the flood's
+# statuses:
+#
+#   scripts/load-test.sh auth-flood [valid clients] [calls/s per client] [flood calls] [flood connections]
+#                        [quiet seconds] [random|same]        (defaults: 4 5 10000 16 20 random)
 #
 # Prints: latency percentiles per kind and overall, statuses (5xx must be 0), the service's peak RSS (VmHWM of
 # the JVM, and of the embedded PostgreSQL's processes), the export metrics by outcome, and the sessions left.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=load
+if [[ "${1:-}" == "auth-flood" ]]; then
+  MODE=auth-flood
+  shift
+fi
 CLIENTS="${1:-32}"
 SECONDS_TO_RUN="${2:-60}"
 
@@ -38,7 +52,7 @@ trap cleanup EXIT
 EXPORT_EMBEDDED_DATA_DIR="$WORK/pg" EXPORT_EMBEDDED_PORT="$PG_PORT" \
   java ${JAVA_OPTS:-} -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.management.port="$MGMT_PORT" \
   -Dexport.rate-limit.secret-per-window=1000000 -Dexport.concurrency.per-key=64 -Dexport.concurrency.per-team=256 \
-  -jar adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
+  -jar "${SERVICE_JAR:-adapter-rest-quarkus/target/quarkus-app/quarkus-run.jar}" > "$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$HTTP_PORT"
 MGMT="http://127.0.0.1:$MGMT_PORT"
@@ -62,7 +76,13 @@ PG_PEAK=0
 ( while kill -0 "$SERVICE_PID" 2>/dev/null; do echo "$(pg_pss_kib) $(pg_pids | wc -l)"; sleep 1; done ) > "$WORK/pg-rss.txt" &
 SAMPLER=$!
 
-java scripts/LoadTest.java "$BASE" "$CLIENTS" "$SECONDS_TO_RUN" | tee "$WORK/load.txt"
+if [[ "$MODE" == "auth-flood" ]]; then
+  java -Dservice.pid="$SERVICE_PID" -Ddatabase.pid="$(pgrep -f -- "-D $WORK/pg" | head -1)" \
+    scripts/AuthFlood.java "$BASE" "${1:-4}" "${2:-5}" "${3:-10000}" "${4:-16}" "${5:-20}" "${6:-random}" 127.0.0.2 \
+    | tee "$WORK/load.txt"
+else
+  java scripts/LoadTest.java "$BASE" "$CLIENTS" "$SECONDS_TO_RUN" | tee "$WORK/load.txt"
+fi
 
 kill "$SAMPLER" 2>/dev/null || true
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

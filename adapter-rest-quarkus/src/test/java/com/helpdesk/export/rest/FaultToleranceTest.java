@@ -169,6 +169,20 @@ class FaultToleranceTest {
                 new URL(url.getProtocol(), url.getHost(), url.getPort(), "/"), "GET", url.getPath(), null, null, null);
     }
 
+    /**
+     * Asks readiness until it answers {@code status} or {@code within} has passed, and returns its last answer: every
+     * probe shares a check's answer for {@code export.health.cache} (1 s), so a change shows once that has passed.
+     */
+    private HostileHttp.Answer awaitReadiness(int status, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        HostileHttp.Answer answer = get(ready);
+        while (answer.status() != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            answer = get(ready);
+        }
+        return answer;
+    }
+
     private Socket open(int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBuffer);
@@ -520,7 +534,7 @@ class FaultToleranceTest {
     @Order(7)
     void postgresStoppedUnderTheServiceIs503ReadinessDownAndFullRecoveryWithoutRestart() throws Exception {
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
-        HostileHttp.Answer before = get(ready);
+        HostileHttp.Answer before = awaitReadiness(200, Duration.ofSeconds(5));
         assertThat(before.status()).isEqualTo(200);
         assertThat(before.json().get("status").asText()).isEqualTo("UP");
 
@@ -555,7 +569,7 @@ class FaultToleranceTest {
                     401,
                     "authentication_required",
                     null);
-            HostileHttp.Answer down = get(ready);
+            HostileHttp.Answer down = awaitReadiness(503, Duration.ofSeconds(5));
             assertThat(down.status()).as(down.text()).isEqualTo(503);
             assertThat(down.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(get(live).status()).isEqualTo(200);
@@ -575,7 +589,7 @@ class FaultToleranceTest {
         System.out.printf(
                 "FaultToleranceTest: outage to first 200 after restart took %d ms%n",
                 (System.nanoTime() - stoppedAt) / 1_000_000);
-        HostileHttp.Answer up = get(ready);
+        HostileHttp.Answer up = awaitReadiness(200, Duration.ofSeconds(5));
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.json().get("status").asText()).isEqualTo("UP");
         JsonNode export = HostileHttp.post(

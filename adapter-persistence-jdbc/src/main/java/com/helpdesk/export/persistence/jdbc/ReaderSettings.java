@@ -9,8 +9,9 @@ import java.util.Objects;
  * @param statementTimeout the longest one statement of a snapshot may run
  * @param deadline         the longest the whole database part of one export (every statement, every fetch) may take;
  *                         past it the snapshot's connection is aborted
- * @param maxSnapshots     snapshots open at once in this instance (at most the export pool's size, so that the pool
- *                         never runs dry and a connection that cannot be had means the database is in trouble)
+ * @param maxSnapshots     snapshots open at once in this instance (at most the export pool's size less the
+ *                         connections anything else may take of that pool, so that the pool never runs dry and a
+ *                         connection that cannot be had means the database is in trouble)
  * @param capacityWait     how long an export waits for one of those before it is refused as "at capacity"
  * @param searchBudget     the longest the read of a page may run when it searches for a term no index can serve
  *                         (at most {@code statementTimeout}): past it, the search is too broad for the team

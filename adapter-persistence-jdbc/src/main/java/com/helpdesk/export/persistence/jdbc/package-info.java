@@ -10,7 +10,11 @@
  * that every instance shares: {@link com.helpdesk.export.persistence.jdbc.JdbcRateLimiter} (the
  * {@code RateLimiter}: a counter per key and fixed epoch-aligned window, one atomic upsert) and
  * {@link com.helpdesk.export.persistence.jdbc.JdbcAuthenticationThrottle} (the {@code AuthenticationThrottle}:
- * failed authentications per client address, one upsert per failure).
+ * failed authentications per client address, one upsert per failure). In front of the last two, what an instance
+ * remembers so that refused calls stop costing statements: {@link
+ * com.helpdesk.export.persistence.jdbc.RememberingThrottle} (networks the count has blocked, until their window ends)
+ * and {@link com.helpdesk.export.persistence.jdbc.RememberingKeyVerifier} (keys rejected, for a short time), both
+ * bounded in size ({@code ExpiringMemory}).
  *
  * <p>What belongs here: public adapter classes that an application wires with a {@link javax.sql.DataSource},
  * and their package-private JDBC helpers (table mapping, SQL building, row views, SQLException translation).

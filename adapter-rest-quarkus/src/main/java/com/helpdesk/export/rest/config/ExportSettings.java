@@ -112,6 +112,33 @@ public interface ExportSettings {
 
         @WithDefault("10M")
         Duration window();
+
+        /**
+         * Client networks this instance remembers as blocked until their window ends (their further failures then
+         * cost no statement); 0 remembers none.
+         */
+        @WithDefault("10000")
+        int rememberedAddresses();
+
+        /** Rejected keys (their hashes) this instance remembers, so that repeating one costs no lookup; 0: none. */
+        @WithDefault("10000")
+        int rejectedKeys();
+
+        /** How long a rejected key is remembered. */
+        @WithDefault("1M")
+        Duration rejectedKeyTtl();
+    }
+
+    /** Health checks on the management interface. */
+    Health health();
+
+    interface Health {
+        /**
+         * How long a check's answer is shared by every probe (each check asks the database at most once per this
+         * period, and one probe at a time); zero: every probe asks, still one at a time.
+         */
+        @WithDefault("1S")
+        Duration cache();
     }
 
     /** The embedded PostgreSQL used when no datasource URL is configured (read by the main class at start). */

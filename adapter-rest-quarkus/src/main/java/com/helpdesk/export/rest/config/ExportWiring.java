@@ -20,6 +20,8 @@ import com.helpdesk.export.persistence.jdbc.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.JdbcRateLimiter;
 import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import com.helpdesk.export.persistence.jdbc.RememberingKeyVerifier;
+import com.helpdesk.export.persistence.jdbc.RememberingThrottle;
 import com.helpdesk.export.spool.FileSpoolStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
@@ -46,14 +48,17 @@ import org.jboss.logging.Logger;
  * the domain and application carry no annotations.
  *
  * <p>Two connection pools: the default datasource (keys, rate limits, the throttle, concurrency leases, readiness,
- * migrations) and {@code exports}, which only export snapshots use. A flood of exports therefore never keeps a key
- * from being verified or a limit from being counted, and "at capacity" (every export connection busy) is told apart
- * from "database unreachable".
+ * migrations) and {@code exports}, which only export snapshots and the export database's health check use. A flood of
+ * exports therefore never keeps a key from being verified or a limit from being counted, and "at capacity" (every
+ * export connection busy) is told apart from "database unreachable".
  */
 @ApplicationScoped
 public class ExportWiring {
 
     private static final Logger LOG = Logger.getLogger(ExportWiring.class);
+
+    /** Connections of a pool a health check may hold at once: it asks one probe at a time. */
+    private static final int HEALTH_CONNECTIONS = 1;
 
     private ScheduledExecutorService janitor;
 
@@ -98,18 +103,29 @@ public class ExportWiring {
         return Clock.systemUTC();
     }
 
+    /**
+     * The reader of export snapshots. It opens at most the exports pool's size less one snapshots at once: the one
+     * left is the health check's ({@code ExportReadsHealth}, which asks one probe at a time), so that an export read
+     * never waits for a connection the health check holds. A pool too small for that stops the start.
+     */
     @Produces
     @Singleton
     JdbcResourceReader resourceReader(
             @DataSource("exports") AgroalDataSource exports,
             ExportSettings settings,
             @ConfigProperty(name = "quarkus.datasource.exports.jdbc.max-size") int exportPoolSize) {
+        int reads = exportPoolSize - HEALTH_CONNECTIONS;
+        if (reads < 1) {
+            throw new IllegalStateException("quarkus.datasource.exports.jdbc.max-size is " + exportPoolSize
+                    + ": it must be at least " + (HEALTH_CONNECTIONS + 1) + ", one connection for the health check of "
+                    + "the export database and at least one for export reads");
+        }
         return new JdbcResourceReader(
                 exports,
                 new ReaderSettings(
                         settings.statementTimeout(),
                         settings.readDeadline(),
-                        exportPoolSize,
+                        reads,
                         settings.capacityWait(),
                         settings.searchBudget()));
     }
@@ -118,10 +134,24 @@ public class ExportWiring {
         reader.close();
     }
 
+    /**
+     * Keys looked up by their hash on the control pool; a rejected key is remembered for
+     * {@code export.auth-failures.rejected-key-ttl}, so that presenting it again costs no lookup.
+     */
     @Produces
     @Singleton
-    KeyVerifier keyVerifier(AgroalDataSource control, Clock clock) {
-        return new JdbcKeyVerifier(control, clock);
+    KeyVerifier keyVerifier(AgroalDataSource control, ExportSettings settings, Clock clock) {
+        ExportSettings.AuthFailures failures = settings.authFailures();
+        if (failures.rejectedKeys() < 0) {
+            throw new IllegalStateException(
+                    "export.auth-failures.rejected-keys must not be negative: " + failures.rejectedKeys());
+        }
+        if (failures.rejectedKeyTtl().isNegative() || failures.rejectedKeyTtl().isZero()) {
+            throw new IllegalStateException(
+                    "export.auth-failures.rejected-key-ttl must be positive: " + failures.rejectedKeyTtl());
+        }
+        return new RememberingKeyVerifier(
+                new JdbcKeyVerifier(control, clock), failures.rejectedKeys(), failures.rejectedKeyTtl(), clock);
     }
 
     @Produces
@@ -175,6 +205,11 @@ public class ExportWiring {
         store.close();
     }
 
+    /**
+     * The authorization of an export. Failed keys are counted per address in PostgreSQL, behind a memory of the
+     * addresses the count has blocked ({@code export.auth-failures.remembered-addresses}), so that the failures of a
+     * blocked address cost no statement until its window ends.
+     */
     @Produces
     @Singleton
     AuthorizeExportUseCase authorizeExport(
@@ -182,8 +217,16 @@ public class ExportWiring {
             JdbcAuthenticationThrottle throttle,
             JdbcExportSlots slots,
             JdbcRateLimiter rateLimiter,
-            ConcurrencyLimits limits) {
-        return new AuthorizeExportService(keyVerifier, throttle, slots, rateLimiter, limits);
+            ConcurrencyLimits limits,
+            ExportSettings settings,
+            Clock clock) {
+        int remembered = settings.authFailures().rememberedAddresses();
+        if (remembered < 0) {
+            throw new IllegalStateException(
+                    "export.auth-failures.remembered-addresses must not be negative: " + remembered);
+        }
+        return new AuthorizeExportService(
+                keyVerifier, new RememberingThrottle(throttle, remembered, clock), slots, rateLimiter, limits);
     }
 
     @Produces

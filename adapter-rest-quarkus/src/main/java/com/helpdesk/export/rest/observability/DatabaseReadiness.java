@@ -1,6 +1,8 @@
 package com.helpdesk.export.rest.observability;
 
+import com.helpdesk.export.rest.config.ExportSettings;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -15,19 +17,30 @@ import org.eclipse.microprofile.health.Readiness;
  * which exports never use). Its connections carry a socket timeout, a login timeout and a statement timeout
  * (application.properties), so that a database that stopped answering makes this DOWN within seconds instead of
  * hanging the probe; it is UP again as soon as the database answers, without a restart.
+ *
+ * <p>The answer is shared by every probe for {@code export.health.cache} and asked by one probe at a time
+ * ({@link SharedAnswer}): a flood of probes holds at most one connection of the control pool, which keeps one
+ * connection beyond what calls need for it. Built at start, so that a wrong setting stops the start.
  */
 @Readiness
 @ApplicationScoped
+@Startup
 public class DatabaseReadiness implements HealthCheck {
 
     private final AgroalDataSource control;
+    private final SharedAnswer<HealthCheckResponse> answer;
 
-    public DatabaseReadiness(AgroalDataSource control) {
+    public DatabaseReadiness(AgroalDataSource control, ExportSettings settings) {
         this.control = control;
+        this.answer = new SharedAnswer<>(this::ask, settings.health().cache(), System::nanoTime);
     }
 
     @Override
     public HealthCheckResponse call() {
+        return answer.get();
+    }
+
+    private HealthCheckResponse ask() {
         long start = System.nanoTime();
         try (Connection connection = control.getConnection();
                 Statement statement = connection.createStatement();

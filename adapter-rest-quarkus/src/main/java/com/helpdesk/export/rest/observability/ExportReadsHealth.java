@@ -1,7 +1,9 @@
 package com.helpdesk.export.rest.observability;
 
+import com.helpdesk.export.rest.config.ExportSettings;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.runtime.Startup;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -18,9 +20,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * check on purpose: while a standby is unreachable the instance still answers every call in the contract's shape
  * (exports with 503 {@code service_unavailable} and {@code Retry-After}), which a load balancer that took every
  * instance out would not.
+ *
+ * <p>The answer is shared by every probe for {@code export.health.cache} and asked by one probe at a time
+ * ({@link SharedAnswer}): a flood of probes holds at most one connection of the exports pool, the one connection that
+ * pool keeps beyond the export reads it serves. Built at start, so that a wrong setting stops the start.
  */
 @Wellness
 @ApplicationScoped
+@Startup
 public class ExportReadsHealth implements HealthCheck {
 
     private static final String STATE = "SELECT pg_is_in_recovery(), CASE WHEN pg_is_in_recovery() THEN "
@@ -29,13 +36,19 @@ public class ExportReadsHealth implements HealthCheck {
             + "END ELSE 0 END";
 
     private final AgroalDataSource exports;
+    private final SharedAnswer<HealthCheckResponse> answer;
 
-    public ExportReadsHealth(@DataSource("exports") AgroalDataSource exports) {
+    public ExportReadsHealth(@DataSource("exports") AgroalDataSource exports, ExportSettings settings) {
         this.exports = exports;
+        this.answer = new SharedAnswer<>(this::ask, settings.health().cache(), System::nanoTime);
     }
 
     @Override
     public HealthCheckResponse call() {
+        return answer.get();
+    }
+
+    private HealthCheckResponse ask() {
         try (Connection connection = exports.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet state = statement.executeQuery(STATE)) {

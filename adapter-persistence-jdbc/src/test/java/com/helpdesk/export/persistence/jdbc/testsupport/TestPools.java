@@ -25,8 +25,21 @@ public final class TestPools {
      * after use.
      */
     public static AgroalDataSource pooled(DataSource database, int maxSize) {
+        return pool(database, maxSize, false);
+    }
+
+    /**
+     * The same pool with its counters on: {@code getMetrics().acquireCount()} counts every connection taken from it,
+     * that is every call of an adapter that takes one connection per call.
+     */
+    public static AgroalDataSource counted(DataSource database, int maxSize) {
+        return pool(database, maxSize, true);
+    }
+
+    private static AgroalDataSource pool(DataSource database, int maxSize, boolean metrics) {
         PGSimpleDataSource target = (PGSimpleDataSource) database;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .metricsEnabled(metrics)
                 .connectionPoolConfiguration(pool -> pool.maxSize(maxSize)
                         .acquisitionTimeout(Duration.ofSeconds(30))
                         .exceptionSorter(new PostgreSQLExceptionSorter())
