@@ -1,16 +1,16 @@
 package com.helpdesk.export.csv;
 
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.PublicId;
+import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.text.InstantText;
-import com.helpdesk.export.text.JsonText;
+import com.helpdesk.export.wiretext.InstantText;
+import com.helpdesk.export.wiretext.JsonText;
 import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;

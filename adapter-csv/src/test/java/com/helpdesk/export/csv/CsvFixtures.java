@@ -1,14 +1,14 @@
 package com.helpdesk.export.csv;
 
 import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.TeamId;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

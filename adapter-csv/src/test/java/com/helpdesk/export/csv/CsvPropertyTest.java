@@ -6,8 +6,8 @@ import static com.helpdesk.export.csv.CsvFixtures.write;
 import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.Field;
-import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;

@@ -3,7 +3,7 @@ package com.helpdesk.export.rest;
 import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

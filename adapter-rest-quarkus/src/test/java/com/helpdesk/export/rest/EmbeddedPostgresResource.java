@@ -1,7 +1,7 @@
 package com.helpdesk.export.rest;
 
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.ExportReadRole;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static com.helpdesk.export.rest.Api.DEMO_TEAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
@@ -12,7 +12,7 @@ import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ReadSnapshot;
-import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
+import com.helpdesk.export.persistence.jdbc.read.JdbcResourceReader;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.QuarkusTestResource;

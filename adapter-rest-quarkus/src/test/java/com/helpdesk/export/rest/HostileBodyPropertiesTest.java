@@ -6,7 +6,7 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.ResourceSpec;
-import com.helpdesk.export.rest.web.RequestBodyReader;
+import com.helpdesk.export.rest.web.request.RequestBodyReader;
 import com.helpdesk.export.testsupport.Property;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.helpdesk.export.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ResourceType;

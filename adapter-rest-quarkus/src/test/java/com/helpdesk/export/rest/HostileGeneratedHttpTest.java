@@ -3,8 +3,8 @@ package com.helpdesk.export.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.export.dev.demo.DemoDataset;
-import com.helpdesk.export.rest.web.RequestBodyReader;
+import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.rest.web.request.RequestBodyReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

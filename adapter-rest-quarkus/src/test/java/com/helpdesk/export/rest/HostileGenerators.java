@@ -7,16 +7,15 @@ import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.FilterDefinition;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.policy.FormatPolicy;
-import com.helpdesk.export.rest.config.ExportSettings;
-import com.helpdesk.export.rest.web.HttpErrors;
-import com.helpdesk.export.rest.web.RequestBodyReader;
+import com.helpdesk.export.rest.web.error.HttpErrors;
+import com.helpdesk.export.rest.web.request.RequestBodyReader;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,14 +47,8 @@ final class HostileGenerators {
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()
                 .getValidator();
-        ExportSettings settings = (ExportSettings) Proxy.newProxyInstance(
-                ExportSettings.class.getClassLoader(),
-                new Class<?>[] {ExportSettings.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "maxBodyBytes" -> MAX_BODY_BYTES;
-                    case "toString" -> "ExportSettings(test)";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        RestSettings settings =
+                new RestSettings(MAX_BODY_BYTES, "https://docs.example/errors", 5, Duration.ofSeconds(1));
         return new RequestBodyReader(validator, settings);
     }
 

@@ -3,7 +3,7 @@ package com.helpdesk.export.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

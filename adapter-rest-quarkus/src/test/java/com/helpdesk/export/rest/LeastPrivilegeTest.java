@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import com.helpdesk.export.persistence.jdbc.ExportReadRole;
+import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.QuarkusTestResource;

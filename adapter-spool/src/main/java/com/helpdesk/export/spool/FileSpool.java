@@ -1,7 +1,7 @@
 package com.helpdesk.export.spool;
 
+import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.port.Spool;
-import com.helpdesk.export.domain.port.SpoolFullException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * The {@link SpoolStore} of one service instance: each spool keeps its first {@code memoryBytes} in memory and moves
  * to a temporary file when it grows past them. The files of all spools together may take at most
  * {@code maxDiskBytes}; a spool that would pass that fails with
- * {@link com.helpdesk.export.domain.port.SpoolFullException}.
+ * {@link com.helpdesk.export.domain.error.SpoolFullException}.
  *
  * <p>Files live in a folder of this instance under {@code root} ({@code root/<random id>/}), marked as in use by a
  * lock on its {@code .lock} file held as long as the store is open. Several instances may share one root: at start

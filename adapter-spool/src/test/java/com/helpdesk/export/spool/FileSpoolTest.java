@@ -3,8 +3,8 @@ package com.helpdesk.export.spool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.port.Spool;
-import com.helpdesk.export.domain.port.SpoolFullException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,21 +4,22 @@ import static com.helpdesk.export.architecture.Packages.ADAPTERS;
 import static com.helpdesk.export.architecture.Packages.APPLICATION;
 import static com.helpdesk.export.architecture.Packages.APPLICATION_PORT_IN;
 import static com.helpdesk.export.architecture.Packages.APPLICATION_SERVICE;
+import static com.helpdesk.export.architecture.Packages.ASSEMBLY;
+import static com.helpdesk.export.architecture.Packages.BENCHMARKS;
 import static com.helpdesk.export.architecture.Packages.CLI;
 import static com.helpdesk.export.architecture.Packages.CSV;
-import static com.helpdesk.export.architecture.Packages.DEV;
+import static com.helpdesk.export.architecture.Packages.DEMO;
 import static com.helpdesk.export.architecture.Packages.DOMAIN;
 import static com.helpdesk.export.architecture.Packages.DOMAIN_PORT;
+import static com.helpdesk.export.architecture.Packages.EMBEDDED;
 import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
 import static com.helpdesk.export.architecture.Packages.FORBIDDEN_IN_CORE;
 import static com.helpdesk.export.architecture.Packages.JSON;
 import static com.helpdesk.export.architecture.Packages.PERSISTENCE;
 import static com.helpdesk.export.architecture.Packages.REST;
-import static com.helpdesk.export.architecture.Packages.REST_CONFIG;
-import static com.helpdesk.export.architecture.Packages.REST_LAUNCH;
 import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.helpdesk.export.architecture.Packages.SPOOL;
-import static com.helpdesk.export.architecture.Packages.TEXT;
+import static com.helpdesk.export.architecture.Packages.WIRE_TEXT;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -65,8 +66,18 @@ import java.util.TreeSet;
  * class ({@code allowEmptyShould(false)}), and {@link #everyModulesPackageIsImported} fails when a module's classes
  * are missing from the import, so that a misspelt package or an empty jar never passes silently.
  */
-@AnalyzeClasses(packages = ROOT, importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = ROOT,
+        importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.DoNotIncludeGeneratedCode.class})
 class ArchitectureTest {
+
+    /** Code a tool wrote at build time (JMH's benchmark harness): not the project's to hold to its rules. */
+    static final class DoNotIncludeGeneratedCode implements ImportOption {
+        @Override
+        public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+            return !location.contains("/jmh_generated/");
+        }
+    }
 
     // ---- the import itself
 
@@ -78,15 +89,21 @@ class ArchitectureTest {
             "application",
             "csv",
             "json",
-            "text",
+            "wiretext",
             "persistence.jdbc",
+            "persistence.jdbc.read",
+            "persistence.jdbc.access",
             "spool",
-            "rest",
-            "rest.launch",
-            "rest.config",
+            "rest.web",
+            "rest.web.request",
+            "rest.web.error",
+            "rest.web.response",
+            "rest.observability",
+            "assembly",
             "cli",
-            "dev.embedded",
-            "dev.demo",
+            "embedded",
+            "demo",
+            "benchmarks",
             "application.port.in"
         }) {
             String name = ROOT + "." + pkg;
@@ -217,34 +234,35 @@ class ArchitectureTest {
             .that()
             .resideInAPackage(JSON)
             .should()
-            .onlyDependOnClassesThat(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON, "com.fasterxml.jackson.core.."))
-                    .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, TEXT, JSON)))))
+            .onlyDependOnClassesThat(
+                    jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, JSON, "com.fasterxml.jackson.core.."))
+                            .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, JSON)))))
             .as("the JSON adapter needs nothing but the JDK, the domain, the wire text and jackson-core: no Quarkus")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule wireTextUsesOnlyTheJdk = classes()
             .that()
-            .resideInAPackage(TEXT)
+            .resideInAPackage(WIRE_TEXT)
             .should()
-            .onlyDependOnClassesThat(jdk().or(resideInAPackage(TEXT)).or(primitiveOrArrayOf(jdk())))
+            .onlyDependOnClassesThat(jdk().or(resideInAPackage(WIRE_TEXT)).or(primitiveOrArrayOf(jdk())))
             .as("the wire-text writers are plain JDK code")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule onlyTheSerializersUseTheWireText = noClasses()
             .that()
-            .resideOutsideOfPackages(TEXT, CSV, JSON)
+            .resideOutsideOfPackages(WIRE_TEXT, CSV, JSON)
             .should()
             .dependOnClassesThat()
-            .resideInAPackage(TEXT)
+            .resideInAPackage(WIRE_TEXT)
             .as("the wire text belongs to the serializers")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule onlyConnectionResetUsesVertxInternals = noClasses()
             .that()
-            .doNotHaveFullyQualifiedName(ROOT + ".rest.web.ConnectionReset")
+            .doNotHaveFullyQualifiedName(ROOT + ".rest.web.response.ConnectionReset")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.vertx..impl..", "io.vertx.core.internal..")
@@ -281,54 +299,113 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule nothingDependsOnTheRestAdapter = noClasses()
+    static final ArchRule nothingButTheAssemblyDependsOnTheRestAdapter = noClasses()
             .that()
-            .resideOutsideOfPackage(REST)
+            .resideOutsideOfPackages(REST, ASSEMBLY)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(REST)
-            .as("nothing outside the REST adapter depends on it")
+            .as("nothing outside the REST adapter depends on it, but the assembly that wires it")
             .allowEmptyShould(false);
 
-    // ---- the admin command line and the development support
-
     @ArchTest
-    static final ArchRule theExportPathReachesNeitherTheCliNorTheDevelopmentSupport = noClasses()
+    static final ArchRule theRestAdapterUsesNoOtherAdapter = noClasses()
             .that()
-            .resideInAnyPackage(EXPORT_PATH)
-            .and()
-            .resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
+            .resideInAPackage(REST)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CLI, DEV)
-            .as("the export path (domain, application, csv, json, text, spool, persistence, rest but its launch and "
-                    + "config wiring) depends neither on the CLI nor on the development support (embedded database, "
-                    + "demo data)")
+            .resideInAnyPackage(CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, CLI, ASSEMBLY, EMBEDDED, DEMO)
+            .as("the REST adapter reaches the core through the use cases only: no other adapter, no assembly")
+            .allowEmptyShould(false);
+
+    // ---- the assembly, the admin command line, the embedded database, the demo data and the benchmarks
+
+    @ArchTest
+    static final ArchRule onlyTheAssemblyAndTheBenchmarksSeeMoreThanOneAdapter = classes()
+            .that()
+            .resideOutsideOfPackages(ASSEMBLY, BENCHMARKS)
+            .should(new ArchCondition<JavaClass>("depend on at most one adapter (its own)") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    Set<String> adapters = new TreeSet<>();
+                    for (com.tngtech.archunit.core.domain.Dependency dependency :
+                            type.getDirectDependenciesFromSelf()) {
+                        for (String adapter : ADAPTERS) {
+                            if (resideInAPackage(adapter).test(dependency.getTargetClass())) {
+                                adapters.add(adapter);
+                            }
+                        }
+                    }
+                    if (adapters.size() > 1) {
+                        events.add(SimpleConditionEvent.violated(
+                                type, type.getName() + " depends on the adapters " + adapters));
+                    }
+                }
+            })
+            .as("the assembly (and the measuring harness) is the only place that knows more than one adapter")
             .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule onlyTheLauncherUsesTheCliAndTheDevelopmentSupport = classes()
+    static final ArchRule nothingButTheAssemblyUsesTheFramework = noClasses()
             .that()
-            .resideInAnyPackage(CLI, DEV)
+            .resideOutsideOfPackages(ASSEMBLY, REST)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.quarkus..", "jakarta.enterprise..", "jakarta.inject..", "io.agroal..")
+            .as("Quarkus, CDI and the pool are the REST adapter's and the assembly's; every other module runs without")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule theExportPathReachesNeitherTheCliNorTheEmbeddedDatabaseNorTheDemoData = noClasses()
+            .that()
+            .resideInAnyPackage(EXPORT_PATH)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CLI, EMBEDDED, DEMO, ASSEMBLY, BENCHMARKS)
+            .as("the export path (domain, application, csv, json, wire text, spool, persistence, rest) depends "
+                    + "neither on the CLI, the embedded database, the demo data, the assembly nor the benchmarks")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule onlyTheAssemblyAndTheBenchmarksUseTheCliTheEmbeddedDatabaseAndTheDemoData = classes()
+            .that()
+            .resideInAnyPackage(CLI, EMBEDDED, DEMO)
             .and()
             .areNotAnonymousClasses()
             .should()
-            .onlyHaveDependentClassesThat(resideInAnyPackage(CLI, DEV, REST_LAUNCH, REST_CONFIG))
-            .as("the CLI and the development support are used only by themselves and the REST module's launch and "
-                    + "config packages")
+            .onlyHaveDependentClassesThat(resideInAnyPackage(CLI, EMBEDDED, DEMO, ASSEMBLY, BENCHMARKS))
+            .as("the CLI, the embedded database and the demo data are used by themselves, the assembly and the "
+                    + "benchmarks only (and by tests)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheBenchmarks = classes()
+            .that()
+            .resideInAPackage(BENCHMARKS)
+            .should()
+            .onlyHaveDependentClassesThat(resideInAPackage(BENCHMARKS))
+            .as("the measuring harness is a leaf: nothing depends on it")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule theBenchmarksDriveTheServiceNotItsAssembly = noClasses()
+            .that()
+            .resideInAPackage(BENCHMARKS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ASSEMBLY, REST, APPLICATION_SERVICE, "io.quarkus..")
+            .as("the benchmarks run the packaged service over HTTP, or its parts through their public types: never "
+                    + "its assembly, its REST classes or the application's services")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule adaptersUseOnlyTheUseCasesPortIn = noClasses()
             .that()
             .resideInAnyPackage(ADAPTERS)
-            .and()
-            .resideOutsideOfPackages(REST_LAUNCH, REST_CONFIG)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(APPLICATION_SERVICE)
-            .as("adapters use the application only through port.in; only the wiring (rest.config) and the launcher "
-                    + "(rest.launch) name its services")
+            .as("adapters use the application only through port.in; only the assembly names its services")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -343,14 +420,25 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule developmentSupportUsesNoAdapter = noClasses()
+    static final ArchRule theEmbeddedDatabaseUsesNothingOfTheService = classes()
             .that()
-            .resideInAPackage(DEV)
+            .resideInAPackage(EMBEDDED)
+            .should()
+            .onlyDependOnClassesThat(
+                    DescribedPredicate.not(resideInAPackage(ROOT + "..")).or(resideInAPackage(EMBEDDED)))
+            .as("the embedded database needs only the JDK, the JDBC driver and zonky's binaries: no class of the "
+                    + "service")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule theDemoDataUsesOnlyTheDomain = noClasses()
+            .that()
+            .resideInAPackage(DEMO)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST, CLI, APPLICATION)
-            .as("the development support needs only the domain, the JDK and its libraries (no adapter, so that the "
-                    + "adapters' tests may use it without a cycle)")
+            .resideInAnyPackage(CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, REST, CLI, APPLICATION, EMBEDDED, ASSEMBLY)
+            .as("the demo data needs only the domain (its key rules), the JDK and the JDBC driver, so that the "
+                    + "adapters' tests may use it without a cycle")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -438,7 +526,7 @@ class ArchitectureTest {
     static void theKeyCheckKnowsAKeyAndTheGeneratedToStringWhenItSeesThem(JavaClasses classes) {
         assertThat(classes.stream().filter(holdAKeyAsText()).map(JavaClass::getName))
                 .as("records holding a key as text")
-                .contains(ROOT + ".application.port.in.ExportCredentials", ROOT + ".dev.demo.DemoDataset$Key")
+                .contains(ROOT + ".application.port.in.ExportCredentials", ROOT + ".demo.DemoDataset$Key")
                 .as("every record excepted as holding a name is still one that the rule would otherwise check")
                 .containsAll(KEYS_THAT_ARE_NAMES);
         JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter()
@@ -452,10 +540,10 @@ class ArchitectureTest {
         assertThat(isText(jdk.get(java.util.UUID.class).getField("mostSigBits").getType()))
                 .as("long")
                 .isFalse();
-        assertThat(holdAKeyAsText().test(classes.get(ROOT + ".domain.port.KeyRevocation")))
+        assertThat(holdAKeyAsText().test(classes.get(ROOT + ".domain.model.KeyRevocation")))
                 .as("a UUID keyId and a displayPrefix are no key held as text")
                 .isFalse();
-        assertThat(toStringIsTheGeneratedOne(classes.get(ROOT + ".domain.port.KeyRevocation")))
+        assertThat(toStringIsTheGeneratedOne(classes.get(ROOT + ".domain.model.KeyRevocation")))
                 .as("a record without a toString() of its own")
                 .isTrue();
         assertThat(toStringIsTheGeneratedOne(classes.get(ROOT + ".application.port.in.ExportCredentials")))

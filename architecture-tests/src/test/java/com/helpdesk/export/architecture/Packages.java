@@ -16,24 +16,28 @@ final class Packages {
     static final String PERSISTENCE = ROOT + ".persistence..";
     static final String SPOOL = ROOT + ".spool..";
     static final String JSON = ROOT + ".json..";
-    /** The wire-text writers both serializers share. */
-    static final String TEXT = ROOT + ".text..";
+    /** The wire-text writers the serializers share: not an adapter, a library of theirs. */
+    static final String WIRE_TEXT = ROOT + ".wiretext..";
 
+    /** The REST adapter: the export's HTTP API and its observability. */
     static final String REST = ROOT + ".rest..";
-    /** The REST module's start-up: the main class, the admin wiring, the CDI producers. */
-    static final String REST_LAUNCH = ROOT + ".rest.launch..";
-
-    static final String REST_CONFIG = ROOT + ".rest.config..";
     /** The admin command line, a driving adapter. */
     static final String CLI = ROOT + ".cli..";
-    /** Development support: embedded PostgreSQL, demo dataset. Not an adapter: used by the launcher and tests. */
-    static final String DEV = ROOT + ".dev..";
+
+    /** The service's assembly: CDI producers, settings, start-up, the admin command's wiring. */
+    static final String ASSEMBLY = ROOT + ".assembly..";
+    /** The embedded PostgreSQL: the demo's and the tests' server. */
+    static final String EMBEDDED = ROOT + ".embedded..";
+    /** The demo data: teams, members, keys and rows the demo and the tests run on. */
+    static final String DEMO = ROOT + ".demo..";
+    /** The measuring harness: drives the service and its parts, nothing depends on it. */
+    static final String BENCHMARKS = ROOT + ".benchmarks..";
 
     /** Where the ports' implementations (and the driving adapters) live. */
     static final String[] ADAPTERS = {CSV, JSON, PERSISTENCE, SPOOL, REST, CLI};
 
-    /** Everything an export runs through; none of it may reach the CLI or the development support. */
-    static final String[] EXPORT_PATH = {DOMAIN, APPLICATION, CSV, JSON, TEXT, SPOOL, PERSISTENCE, REST};
+    /** Everything an export runs through; none of it may reach the CLI, the embedded database or the demo data. */
+    static final String[] EXPORT_PATH = {DOMAIN, APPLICATION, CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, REST};
 
     /** Frameworks and technologies the core (domain and application) must not touch. */
     static final String[] FORBIDDEN_IN_CORE = {

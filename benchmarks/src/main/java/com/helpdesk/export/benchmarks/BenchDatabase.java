@@ -1,7 +1,7 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

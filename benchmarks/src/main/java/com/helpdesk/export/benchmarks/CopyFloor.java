@@ -1,6 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import java.io.Closeable;
 import java.io.IOException;
 import java.sql.Connection;

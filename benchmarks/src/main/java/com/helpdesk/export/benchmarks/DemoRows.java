@@ -1,19 +1,19 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
+import com.helpdesk.export.domain.model.ResourceQuery;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ReadSnapshot;
-import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.persistence.jdbc.JdbcResourceReader;
-import com.helpdesk.export.persistence.jdbc.ReaderSettings;
+import com.helpdesk.export.persistence.jdbc.read.JdbcResourceReader;
+import com.helpdesk.export.persistence.jdbc.read.ReaderSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

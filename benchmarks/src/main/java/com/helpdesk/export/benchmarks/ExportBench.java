@@ -667,9 +667,9 @@ public final class ExportBench {
         Path log = Path.of(options.get("log"));
         List<String> command = options.command();
         String label = options.get("label", "");
-        com.helpdesk.export.dev.embedded.EmbeddedDatabase database = null;
+        com.helpdesk.export.embedded.EmbeddedDatabase database = null;
         if (options.values.containsKey("db-dir")) {
-            database = com.helpdesk.export.dev.embedded.EmbeddedDatabase.start(
+            database = com.helpdesk.export.embedded.EmbeddedDatabase.start(
                     Path.of(options.get("db-dir")), options.intValue("db-port"));
         }
         try {

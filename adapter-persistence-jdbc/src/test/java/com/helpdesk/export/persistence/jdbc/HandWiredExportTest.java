@@ -3,16 +3,16 @@ package com.helpdesk.export.persistence.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.Admission;
 import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
-import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.ExportPass;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.application.service.AuthorizeExportService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
-import com.helpdesk.export.dev.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.Cancellation;
@@ -28,6 +28,12 @@ import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
+import com.helpdesk.export.persistence.jdbc.access.JdbcAuthenticationThrottle;
+import com.helpdesk.export.persistence.jdbc.access.JdbcExportSlots;
+import com.helpdesk.export.persistence.jdbc.access.JdbcKeyVerifier;
+import com.helpdesk.export.persistence.jdbc.access.JdbcRateLimiter;
+import com.helpdesk.export.persistence.jdbc.read.JdbcResourceReader;
+import com.helpdesk.export.persistence.jdbc.read.ReaderSettings;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
 import com.helpdesk.export.spool.FileSpoolStore;
 import java.io.ByteArrayOutputStream;
@@ -67,17 +73,17 @@ class HandWiredExportTest {
             implements AutoCloseable {
 
         /** Authorizes a caller of the demo team, or throws the refusal. */
-        AuthorizedExport caller(String key, String address) {
-            Authorization authorization = authorize.authorize(
+        ExportPass caller(String key, String address) {
+            Admission authorization = authorize.authorize(
                     new ExportCredentials(Optional.of(key), DemoDataset.DEMO_TEAM_ID.toString(), address));
-            if (authorization instanceof Authorization.Refused refused) {
+            if (authorization instanceof Admission.Refused refused) {
                 throw refused.reason();
             }
-            return ((Authorization.Granted) authorization).export();
+            return ((Admission.Granted) authorization).pass();
         }
 
         PreparedExport export(String key, ExportRequest request) {
-            AuthorizedExport caller = caller(key, "192.0.2.1");
+            ExportPass caller = caller(key, "192.0.2.1");
             try {
                 return prepare.prepare(caller, request, "req_handwired", Cancellation.never());
             } catch (RuntimeException e) {
@@ -200,8 +206,8 @@ class HandWiredExportTest {
         try (Wired exports = wire(TestPostgres.demoDatabase(), 10, new RateLimits(3, 1, Duration.ofHours(1)))) {
             List<RateLimitStatus> statuses = new ArrayList<>();
             // two exports in progress at once: the key's cap; a third is refused and not counted
-            AuthorizedExport first = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
-            AuthorizedExport second = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
+            ExportPass first = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
+            ExportPass second = exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10");
             statuses.add(first.rateLimit());
             statuses.add(second.rateLimit());
             assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))

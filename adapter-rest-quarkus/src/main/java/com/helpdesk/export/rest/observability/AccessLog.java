@@ -1,7 +1,7 @@
 package com.helpdesk.export.rest.observability;
 
 import com.helpdesk.export.domain.error.ErrorCode;
-import com.helpdesk.export.rest.web.RequestIds;
+import com.helpdesk.export.rest.web.request.RequestIds;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

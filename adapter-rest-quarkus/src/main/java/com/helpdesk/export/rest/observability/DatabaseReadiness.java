@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest.observability;
 
-import com.helpdesk.export.rest.config.ExportSettings;
+import com.helpdesk.export.rest.RestSettings;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +30,9 @@ public class DatabaseReadiness implements HealthCheck {
     private final AgroalDataSource control;
     private final SharedAnswer<HealthCheckResponse> answer;
 
-    public DatabaseReadiness(AgroalDataSource control, ExportSettings settings) {
+    public DatabaseReadiness(AgroalDataSource control, RestSettings settings) {
         this.control = control;
-        this.answer = new SharedAnswer<>(this::ask, settings.health().cache(), System::nanoTime);
+        this.answer = new SharedAnswer<>(this::ask, settings.healthCache(), System::nanoTime);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest.observability;
 
-import com.helpdesk.export.rest.config.ExportSettings;
+import com.helpdesk.export.rest.RestSettings;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.Startup;
@@ -38,9 +38,9 @@ public class ExportReadsHealth implements HealthCheck {
     private final AgroalDataSource exports;
     private final SharedAnswer<HealthCheckResponse> answer;
 
-    public ExportReadsHealth(@DataSource("exports") AgroalDataSource exports, ExportSettings settings) {
+    public ExportReadsHealth(@DataSource("exports") AgroalDataSource exports, RestSettings settings) {
         this.exports = exports;
-        this.answer = new SharedAnswer<>(this::ask, settings.health().cache(), System::nanoTime);
+        this.answer = new SharedAnswer<>(this::ask, settings.healthCache(), System::nanoTime);
     }
 
     @Override

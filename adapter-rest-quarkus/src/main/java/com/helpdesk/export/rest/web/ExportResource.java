@@ -1,19 +1,26 @@
 package com.helpdesk.export.rest.web;
 
-import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.Admission;
 import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
-import com.helpdesk.export.application.port.in.AuthorizedExport;
 import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.ExportPass;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
+import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.rest.observability.RequestFacts;
+import com.helpdesk.export.rest.web.error.RouterSetup;
+import com.helpdesk.export.rest.web.request.BearerToken;
+import com.helpdesk.export.rest.web.request.RequestBodyReader;
+import com.helpdesk.export.rest.web.request.RequestIds;
+import com.helpdesk.export.rest.web.response.ConnectionReset;
+import com.helpdesk.export.rest.web.response.PacedOutput;
+import com.helpdesk.export.rest.web.response.RateLimitHeaders;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -74,13 +81,12 @@ public class ExportResource {
         Optional<String> presented = BearerToken.from(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
         RequestFacts.exportAttempt(
                 context, teamId, presented.map(ExportResource::displayPrefix).orElse(null));
-        Authorization authorization =
-                authorize.authorize(new ExportCredentials(presented, teamId, clientAddress(context)));
-        if (authorization instanceof Authorization.Refused refused) {
+        Admission authorization = authorize.authorize(new ExportCredentials(presented, teamId, clientAddress(context)));
+        if (authorization instanceof Admission.Refused refused) {
             refused.rateLimit().ifPresent(status -> rateLimitHeaders.write(context.response(), status));
             throw refused.reason();
         }
-        AuthorizedExport authorized = ((Authorization.Granted) authorization).export();
+        ExportPass authorized = ((Admission.Granted) authorization).pass();
         rateLimitHeaders.write(context.response(), authorized.rateLimit());
         // Whatever happens from here, exactly one party closes what the export holds (its slot, later its spool):
         // the stream that sends it, this method when it fails, or the end of the exchange when the client leaves
@@ -192,7 +198,7 @@ public class ExportResource {
         private boolean streaming;
         private boolean ended;
 
-        Handoff(AuthorizedExport authorized) {
+        Handoff(ExportPass authorized) {
             this.held = authorized;
         }
 

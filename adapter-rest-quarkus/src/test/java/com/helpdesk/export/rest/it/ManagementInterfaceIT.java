@@ -3,7 +3,7 @@ package com.helpdesk.export.rest.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;

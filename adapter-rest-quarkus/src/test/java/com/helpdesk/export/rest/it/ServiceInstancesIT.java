@@ -2,9 +2,9 @@ package com.helpdesk.export.rest.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.ExportReadRole;
+import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package com.helpdesk.export.rest.it;
 
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

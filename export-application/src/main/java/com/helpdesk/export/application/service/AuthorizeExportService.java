@@ -1,6 +1,6 @@
 package com.helpdesk.export.application.service;
 
-import com.helpdesk.export.application.port.in.Authorization;
+import com.helpdesk.export.application.port.in.Admission;
 import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
 import com.helpdesk.export.application.port.in.ExportCredentials;
 import com.helpdesk.export.domain.error.ErrorCategory;
@@ -8,13 +8,13 @@ import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.Permission;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
 import com.helpdesk.export.domain.port.ExportSlots;
-import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.RateLimiter;
 import java.time.Duration;
@@ -49,7 +49,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
     }
 
     @Override
-    public Authorization authorize(ExportCredentials credentials) {
+    public Admission authorize(ExportCredentials credentials) {
         Objects.requireNonNull(credentials, "credentials");
         if (credentials.presentedKey().isEmpty()) {
             // no key at all is not a guess: not counted against the address
@@ -79,16 +79,16 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             team = authorizeTeam(caller, credentials.teamId());
         } catch (ExportException refused) {
             // shows the key's budget without counting the call, and without locking anything
-            return new Authorization.Refused(refused, Optional.of(rateLimiter.peek(caller)));
+            return new Admission.Refused(refused, Optional.of(rateLimiter.peek(caller)));
         }
-        ExportSlots.Decision slot = slots.acquire(caller);
+        ExportSlots.Acquisition slot = slots.acquire(caller);
         if (slot instanceof ExportSlots.Refused cap) {
             RateLimitStatus budget = rateLimiter.peek(caller);
             if (!budget.allowed()) {
                 // §5 answers the hourly budget before the caps
-                return new Authorization.Refused(overBudget(budget), Optional.of(budget));
+                return new Admission.Refused(overBudget(budget), Optional.of(budget));
             }
-            return new Authorization.Refused(
+            return new Admission.Refused(
                     ExportException.retryLater(
                             ErrorCode.CONCURRENCY_LIMIT_EXCEEDED, overCap(cap), concurrencyLimits.retryAfterSeconds()),
                     Optional.of(budget));
@@ -98,9 +98,9 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             RateLimitStatus budget = rateLimiter.consume(caller);
             if (!budget.allowed()) {
                 held.close();
-                return new Authorization.Refused(overBudget(budget), Optional.of(budget));
+                return new Admission.Refused(overBudget(budget), Optional.of(budget));
             }
-            return new Authorization.Granted(new Authorized(caller, team, budget, held));
+            return new Admission.Granted(new IssuedPass(caller, team, budget, held));
         } catch (RuntimeException | Error e) {
             held.close();
             throw e;
@@ -152,8 +152,8 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
                 + concurrencyLimits.retryAfterSeconds() + " seconds, once one of them has finished.";
     }
 
-    private static Authorization refused(ExportException reason) {
-        return new Authorization.Refused(reason, Optional.empty());
+    private static Admission refused(ExportException reason) {
+        return new Admission.Refused(reason, Optional.empty());
     }
 
     private static long wholeSeconds(Duration wait) {

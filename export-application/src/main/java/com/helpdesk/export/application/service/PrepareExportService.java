@@ -1,29 +1,29 @@
 package com.helpdesk.export.application.service;
 
-import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.ExportPass;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.error.SearchTooBroadException;
+import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.ResourceQuery;
+import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.ReadSnapshot;
-import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceReader;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
-import com.helpdesk.export.domain.port.SpoolFullException;
 import com.helpdesk.export.domain.port.SpoolStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -81,11 +81,11 @@ public final class PrepareExportService implements PrepareExportUseCase {
 
     @Override
     public PreparedExport prepare(
-            AuthorizedExport authorized, ExportRequest request, String requestId, Cancellation cancellation) {
+            ExportPass authorized, ExportRequest request, String requestId, Cancellation cancellation) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(cancellation, "cancellation");
-        if (!(authorized instanceof Authorized caller)) {
+        if (!(authorized instanceof IssuedPass caller)) {
             throw new IllegalArgumentException("only a caller authorized by AuthorizeExportService can export");
         }
         if (!caller.take()) {
@@ -100,7 +100,7 @@ public final class PrepareExportService implements PrepareExportUseCase {
     }
 
     private PreparedExport prepare(
-            Authorized caller, ExportRequest request, String requestId, Cancellation cancellation) {
+            IssuedPass caller, ExportRequest request, String requestId, Cancellation cancellation) {
         ExportFormat format = formatPolicy.decide(request).orThrow();
         Serializer serializer = serializers.get(format);
         if (serializer == null) {

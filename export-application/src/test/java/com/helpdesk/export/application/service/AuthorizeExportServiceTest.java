@@ -3,9 +3,9 @@ package com.helpdesk.export.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.helpdesk.export.application.port.in.Authorization;
-import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.Admission;
 import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.ExportPass;
 import com.helpdesk.export.application.service.Fakes.FakeKeyVerifier;
 import com.helpdesk.export.application.service.Fakes.FakeRateLimiter;
 import com.helpdesk.export.application.service.Fakes.FakeSlots;
@@ -13,13 +13,13 @@ import com.helpdesk.export.application.service.Fakes.FakeThrottle;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.ExportSlots;
-import com.helpdesk.export.domain.port.KeyVerification;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,16 +100,16 @@ class AuthorizeExportServiceTest {
         return (KeyVerification.Verified) verifier.answers.get(key);
     }
 
-    Authorization.Refused refused(ExportCredentials credentials) {
-        Authorization answer = service.authorize(credentials);
-        assertThat(answer).isInstanceOf(Authorization.Refused.class);
-        return (Authorization.Refused) answer;
+    Admission.Refused refused(ExportCredentials credentials) {
+        Admission answer = service.authorize(credentials);
+        assertThat(answer).isInstanceOf(Admission.Refused.class);
+        return (Admission.Refused) answer;
     }
 
-    AuthorizedExport granted(ExportCredentials credentials) {
-        Authorization answer = service.authorize(credentials);
-        assertThat(answer).isInstanceOf(Authorization.Granted.class);
-        return ((Authorization.Granted) answer).export();
+    ExportPass granted(ExportCredentials credentials) {
+        Admission answer = service.authorize(credentials);
+        assertThat(answer).isInstanceOf(Admission.Granted.class);
+        return ((Admission.Granted) answer).pass();
     }
 
     /** Neither a slot nor the budget was touched. */
@@ -124,7 +124,7 @@ class AuthorizeExportServiceTest {
 
         @Test
         void noKeyIsAuthenticationRequiredAndNotCountedAgainstTheAddress() {
-            Authorization.Refused refused = refused(credentials(null, "not-a-uuid"));
+            Admission.Refused refused = refused(credentials(null, "not-a-uuid"));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.AUTHENTICATION_REQUIRED);
             assertThat(refused.rateLimit()).isEmpty();
             assertThat(verifier.asked).isEmpty();
@@ -157,7 +157,7 @@ class AuthorizeExportServiceTest {
                     "sk_live_AbCdEfGh12345678\n"
                 })
         void aKeyOfTheWrongFormatIsInvalidKeyFormatWithoutAskingTheVerifier(String key) {
-            Authorization.Refused refused = refused(credentials(key, "not-a-uuid"));
+            Admission.Refused refused = refused(credentials(key, "not-a-uuid"));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.INVALID_KEY_FORMAT);
             assertThat(refused.rateLimit()).isEmpty();
             assertThat(verifier.asked).isEmpty();
@@ -168,7 +168,7 @@ class AuthorizeExportServiceTest {
         @Test
         void anUnknownOrRevokedKeyIsInvalidApiKey() {
             for (String key : List.of(UNKNOWN_KEY, REVOKED_KEY)) {
-                Authorization.Refused refused = refused(credentials(key, TEAM.toString()));
+                Admission.Refused refused = refused(credentials(key, TEAM.toString()));
                 assertThat(refused.reason().code()).as(key).isEqualTo(ErrorCode.INVALID_API_KEY);
                 assertThat(refused.rateLimit()).isEmpty();
             }
@@ -179,7 +179,7 @@ class AuthorizeExportServiceTest {
 
         @Test
         void anExpiredKeyIsKeyExpired() {
-            Authorization.Refused refused = refused(credentials(EXPIRED_KEY, "not-a-uuid"));
+            Admission.Refused refused = refused(credentials(EXPIRED_KEY, "not-a-uuid"));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.KEY_EXPIRED);
             assertThat(refused.rateLimit()).isEmpty();
             assertNothingTaken();
@@ -195,21 +195,21 @@ class AuthorizeExportServiceTest {
                     AGENT_KEY,
                     LIVE_KEY,
                     BAD_FORMAT_KEY + "AAAAAAAA!")) {
-                Authorization.Refused refused = refused(credentials(key, OTHER_TEAM.toString()));
+                Admission.Refused refused = refused(credentials(key, OTHER_TEAM.toString()));
                 assertThat(refused.reason().getMessage())
                         .as(key)
                         .doesNotContain(key)
                         .doesNotContain(key.substring(8));
             }
             throttle.allowance = 0;
-            Authorization.Refused throttled = refused(credentials(UNKNOWN_KEY, TEAM.toString()));
+            Admission.Refused throttled = refused(credentials(UNKNOWN_KEY, TEAM.toString()));
             assertThat(throttled.reason().getMessage()).doesNotContain(UNKNOWN_KEY.substring(8));
         }
 
         @Test
         void aPublishableKeyIsRefusedBeforeTheTeamIsLookedAt() {
             for (String teamId : new String[] {TEAM.toString(), OTHER_TEAM.toString(), "not-a-uuid", null}) {
-                Authorization.Refused refused = refused(credentials(PUBLISHABLE_KEY, teamId));
+                Admission.Refused refused = refused(credentials(PUBLISHABLE_KEY, teamId));
                 assertThat(refused.reason().code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS);
                 assertThat(refused.reason().getMessage()).isEqualTo("Secret key required for this endpoint");
                 assertThat(refused.reason().param()).isNull();
@@ -222,7 +222,7 @@ class AuthorizeExportServiceTest {
             for (String key : List.of(LIVE_KEY, OTHER_TEAM_KEY, AGENT_KEY)) {
                 for (String teamId :
                         new String[] {"not-a-uuid", "", null, "1f0c7d2e6f2a4c1b9a513d8e2b7c9a10", "{" + TEAM + "}"}) {
-                    Authorization.Refused refused = refused(credentials(key, teamId));
+                    Admission.Refused refused = refused(credentials(key, teamId));
                     assertThat(refused.reason().code()).as(key + " " + teamId).isEqualTo(ErrorCode.PARAMETER_INVALID);
                     assertThat(refused.reason().param()).isEqualTo("teamId");
                 }
@@ -238,7 +238,7 @@ class AuthorizeExportServiceTest {
                 {LIVE_KEY, UUID.randomUUID().toString()},
                 {AGENT_KEY, OTHER_TEAM.toString()}
             }) {
-                Authorization.Refused refused = refused(credentials(call[0], call[1]));
+                Admission.Refused refused = refused(credentials(call[0], call[1]));
                 assertThat(refused.reason().code()).as(call[0] + " " + call[1]).isEqualTo(ErrorCode.TEAM_ACCESS_DENIED);
             }
             assertNothingTaken();
@@ -250,7 +250,7 @@ class AuthorizeExportServiceTest {
                 names = {"LIBRARIAN", "AGENT", "SPECTATOR"})
         void aRoleWithoutExportDataIsInsufficientPermissions(Role role) {
             verifier.answer(AGENT_KEY, verified(TEAM, role, KeyKind.SECRET, Mode.LIVE));
-            Authorization.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS);
             assertThat(refused.reason().getMessage()).contains(role.wireName()).contains("export_data");
             assertNothingTaken();
@@ -262,14 +262,14 @@ class AuthorizeExportServiceTest {
                 names = {"OWNER", "ADMIN", "MANAGER"})
         void aRoleWithExportDataMayExport(Role role) {
             verifier.answer(AGENT_KEY, verified(TEAM, role, KeyKind.SECRET, Mode.LIVE));
-            try (AuthorizedExport export = granted(credentials(AGENT_KEY, TEAM.toString()))) {
+            try (ExportPass export = granted(credentials(AGENT_KEY, TEAM.toString()))) {
                 assertThat(export.caller().role()).isEqualTo(role);
             }
         }
 
         @Test
         void acceptsTheTeamIdInUpperCase() {
-            try (AuthorizedExport export =
+            try (ExportPass export =
                     granted(credentials(LIVE_KEY, TEAM.toString().toUpperCase()))) {
                 assertThat(export.team()).isEqualTo(TEAM);
             }
@@ -277,7 +277,7 @@ class AuthorizeExportServiceTest {
 
         @Test
         void aGrantedCallCarriesTheVerifiedCallerItsTeamAndItsCountedBudget() {
-            try (AuthorizedExport export = granted(credentials(TEST_KEY, TEAM.toString()))) {
+            try (ExportPass export = granted(credentials(TEST_KEY, TEAM.toString()))) {
                 assertThat(export.caller()).isSameAs(known(TEST_KEY));
                 assertThat(export.caller().mode()).isEqualTo(Mode.TEST);
                 assertThat(export.team()).isEqualTo(TEAM);
@@ -299,7 +299,7 @@ class AuthorizeExportServiceTest {
             for (int i = 0; i < 2; i++) {
                 granted(credentials(LIVE_KEY, TEAM.toString())).close();
             }
-            Authorization.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(90);
             assertThat(refused.reason().getMessage())
@@ -346,11 +346,11 @@ class AuthorizeExportServiceTest {
 
         @Test
         void overTheKeysCapIsConcurrencyLimitExceededWithTheBudgetShownButNotConsumed() {
-            AuthorizedExport first = granted(credentials(LIVE_KEY, TEAM.toString()));
-            AuthorizedExport second = granted(credentials(LIVE_KEY, TEAM.toString()));
+            ExportPass first = granted(credentials(LIVE_KEY, TEAM.toString()));
+            ExportPass second = granted(credentials(LIVE_KEY, TEAM.toString()));
             int peeksBefore = limiter.peeked.size();
 
-            Authorization.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds())
                     .hasValue(LIMITS.retryAfterSeconds())
@@ -368,7 +368,7 @@ class AuthorizeExportServiceTest {
             assertThat(slots.heldByKey(known(LIVE_KEY))).isEqualTo(2);
 
             first.close();
-            try (AuthorizedExport third = granted(credentials(LIVE_KEY, TEAM.toString()))) {
+            try (ExportPass third = granted(credentials(LIVE_KEY, TEAM.toString()))) {
                 assertThat(slots.heldByKey(known(LIVE_KEY))).isEqualTo(2);
             }
             second.close();
@@ -381,7 +381,7 @@ class AuthorizeExportServiceTest {
             granted(credentials(LIVE_KEY, TEAM.toString()));
             granted(credentials(SECOND_KEY, TEAM.toString()));
 
-            Authorization.Refused refused = refused(credentials(SECOND_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(SECOND_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.CONCURRENCY_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(3);
             assertThat(refused.reason().getMessage()).contains("this team may run 3 at once");
@@ -391,7 +391,7 @@ class AuthorizeExportServiceTest {
             assertThat(slots.heldByTeam(TEAM)).isEqualTo(3);
 
             // another team is not held back by this one
-            try (AuthorizedExport other = granted(credentials(OTHER_TEAM_KEY, OTHER_TEAM.toString()))) {
+            try (ExportPass other = granted(credentials(OTHER_TEAM_KEY, OTHER_TEAM.toString()))) {
                 assertThat(other.team()).isEqualTo(OTHER_TEAM);
             }
         }
@@ -402,7 +402,7 @@ class AuthorizeExportServiceTest {
             granted(credentials(LIVE_KEY, TEAM.toString()));
             granted(credentials(LIVE_KEY, TEAM.toString()));
 
-            Authorization.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(slots.refused).as("the cap was reached too").hasSize(1);
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds()).hasValue(90);
@@ -423,7 +423,7 @@ class AuthorizeExportServiceTest {
                 {AGENT_KEY, TEAM.toString(), "970"},
                 {LIVE_KEY, "not-a-uuid", "990"}
             }) {
-                Authorization.Refused refused = refused(credentials(call[0], call[1]));
+                Admission.Refused refused = refused(credentials(call[0], call[1]));
                 assertThat(refused.rateLimit()).as(call[0] + " " + call[1]).hasValueSatisfying(s -> {
                     assertThat(s.allowed()).isTrue();
                     assertThat(s.remaining()).isEqualTo(Long.parseLong(call[2]));
@@ -440,7 +440,7 @@ class AuthorizeExportServiceTest {
         @Test
         void aForbiddenCallIsAnsweredAsForbiddenEvenWhenTheKeyIsOverItsBudget() {
             limiter.limit = 0;
-            Authorization.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(AGENT_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS);
             assertThat(refused.rateLimit())
                     .hasValueSatisfying(s -> assertThat(s.allowed()).isFalse());
@@ -453,7 +453,7 @@ class AuthorizeExportServiceTest {
 
         @Test
         void aGrantedCallHoldsExactlyOneSlotUntilItsExportIsClosed() {
-            AuthorizedExport export = granted(credentials(LIVE_KEY, TEAM.toString()));
+            ExportPass export = granted(credentials(LIVE_KEY, TEAM.toString()));
             assertThat(slots.given).hasSize(1);
             assertThat(slots.heldByKey(known(LIVE_KEY))).isEqualTo(1);
             assertThat(slots.heldByTeam(TEAM)).isEqualTo(1);
@@ -466,8 +466,8 @@ class AuthorizeExportServiceTest {
 
         @Test
         void closingTwiceGivesTheSlotBackOnce() {
-            AuthorizedExport other = granted(credentials(SECOND_KEY, TEAM.toString()));
-            AuthorizedExport export = granted(credentials(LIVE_KEY, TEAM.toString()));
+            ExportPass other = granted(credentials(SECOND_KEY, TEAM.toString()));
+            ExportPass export = granted(credentials(LIVE_KEY, TEAM.toString()));
             export.close();
             export.close();
             assertThat(slots.releases).isEqualTo(1);
@@ -487,7 +487,7 @@ class AuthorizeExportServiceTest {
                     credentials(PUBLISHABLE_KEY, TEAM.toString()),
                     credentials(AGENT_KEY, TEAM.toString()),
                     credentials(LIVE_KEY, OTHER_TEAM.toString()))) {
-                assertThat(service.authorize(call)).isInstanceOf(Authorization.Refused.class);
+                assertThat(service.authorize(call)).isInstanceOf(Admission.Refused.class);
             }
             assertThat(slots.held()).isZero();
             assertThat(slots.given).isEmpty();
@@ -500,7 +500,7 @@ class AuthorizeExportServiceTest {
         @Test
         void everyFailedKeyIsRecordedForItsAddressAndCountsAgainstNoKey() {
             for (String key : new String[] {UNKNOWN_KEY, REVOKED_KEY, EXPIRED_KEY, BAD_FORMAT_KEY}) {
-                Authorization.Refused refused = refused(credentials(key, TEAM.toString()));
+                Admission.Refused refused = refused(credentials(key, TEAM.toString()));
                 assertThat(refused.rateLimit()).isEmpty();
             }
             assertThat(throttle.failures).containsExactlyEntriesOf(Map.of(ADDRESS, 4));
@@ -523,7 +523,7 @@ class AuthorizeExportServiceTest {
                             ErrorCode.RATE_LIMIT_EXCEEDED,
                             ErrorCode.RATE_LIMIT_EXCEEDED);
 
-            Authorization.Refused refused = refused(credentials(EXPIRED_KEY, TEAM.toString()));
+            Admission.Refused refused = refused(credentials(EXPIRED_KEY, TEAM.toString()));
             assertThat(refused.reason().code()).isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
             assertThat(refused.reason().retryAfterSeconds())
                     .as("42.5 s, rounded up")
@@ -545,7 +545,7 @@ class AuthorizeExportServiceTest {
                             .code())
                     .isEqualTo(ErrorCode.RATE_LIMIT_EXCEEDED);
 
-            try (AuthorizedExport export = granted(credentials(LIVE_KEY, TEAM.toString()))) {
+            try (ExportPass export = granted(credentials(LIVE_KEY, TEAM.toString()))) {
                 assertThat(export.caller()).isSameAs(known(LIVE_KEY));
             }
             assertThat(throttle.failuresOf(ADDRESS)).isEqualTo(6);

@@ -1,32 +1,32 @@
 package com.helpdesk.export.application.service;
 
+import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
+import com.helpdesk.export.domain.model.KeyVerification;
+import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.domain.model.RateLimitStatus;
+import com.helpdesk.export.domain.model.ResourceQuery;
+import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
-import com.helpdesk.export.domain.port.ExportDocument;
 import com.helpdesk.export.domain.port.ExportSlots;
-import com.helpdesk.export.domain.port.KeyVerification;
 import com.helpdesk.export.domain.port.KeyVerifier;
-import com.helpdesk.export.domain.port.PageSummary;
 import com.helpdesk.export.domain.port.RateLimiter;
 import com.helpdesk.export.domain.port.ReadSnapshot;
-import com.helpdesk.export.domain.port.ResourceQuery;
 import com.helpdesk.export.domain.port.ResourceReader;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.RowConsumer;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
-import com.helpdesk.export.domain.port.SpoolFullException;
 import com.helpdesk.export.domain.port.SpoolStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -159,7 +159,7 @@ final class Fakes {
         }
 
         @Override
-        public synchronized Decision acquire(KeyVerification.Verified caller) {
+        public synchronized ExportSlots.Acquisition acquire(KeyVerification.Verified caller) {
             if (heldByKey(caller) >= limits.perKey()) {
                 Refused no = new Refused(Cap.KEY, limits.perKey());
                 refused.add(no);

@@ -6,9 +6,9 @@ import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.helpdesk.export.application.port.in.Authorization;
-import com.helpdesk.export.application.port.in.AuthorizedExport;
+import com.helpdesk.export.application.port.in.Admission;
 import com.helpdesk.export.application.port.in.ExportCredentials;
+import com.helpdesk.export.application.port.in.ExportPass;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.application.service.Fakes.Events;
 import com.helpdesk.export.application.service.Fakes.FakeKeyVerifier;
@@ -23,19 +23,25 @@ import com.helpdesk.export.application.service.Fakes.FakeThrottle;
 import com.helpdesk.export.application.service.Fakes.MemRow;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.KeyKind;
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.Mode;
+import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceFilters;
+import com.helpdesk.export.domain.model.ResourceQuery;
+import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Role;
@@ -44,13 +50,7 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.KeyVerification;
-import com.helpdesk.export.domain.port.PageSummary;
-import com.helpdesk.export.domain.port.ResourceQuery;
-import com.helpdesk.export.domain.port.ResourceSection;
 import com.helpdesk.export.domain.port.Serializer;
-import com.helpdesk.export.domain.port.SpoolFullException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,11 +130,11 @@ class PrepareExportServiceTest {
                 reader, spools, List.of(json, csv), limit, new FormatPolicy(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    AuthorizedExport authorize(String key) {
-        Authorization answer =
+    ExportPass authorize(String key) {
+        Admission answer =
                 authorizer.authorize(new ExportCredentials(Optional.of(key), TEAM.toString(), "203.0.113.9"));
-        assertThat(answer).isInstanceOf(Authorization.Granted.class);
-        return ((Authorization.Granted) answer).export();
+        assertThat(answer).isInstanceOf(Admission.Granted.class);
+        return ((Admission.Granted) answer).pass();
     }
 
     PreparedExport prepare(ExportRequest request) {
@@ -198,7 +198,7 @@ class PrepareExportServiceTest {
         void refusesAnAuthorizedExportNotMadeByTheAuthorizeService() {
             KeyVerification.Verified caller = verified(TEAM, Mode.LIVE);
             List<String> closed = new ArrayList<>();
-            AuthorizedExport forged = new AuthorizedExport() {
+            ExportPass forged = new ExportPass() {
                 @Override
                 public KeyVerification.Verified caller() {
                     return caller;
@@ -231,7 +231,7 @@ class PrepareExportServiceTest {
 
         @Test
         void oneAuthorizationPreparesOneExportAndAClosedOneNone() {
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             PreparedExport first = service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never());
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
                     .as("a second export on one slot")
@@ -239,7 +239,7 @@ class PrepareExportServiceTest {
             first.close();
             assertThat(slots.held()).isZero();
 
-            AuthorizedExport closed = authorize(LIVE_KEY);
+            ExportPass closed = authorize(LIVE_KEY);
             closed.close();
             assertThatThrownBy(() -> service.prepare(closed, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
                     .as("an export without a slot")
@@ -249,7 +249,7 @@ class PrepareExportServiceTest {
 
         @Test
         void anAuthorizationWhoseExportWasRefusedCanStillBeUsed() {
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(
                             authorized,
                             new ExportRequest(
@@ -266,7 +266,7 @@ class PrepareExportServiceTest {
 
         @Test
         void needsARequestARequestIdAndACancellation() {
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, null, REQUEST_ID, Cancellation.never()))
                     .isInstanceOf(NullPointerException.class);
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), null, Cancellation.never()))
@@ -283,7 +283,7 @@ class PrepareExportServiceTest {
 
         private void assertRefusedBeforeAnythingIsOpened(
                 PrepareExportService service, ExportRequest request, String param) {
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, request, REQUEST_ID, Cancellation.never()))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
@@ -695,7 +695,7 @@ class PrepareExportServiceTest {
     class Failures {
 
         /** The snapshot and the spool are closed; the slot is still the caller's, who gives it back. */
-        private void assertCleanedUpButStillOwned(AuthorizedExport authorized) {
+        private void assertCleanedUpButStillOwned(ExportPass authorized) {
             assertThat(reader.only().closeCount).as("snapshot closed").isEqualTo(1);
             assertThat(spools.only().closed).as("spool closed").isTrue();
             assertThat(slots.held())
@@ -712,7 +712,7 @@ class PrepareExportServiceTest {
             // 5 bytes: full as the section starts; 40: full when its rows are flushed
             spools.capacity = capacity;
             addRows(LIVE, TICKETS, 1, 2, 3);
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() ->
                             service.prepare(authorized, json(spec(TICKETS, "id")), REQUEST_ID, Cancellation.never()))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
@@ -741,7 +741,7 @@ class PrepareExportServiceTest {
         void anotherSpoolFailureIsAnInternalError() {
             IOException disk = new IOException("disk error");
             spools.writeFailure = disk;
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
@@ -756,7 +756,7 @@ class PrepareExportServiceTest {
             ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "database unreachable");
             reader.readFailure = q -> q.type() == CUSTOMERS ? down : null;
             addRows(LIVE, TICKETS, 1);
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(
                             authorized, jsonOf(TICKETS, CUSTOMERS, ARTICLES), REQUEST_ID, Cancellation.never()))
                     .isSameAs(down);
@@ -768,7 +768,7 @@ class PrepareExportServiceTest {
         void anUnexpectedReaderFailurePropagatesAndClosesTheSnapshotAndTheSpool() {
             IllegalStateException bug = new IllegalStateException("boom");
             reader.readFailure = q -> bug;
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
                     .isSameAs(bug);
             assertCleanedUpButStillOwned(authorized);
@@ -778,7 +778,7 @@ class PrepareExportServiceTest {
         void aSnapshotThatCannotBeOpenedClosesTheSpool() {
             ExportException down = new ExportException(ErrorCode.SERVICE_UNAVAILABLE, "database unreachable");
             reader.openFailure = down;
-            AuthorizedExport authorized = authorize(LIVE_KEY);
+            ExportPass authorized = authorize(LIVE_KEY);
             assertThatThrownBy(() -> service.prepare(authorized, jsonOf(TICKETS), REQUEST_ID, Cancellation.never()))
                     .isSameAs(down);
             assertThat(spools.only().closed).isTrue();

@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.port;
 
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 public interface ExportSlots {
 
     /** Takes a slot for one export of the caller, if neither its key's nor its team's cap is reached. */
-    Decision acquire(KeyVerification.Verified caller);
+    Acquisition acquire(KeyVerification.Verified caller);
 
     /** An export's hold on capacity; closing it gives the slot back. Idempotent, safe from any thread. */
     interface Slot extends AutoCloseable {
@@ -27,9 +28,9 @@ public interface ExportSlots {
     }
 
     /** The answer of {@link #acquire}. */
-    sealed interface Decision {}
+    sealed interface Acquisition {}
 
-    record Acquired(Slot slot) implements Decision {
+    record Acquired(Slot slot) implements Acquisition {
         public Acquired {
             Objects.requireNonNull(slot, "slot");
         }
@@ -39,7 +40,7 @@ public interface ExportSlots {
      * @param cap   the cap that is reached
      * @param limit its value ({@link ConcurrencyLimits})
      */
-    record Refused(Cap cap, int limit) implements Decision {
+    record Refused(Cap cap, int limit) implements Acquisition {
         public Refused {
             Objects.requireNonNull(cap, "cap");
         }

@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.port;
 
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 
 /**

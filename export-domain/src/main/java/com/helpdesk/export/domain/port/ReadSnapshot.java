@@ -1,6 +1,8 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.ResourceQuery;
 import com.helpdesk.export.domain.model.ResourceType;
 import java.io.IOException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.port;
 
+import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.ResourceType;

@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.port;
 
+import com.helpdesk.export.domain.error.SpoolFullException;
 import java.io.IOException;
 import java.io.OutputStream;
 

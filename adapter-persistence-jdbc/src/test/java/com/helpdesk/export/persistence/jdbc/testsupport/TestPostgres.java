@@ -1,9 +1,9 @@
 package com.helpdesk.export.persistence.jdbc.testsupport;
 
-import com.helpdesk.export.dev.demo.DemoDataset;
-import com.helpdesk.export.dev.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.ExportReadRole;
+import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -8,9 +8,9 @@ package com.helpdesk.export.application.port.in;
 public interface AuthorizeExportUseCase {
 
     /**
-     * @return {@link Authorization.Granted} with a slot taken and the call counted, or {@link Authorization.Refused}
+     * @return {@link Admission.Granted} with a slot taken and the call counted, or {@link Admission.Refused}
      * @throws com.helpdesk.export.domain.error.ExportException when the checks cannot be made at all (the database
      *                                                          cannot be reached)
      */
-    Authorization authorize(ExportCredentials credentials);
+    Admission authorize(ExportCredentials credentials);
 }

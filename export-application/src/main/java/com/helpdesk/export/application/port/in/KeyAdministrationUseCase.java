@@ -1,7 +1,7 @@
 package com.helpdesk.export.application.port.in;
 
+import com.helpdesk.export.domain.model.KeyRevocation;
 import com.helpdesk.export.domain.model.TeamId;
-import com.helpdesk.export.domain.port.KeyRevocation;
 import java.util.UUID;
 
 /**

@@ -17,6 +17,5 @@ public interface PrepareExportUseCase {
      * @throws com.helpdesk.export.domain.error.ExportException for every refusal, with its code; {@code authorized}
      *                                                          is then still the caller's to close
      */
-    PreparedExport prepare(
-            AuthorizedExport authorized, ExportRequest request, String requestId, Cancellation cancellation);
+    PreparedExport prepare(ExportPass authorized, ExportRequest request, String requestId, Cancellation cancellation);
 }

@@ -1,7 +1,7 @@
 package com.helpdesk.export.application.port.in;
 
-import com.helpdesk.export.domain.port.ExportDocument;
-import com.helpdesk.export.domain.port.KeyVerification;
+import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
 import java.io.IOException;
@@ -18,11 +18,11 @@ public final class PreparedExport implements AutoCloseable {
     private final ExportDocument document;
     private final Serializer serializer;
     private final Spool spool;
-    private final AuthorizedExport authorized;
+    private final ExportPass authorized;
     private boolean sending;
     private boolean closed;
 
-    public PreparedExport(ExportDocument document, Serializer serializer, Spool spool, AuthorizedExport authorized) {
+    public PreparedExport(ExportDocument document, Serializer serializer, Spool spool, ExportPass authorized) {
         this.document = Objects.requireNonNull(document, "document");
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.spool = Objects.requireNonNull(spool, "spool");

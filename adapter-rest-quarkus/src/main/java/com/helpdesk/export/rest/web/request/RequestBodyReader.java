@@ -1,0 +1,29 @@
+package com.helpdesk.export.rest.web.request;
+
+import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.rest.RestSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+import java.io.InputStream;
+
+/**
+ * Turns a request's media type and body into a domain {@link ExportRequest}, in the contract's order, one job per
+ * class: {@link BodyGuard} (media type 415, size 413, UTF-8), {@link StrictJson} (JSON syntax and shape:
+ * {@code invalid_json}, unknown keys, wrong JSON types, required fields), then {@link RequestMapping} (the domain's
+ * own rules). Every refusal names the field at fault in {@code param}.
+ */
+@ApplicationScoped
+public class RequestBodyReader {
+
+    private final BodyGuard guard;
+    private final StrictJson json;
+
+    public RequestBodyReader(Validator validator, RestSettings settings) {
+        this.guard = new BodyGuard(settings.maxBodyBytes());
+        this.json = new StrictJson(validator);
+    }
+
+    public ExportRequest read(String contentType, InputStream body) {
+        return RequestMapping.toDomain(json.read(guard.admit(contentType, body)));
+    }
+}
