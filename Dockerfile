@@ -15,10 +15,11 @@ COPY mvnw pom.xml ./
 COPY test-support/ test-support/
 COPY export-domain/ export-domain/
 COPY export-application/ export-application/
-COPY dev-support/ dev-support/
+COPY embedded-database/ embedded-database/
+COPY demo-data/ demo-data/
 COPY adapter-persistence-jdbc/ adapter-persistence-jdbc/
 COPY adapter-cli/ adapter-cli/
-COPY adapter-text/ adapter-text/
+COPY wire-text/ wire-text/
 COPY adapter-csv/ adapter-csv/
 COPY adapter-json/ adapter-json/
 COPY adapter-spool/ adapter-spool/

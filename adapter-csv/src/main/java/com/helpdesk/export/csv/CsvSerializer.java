@@ -1,25 +1,32 @@
 package com.helpdesk.export.csv;
 
-import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.Cursor;
+import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
+import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.PreparedDocument;
 import com.helpdesk.export.domain.model.PublicId;
-import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
+import com.helpdesk.export.domain.model.SpoolRange;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.Spool;
+import com.helpdesk.export.wiretext.FileHeaders;
 import com.helpdesk.export.wiretext.InstantText;
 import com.helpdesk.export.wiretext.JsonText;
 import com.univocity.parsers.common.TextWritingException;
 import com.univocity.parsers.csv.CsvWriter;
 import com.univocity.parsers.csv.CsvWriterSettings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,9 +48,9 @@ import java.util.UUID;
  * {@code ""} rather than as nothing, because a blank line is skipped by most CSV readers and the row would be
  * lost; {@code ""} is an empty cell to any RFC 4180 reader.
  *
- * <p>Rows are written as they come ({@link #rows}); only univocity's row buffer and a small byte buffer
- * ({@link Utf8Writer}) sit between them and the output. The file ({@link #write}) is the header row followed by
- * those rows, copied as they were written. Outputs are flushed and never closed, not even when writing fails.
+ * <p>Rows are written into the spool as they come, after the header row; only univocity's row buffer and a small byte
+ * buffer ({@link Utf8Writer}) sit between them and the spool, and the file is that one range of the spool, sent as it
+ * was written. Outputs are flushed and never closed, not even when writing fails.
  *
  * <p>Stateless and thread-safe: every call builds its own writer.
  */
@@ -52,9 +59,10 @@ public final class CsvSerializer implements Serializer {
     /** The UTF-8 byte-order mark, for Excel. */
     static final char BOM = '\uFEFF';
 
+    static final String MEDIA_TYPE = "text/csv; charset=utf-8; header=present";
+
     private static final String LINE_SEPARATOR = "\r\n";
     private static final int BUFFER_BYTES = 16 * 1024;
-    private static final int HEADER_BUFFER_BYTES = 1024;
     private static final char FORMULA_GUARD = '\'';
 
     @Override
@@ -63,55 +71,77 @@ public final class CsvSerializer implements Serializer {
     }
 
     @Override
-    public RowWriter rows(ResourceType type, List<Field> fieldList, OutputStream out) {
-        Field[] fields = columns(fieldList);
-        Utf8Writer sink = new Utf8Writer(out, BUFFER_BYTES);
-        CsvWriter csv = new CsvWriter(sink, settings(fields.length));
-        String[] cells = new String[fields.length];
-        return new RowWriter() {
-            @Override
-            public void accept(Row row) throws IOException {
-                for (int i = 0; i < fields.length; i++) {
-                    cells[i] = cell(fields[i], row);
-                }
-                writeRow(csv, cells);
-            }
-
-            @Override
-            public void finish() throws IOException {
-                flush(csv);
-            }
-        };
+    public DocumentWriter start(ExportHead head, Spool spool) {
+        return new Document(head, spool);
     }
 
     /**
-     * The file: the byte-order mark if asked for, the header row of the section's field names, then its rows as
-     * {@link #rows} wrote them.
+     * One CSV file in a spool: the byte-order mark if asked for, the header row of the one resource's field names,
+     * then its rows; delivered as an attachment with the headers that say what the file holds.
      */
-    @Override
-    public void write(ExportDocument document, OutputStream out) throws IOException {
-        if (document.format() != ExportFormat.CSV) {
-            throw new IllegalArgumentException("not a CSV document: " + document.format());
+    private static final class Document implements DocumentWriter {
+
+        private final ExportHead head;
+        private final Spool spool;
+        private SpoolRange file;
+
+        Document(ExportHead head, Spool spool) {
+            this.head = head;
+            this.spool = spool;
         }
-        if (document.sections().size() != 1) {
-            throw new IllegalArgumentException("a CSV document holds exactly one section, not "
-                    + document.sections().size());
+
+        @Override
+        public RowWriter resource(ResourceType type, List<Field> fieldList) throws IOException {
+            if (file != null) {
+                throw new IllegalStateException("a CSV file holds exactly one resource");
+            }
+            long from = spool.size();
+            Field[] fields = columns(fieldList);
+            Utf8Writer sink = new Utf8Writer(spool.output(), BUFFER_BYTES);
+            if (head.csv().bom()) {
+                sink.write(BOM);
+            }
+            CsvWriter csv = new CsvWriter(sink, settings(fields.length));
+            String[] cells = new String[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                cells[i] = fields[i].name();
+            }
+            writeRow(csv, cells);
+            return new RowWriter() {
+                @Override
+                public void accept(Row row) throws IOException {
+                    for (int i = 0; i < fields.length; i++) {
+                        cells[i] = cell(fields[i], row);
+                    }
+                    writeRow(csv, cells);
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    flush(csv);
+                    file = new SpoolRange(from, spool.size());
+                }
+            };
         }
-        ResourceSection section = document.sections().get(0);
-        Field[] fields = columns(section.fields());
-        Utf8Writer sink = new Utf8Writer(out, HEADER_BUFFER_BYTES);
-        if (document.csv().bom()) {
-            sink.write(BOM);
+
+        @Override
+        public PreparedDocument finish(List<ExportSection> sections) {
+            if (sections.size() != 1 || file == null) {
+                throw new IllegalStateException("a CSV file holds exactly one resource, not " + sections.size());
+            }
+            ExportSection section = sections.get(0);
+            PageSummary summary = section.summary();
+            return new PreparedDocument(
+                    new Delivery(
+                            MEDIA_TYPE,
+                            Optional.of(FileHeaders.fileName(
+                                    section.type().wireName(), head.team().toString(), head.generatedAt(), "csv")),
+                            FileHeaders.ofOneResource(
+                                    summary.rows(),
+                                    summary.hasMore(),
+                                    summary.nextCursor().map(Cursor::encode))),
+                    List.of(file));
         }
-        CsvWriter csv = new CsvWriter(sink, settings(fields.length));
-        String[] cells = new String[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            cells[i] = fields[i].name();
-        }
-        writeRow(csv, cells);
-        flush(csv);
-        section.rows().writeTo(out);
-        out.flush();
     }
 
     /** The columns: every field but the group {@code customFields} itself, whose fields are columns of their own. */

@@ -6,7 +6,6 @@ import static com.helpdesk.export.csv.CsvFixtures.write;
 import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
@@ -69,7 +68,7 @@ class CsvPropertyTest {
         });
     }
 
-    private static List<List<String>> readBack(ExportDocument document) {
+    private static List<List<String>> readBack(CsvFixtures.Document document) {
         return CsvReadBack.parse(new String(write(document), StandardCharsets.UTF_8));
     }
 

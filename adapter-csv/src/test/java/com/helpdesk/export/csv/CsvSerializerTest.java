@@ -13,17 +13,17 @@ import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.csv.CsvFixtures.Written;
+import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
-import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.PageSummary;
-import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.spool.MemorySpool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,8 +31,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -165,42 +165,53 @@ class CsvSerializerTest {
         }
 
         @Test
-        void refusesADocumentWithoutExactlyOneSection() {
-            ResourceSection tickets = section(TICKETS, fields(TICKETS, "id"), List.of());
-            ResourceSection customers = section(CUSTOMERS, fields(CUSTOMERS, "id"), List.of());
-            assertThatThrownBy(() -> new CsvSerializer().write(document(false), new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("exactly one section");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThatThrownBy(() -> new CsvSerializer().write(document(false, tickets, customers), out))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("exactly one section");
-            assertThat(out.size()).isZero();
+        void refusesADocumentWithoutExactlyOneResource() throws IOException {
+            try (MemorySpool spool = new MemorySpool()) {
+                Serializer.DocumentWriter none = new CsvSerializer().start(CsvFixtures.head(false), spool);
+                assertThatThrownBy(() -> none.finish(List.of()))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("exactly one resource");
+                Serializer.DocumentWriter two = new CsvSerializer().start(CsvFixtures.head(false), spool);
+                two.resource(TICKETS, fields(TICKETS, "id")).finish();
+                assertThatThrownBy(() -> two.resource(CUSTOMERS, fields(CUSTOMERS, "id")))
+                        .isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("exactly one resource");
+            }
         }
 
         @Test
-        void refusesAJsonDocument() {
-            ExportDocument json = new ExportDocument(
-                    "req_1",
-                    TEAM,
-                    GENERATED_AT,
-                    ExportFormat.JSON,
-                    CsvOptions.DEFAULT,
-                    10_000,
-                    List.of(section(TICKETS, fields(TICKETS, "id"), List.of())));
-            assertThatThrownBy(() -> new CsvSerializer().write(json, new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalArgumentException.class);
+        void refusesASectionWithoutFields() throws IOException {
+            try (MemorySpool spool = new MemorySpool()) {
+                Serializer.DocumentWriter writer = new CsvSerializer().start(CsvFixtures.head(false), spool);
+                assertThatThrownBy(() -> writer.resource(TICKETS, List.of()))
+                        .isInstanceOf(IllegalArgumentException.class);
+                assertThat(spool.size()).isZero();
+            }
         }
 
         @Test
-        void refusesASectionWithoutFields() {
-            assertThatThrownBy(() -> new CsvSerializer().rows(TICKETS, List.of(), new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalArgumentException.class);
-            ExportDocument noFields = document(
-                    false,
-                    new ResourceSection(TICKETS, List.of(), new PageSummary(0, false, Optional.empty()), sink -> {}));
-            assertThatThrownBy(() -> new CsvSerializer().write(noFields, new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalArgumentException.class);
+        void isDeliveredAsAnAttachmentWithTheHeadersThatSayWhatItHolds() throws IOException {
+            Cursor next = new Cursor(TICKETS, GENERATED_AT, new UUID(0, 7));
+            Written written = CsvFixtures.written(
+                    document(
+                            false,
+                            new CsvFixtures.Section(
+                                    TICKETS,
+                                    fields(TICKETS, "id"),
+                                    List.of(TestRow.of(TICKETS).with("id", TICKET_ID)),
+                                    new PageSummary(1, true, Optional.of(next)))),
+                    OutputStream.nullOutputStream());
+            assertThat(written.delivery().mediaType()).isEqualTo("text/csv; charset=utf-8; header=present");
+            assertThat(written.delivery().fileName()).contains("tickets-" + TEAM + "-20261127T143000Z.csv");
+            assertThat(written.delivery().headers())
+                    .containsExactly(
+                            Map.entry("X-Total-Rows", "1"),
+                            Map.entry("X-Has-More", "true"),
+                            Map.entry("X-Next-Cursor", next.encode()));
+            Written all = CsvFixtures.written(
+                    document(TICKETS, fields(TICKETS, "id"), List.of()), OutputStream.nullOutputStream());
+            assertThat(all.delivery().headers())
+                    .containsExactly(Map.entry("X-Total-Rows", "0"), Map.entry("X-Has-More", "false"));
         }
     }
 
@@ -392,7 +403,7 @@ class CsvSerializerTest {
 
         @Test
         void refusesAValueOfTheWrongJavaType() {
-            assertThatThrownBy(() -> CsvFixtures.rowBytes(
+            assertThatThrownBy(() -> CsvFixtures.writeText(
                             TICKETS,
                             fields(TICKETS, "createdAt"),
                             List.of(TestRow.of(TICKETS).with("createdAt", "2026-01-01T00:00:00Z"))))
@@ -496,50 +507,52 @@ class CsvSerializerTest {
         @Test
         void flushesButNeverClosesTheStream() throws IOException {
             RecordingStream out = new RecordingStream();
-            new CsvSerializer()
-                    .write(
-                            document(
-                                    TICKETS,
-                                    fields(TICKETS, "title"),
-                                    List.of(TestRow.of(TICKETS).with("title", "x"))),
-                            out);
+            CsvFixtures.written(
+                    document(
+                            TICKETS,
+                            fields(TICKETS, "title"),
+                            List.of(TestRow.of(TICKETS).with("title", "x"))),
+                    out);
             assertThat(out.closed).isFalse();
             assertThat(out.flushed).isTrue();
             assertThat(out.bytes.toString(StandardCharsets.UTF_8)).isEqualTo("title\r\nx\r\n");
         }
 
         @Test
-        void writesRowsToTheStreamAsTheyComeNotAtTheEnd() throws IOException {
+        void writesRowsToTheSpoolAsTheyComeNotAtTheEnd() throws IOException {
             RecordingStream out = new RecordingStream();
             int rows = 20_000;
             long bytesSeenMidway = -1;
             TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(100));
-            Serializer.RowWriter writer = new CsvSerializer().rows(TICKETS, fields(TICKETS, "title"), out);
-            for (int i = 0; i < rows; i++) {
-                if (i == rows / 2) {
-                    bytesSeenMidway = out.bytes.size();
+            try (MemorySpool spool = new MemorySpool(out)) {
+                Serializer.RowWriter writer = new CsvSerializer()
+                        .start(CsvFixtures.head(false), spool)
+                        .resource(TICKETS, fields(TICKETS, "title"));
+                for (int i = 0; i < rows; i++) {
+                    if (i == rows / 2) {
+                        bytesSeenMidway = out.bytes.size();
+                    }
+                    writer.accept(row);
                 }
-                writer.accept(row);
+                writer.finish();
             }
-            writer.finish();
             long total = out.bytes.size();
-            assertThat(total).as("rows only: the header is the document's").isEqualTo(rows * 102L);
-            // half the rows were written: most of their bytes must already have reached the stream
+            assertThat(total).as("the header row, then the rows").isEqualTo("title\r\n".length() + rows * 102L);
+            // half the rows were written: most of their bytes must already have reached the spool
             assertThat(bytesSeenMidway).isGreaterThan(total / 2 - 64 * 1024);
             assertThat(out.closed).isFalse();
         }
 
         @Test
-        void theDocumentIsTheHeaderFollowedByTheRowsAsWritten() throws IOException {
+        void theDocumentIsOneRangeOfTheSpoolTheHeaderThenTheRowsAsWritten() throws IOException {
             List<Field> titles = fields(TICKETS, "title", "id");
             List<TestRow> rows = List.of(
                     TestRow.of(TICKETS).with("title", "a,b").with("id", TICKET_ID),
                     TestRow.of(TICKETS).with("title", "=1"));
-            byte[] body = CsvFixtures.rowBytes(TICKETS, titles, rows).toByteArray();
-            byte[] whole = write(document(TICKETS, titles, rows));
-            byte[] header = "title,id\r\n".getBytes(StandardCharsets.UTF_8);
-            assertThat(Arrays.copyOfRange(whole, 0, header.length)).isEqualTo(header);
-            assertThat(Arrays.copyOfRange(whole, header.length, whole.length)).isEqualTo(body);
+            RecordingStream spooled = new RecordingStream();
+            Written whole = CsvFixtures.written(document(TICKETS, titles, rows), spooled);
+            assertThat(whole.bytes()).as("sent as it was spooled").isEqualTo(spooled.bytes.toByteArray());
+            assertThat(whole.text()).isEqualTo("title,id\r\n\"a,b\",tkt_0f3c2a1b4d5e6f708192a3b4c5d6e7f8\r\n'=1,\r\n");
         }
 
         @Test
@@ -556,46 +569,28 @@ class CsvSerializerTest {
         void reportsAnIoFailureAsItselfAndDoesNotCloseTheStream() throws IOException {
             IOException failure = new IOException("disk full");
             FailingStream out = new FailingStream(failure);
-            Serializer.RowWriter writer = new CsvSerializer().rows(TICKETS, fields(TICKETS, "title"), out);
             TestRow row = TestRow.of(TICKETS).with("title", "x".repeat(50));
-            assertThatThrownBy(() -> {
-                        for (int i = 0; i < 100_000; i++) {
-                            writer.accept(row);
-                        }
-                        writer.finish();
-                    })
-                    .isSameAs(failure);
-            assertThat(out.closed).isFalse();
-        }
-
-        @Test
-        void letsAFailureOfTheSpooledRowsPassUnchangedWithoutClosingTheStream() {
-            RecordingStream out = new RecordingStream();
-            IOException failure = new IOException("spool read failed");
-            ExportDocument document = document(
-                    false,
-                    new ResourceSection(
-                            TICKETS, fields(TICKETS, "title"), new PageSummary(1, false, Optional.empty()), sink -> {
-                                sink.write("x\r\n".getBytes(StandardCharsets.UTF_8));
-                                throw failure;
-                            }));
-            assertThatThrownBy(() -> new CsvSerializer().write(document, out)).isSameAs(failure);
+            try (MemorySpool spool = new MemorySpool(out)) {
+                assertThatThrownBy(() -> {
+                            Serializer.RowWriter writer = new CsvSerializer()
+                                    .start(CsvFixtures.head(false), spool)
+                                    .resource(TICKETS, fields(TICKETS, "title"));
+                            for (int i = 0; i < 100_000; i++) {
+                                writer.accept(row);
+                            }
+                            writer.finish();
+                        })
+                        .isSameAs(failure);
+            }
             assertThat(out.closed).isFalse();
         }
 
         @Test
         void canBeUsedForManyDocuments() {
-            CsvSerializer serializer = new CsvSerializer();
             for (int i = 0; i < 3; i++) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
                 List<Field> f = fields(TICKETS, "messageCount");
-                try {
-                    serializer.write(
-                            document(TICKETS, f, List.of(TestRow.of(TICKETS).with("messageCount", i))), out);
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("messageCount\r\n" + i + "\r\n");
+                assertThat(writeText(TICKETS, f, List.of(TestRow.of(TICKETS).with("messageCount", i))))
+                        .isEqualTo("messageCount\r\n" + i + "\r\n");
             }
         }
     }

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
-import com.helpdesk.export.domain.model.ResourceSection;
+import com.helpdesk.export.domain.model.PreparedDocument;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
+import com.helpdesk.export.domain.model.SpoolRange;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.wiretext.IdText;
 import com.helpdesk.export.wiretext.InstantText;
 import com.helpdesk.export.wiretext.JsonText;
@@ -22,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +34,8 @@ import java.util.UUID;
 
 /**
  * Writes the contract's JSON envelope with Jackson's streaming generator: rows go from the reader to the spool one at
- * a time ({@link #rows}), and the envelope is written around them once every resource is read ({@link #write}).
+ * a time, and the envelope is written after them, once every resource is read, in pieces that the document's ranges
+ * put around the rows (the rows are never copied).
  * Every field of the selection is present; empty values are {@code null}, empty tags {@code []}. The custom fields
  * of a selection are one object, {@code customFields}, where the first of them stands (the whole group: every field
  * the team defines, {@code {}} when it defines none), each typed by its kind: text and select strings, numbers JSON
@@ -42,6 +48,8 @@ public final class JacksonJsonSerializer implements Serializer {
 
     private static final SerializedString ROW_SEPARATOR = new SerializedString(",");
     private static final SerializedString CUSTOM_FIELDS = new SerializedString("customFields");
+
+    static final String MEDIA_TYPE = "application/json";
 
     private final JsonFactory factory;
 
@@ -62,12 +70,16 @@ public final class JacksonJsonSerializer implements Serializer {
         return ExportFormat.JSON;
     }
 
+    @Override
+    public DocumentWriter start(ExportHead head, Spool spool) {
+        return new Document(head, spool);
+    }
+
     /**
      * The rows as a comma-separated run of JSON objects (what goes between the brackets of the section's array), one
      * object per row with the fields in order.
      */
-    @Override
-    public RowWriter rows(ResourceType type, List<Field> fieldList, OutputStream out) throws IOException {
+    RowWriter rows(List<Field> fieldList, OutputStream out) throws IOException {
         JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(ROW_SEPARATOR);
@@ -120,54 +132,97 @@ public final class JacksonJsonSerializer implements Serializer {
         };
     }
 
-    @Override
-    public void write(ExportDocument document, OutputStream out) throws IOException {
-        JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        // the generator's flush before each section only hands its buffer over; the output is flushed once, at the end
-        json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-        json.writeStartObject();
-        json.writeBooleanField("success", true);
-        json.writeObjectFieldStart("data");
-        json.writeStringField("object", "export");
-        json.writeStringField("format", document.format().wireName());
-        json.writeNumberField("totalRows", document.totalRows());
-        json.writeObjectFieldStart("resources");
-        for (ResourceSection section : document.sections()) {
-            json.writeArrayFieldStart(section.type().wireName());
-            json.flush();
-            section.rows().writeTo(out);
-            json.writeEndArray();
+    /**
+     * One JSON document in a spool: each resource's rows where they were written, then the envelope around them,
+     * written once every resource is read (its totals, {@code hasMore} and cursors come first in the document, so they
+     * must be known), in pieces between which the rows go.
+     */
+    private final class Document implements DocumentWriter {
+
+        private final ExportHead head;
+        private final Spool spool;
+        private final List<SpoolRange> rows = new ArrayList<>();
+
+        Document(ExportHead head, Spool spool) {
+            this.head = head;
+            this.spool = spool;
         }
-        json.writeEndObject();
-        json.writeObjectFieldStart("hasMore");
-        for (ResourceSection section : document.sections()) {
-            json.writeBooleanField(section.type().wireName(), section.summary().hasMore());
+
+        @Override
+        public RowWriter resource(ResourceType type, List<Field> fields) throws IOException {
+            long from = spool.size();
+            RowWriter writer = rows(fields, spool.output());
+            return new RowWriter() {
+                @Override
+                public void accept(Row row) throws IOException {
+                    writer.accept(row);
+                }
+
+                @Override
+                public void finish() throws IOException {
+                    writer.finish();
+                    rows.add(new SpoolRange(from, spool.size()));
+                }
+            };
         }
-        json.writeEndObject();
-        json.writeObjectFieldStart("nextCursor");
-        for (ResourceSection section : document.sections()) {
-            json.writeFieldName(section.type().wireName());
-            if (section.summary().nextCursor().isPresent()) {
-                json.writeString(section.summary().nextCursor().get().encode());
-            } else {
-                json.writeNull();
+
+        @Override
+        public PreparedDocument finish(List<ExportSection> sections) throws IOException {
+            if (sections.size() != rows.size()) {
+                throw new IllegalStateException(sections.size() + " sections for " + rows.size() + " resources");
             }
+            List<SpoolRange> body = new ArrayList<>();
+            JsonGenerator json = factory.createGenerator(spool.output(), JsonEncoding.UTF8);
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            long mark = spool.size();
+            json.writeStartObject();
+            json.writeBooleanField("success", true);
+            json.writeObjectFieldStart("data");
+            json.writeStringField("object", "export");
+            json.writeStringField("format", head.format().wireName());
+            json.writeNumberField("totalRows", ExportSection.totalRows(sections));
+            json.writeObjectFieldStart("resources");
+            for (int i = 0; i < sections.size(); i++) {
+                json.writeArrayFieldStart(sections.get(i).type().wireName());
+                json.flush();
+                long end = spool.size();
+                body.add(new SpoolRange(mark, end));
+                body.add(rows.get(i));
+                mark = end;
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("hasMore");
+            for (ExportSection section : sections) {
+                json.writeBooleanField(
+                        section.type().wireName(), section.summary().hasMore());
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("nextCursor");
+            for (ExportSection section : sections) {
+                json.writeFieldName(section.type().wireName());
+                if (section.summary().nextCursor().isPresent()) {
+                    json.writeString(section.summary().nextCursor().get().encode());
+                } else {
+                    json.writeNull();
+                }
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("limits");
+            json.writeNumberField("maxRowsPerResource", head.maxRowsPerResource());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeObjectFieldStart("meta");
+            json.writeStringField("requestId", head.requestId());
+            json.writeStringField(
+                    "timestamp",
+                    head.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            body.add(new SpoolRange(mark, spool.size()));
+            return new PreparedDocument(Delivery.inline(MEDIA_TYPE), body);
         }
-        json.writeEndObject();
-        json.writeObjectFieldStart("limits");
-        json.writeNumberField("maxRowsPerResource", document.maxRowsPerResource());
-        json.writeEndObject();
-        json.writeEndObject();
-        json.writeObjectFieldStart("meta");
-        json.writeStringField("requestId", document.requestId());
-        json.writeStringField(
-                "timestamp",
-                document.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
-        json.writeEndObject();
-        json.writeEndObject();
-        json.flush();
-        out.flush();
     }
 
     private static void writeValue(JsonGenerator json, Field field, Row row, char[] scratch, Row.Utf8Sink utf8)

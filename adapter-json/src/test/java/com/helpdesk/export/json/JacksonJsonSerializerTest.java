@@ -11,16 +11,20 @@ import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
-import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.PageSummary;
-import com.helpdesk.export.domain.model.ResourceSection;
+import com.helpdesk.export.domain.model.PreparedDocument;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
+import com.helpdesk.export.domain.model.SpoolRange;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.spool.MemorySpool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -50,30 +54,55 @@ class JacksonJsonSerializerTest {
         }
     }
 
-    private ResourceSection section(ResourceType type, List<Field> fields, List<Row> rows, PageSummary summary)
-            throws IOException {
-        ByteArrayOutputStream spool = new ByteArrayOutputStream();
-        Serializer.RowWriter writer = json.rows(type, fields, spool);
-        for (Row row : rows) {
-            writer.accept(row);
-        }
-        writer.finish();
-        byte[] bytes = spool.toByteArray();
-        return new ResourceSection(type, fields, summary, out -> out.write(bytes));
+    /** One resource of a document to write: its rows and what the reader said of them. */
+    private record Section(ResourceType type, List<Field> fields, List<Row> rows, PageSummary summary) {}
+
+    private static Section section(ResourceType type, List<Field> fields, List<Row> rows, PageSummary summary) {
+        return new Section(type, fields, rows, summary);
     }
 
-    private JsonNode write(ResourceSection... sections) throws IOException {
-        ExportDocument document = new ExportDocument(
+    /** The document as an export writes it into a spool and sends it, parsed. */
+    private JsonNode write(Section... sections) throws IOException {
+        ExportHead head = new ExportHead(
                 "req_test",
                 new TeamId(new UUID(1, 2)),
                 Instant.parse("2026-12-01T10:00:00.123Z"),
                 ExportFormat.JSON,
                 CsvOptions.DEFAULT,
-                10_000,
-                List.of(sections));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        json.write(document, out);
-        return new ObjectMapper().readTree(out.toByteArray());
+                10_000);
+        try (MemorySpool spool = new MemorySpool()) {
+            Serializer.DocumentWriter document = json.start(head, spool);
+            List<ExportSection> written = new ArrayList<>();
+            for (Section section : sections) {
+                Serializer.RowWriter writer = document.resource(section.type(), section.fields());
+                for (Row row : section.rows()) {
+                    writer.accept(row);
+                }
+                writer.finish();
+                written.add(new ExportSection(section.type(), section.fields(), section.summary()));
+            }
+            PreparedDocument prepared = document.finish(written);
+            assertThat(prepared.delivery()).isEqualTo(Delivery.inline("application/json"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (SpoolRange range : prepared.body()) {
+                spool.copyTo(range.from(), range.to(), out);
+            }
+            assertThat(spool.size())
+                    .as("every byte of the spool is in the document once: the rows are not copied")
+                    .isEqualTo(out.size());
+            return new ObjectMapper().readTree(out.toByteArray());
+        }
+    }
+
+    /** The rows alone, as a resource's part of the document holds them. */
+    private String rowsText(List<Field> fields, List<Row> rows) throws IOException {
+        ByteArrayOutputStream spool = new ByteArrayOutputStream();
+        Serializer.RowWriter writer = ((JacksonJsonSerializer) json).rows(fields, spool);
+        for (Row row : rows) {
+            writer.accept(row);
+        }
+        writer.finish();
+        return spool.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -135,7 +164,7 @@ class JacksonJsonSerializerTest {
     void aValueOfTheWrongJavaTypeIsRefusedNamingTheField() {
         List<Field> fields = TICKETS.selectFields(List.of("createdAt"), "fields");
         Row wrong = new MapRow(TICKETS, Map.of("createdAt", "2026-01-01T00:00:00Z"));
-        assertThatThrownBy(() -> section(TICKETS, fields, List.of(wrong), new PageSummary(1, false, Optional.empty())))
+        assertThatThrownBy(() -> rowsText(fields, List.of(wrong)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("createdAt");
     }
@@ -164,13 +193,7 @@ class JacksonJsonSerializerTest {
                 "customFields.due",
                 LocalDate.of(2026, 2, 28)));
         List<Row> rows = List.of(new MapRow(TICKETS, values), new MapRow(TICKETS, Map.of("id", new UUID(0, 2))));
-        ByteArrayOutputStream spool = new ByteArrayOutputStream();
-        Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
-        for (Row row : rows) {
-            writer.accept(row);
-        }
-        writer.finish();
-        String text = spool.toString(StandardCharsets.UTF_8);
+        String text = rowsText(fields, rows);
         assertThat(text)
                 .as("numbers as stored, metadata compact")
                 .contains("\"customFields\":{\"plan\":\"=gold\",\"note\":null,\"amount\":12345678901234567890.0100,"
@@ -234,10 +257,7 @@ class JacksonJsonSerializerTest {
                 .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
                 .build();
         for (String text : texts) {
-            ByteArrayOutputStream spool = new ByteArrayOutputStream();
-            Serializer.RowWriter writer = json.rows(TICKETS, fields, spool);
-            writer.accept(new MapRow(TICKETS, Map.of("title", text)));
-            writer.finish();
+            String written = rowsText(fields, List.of(new MapRow(TICKETS, Map.of("title", text))));
 
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             try (var generator = plain.createGenerator(expected)) {
@@ -245,19 +265,18 @@ class JacksonJsonSerializerTest {
                 generator.writeStringField("title", text);
                 generator.writeEndObject();
             }
-            assertThat(spool.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+            assertThat(written).isEqualTo(expected.toString(StandardCharsets.UTF_8));
             assertThat(new ObjectMapper()
-                            .readTree(spool.toByteArray())
+                            .readTree(written.getBytes(StandardCharsets.UTF_8))
                             .get("title")
                             .asText())
                     .isEqualTo(text);
         }
         // strings written as strings (tags here) look the same: four bytes, not two escaped surrogates
-        ByteArrayOutputStream spool = new ByteArrayOutputStream();
-        Serializer.RowWriter writer = json.rows(TICKETS, TICKETS.selectFields(List.of("tags"), "fields"), spool);
-        writer.accept(new MapRow(TICKETS, Map.of("tags", List.of("émoji😀"))));
-        writer.finish();
-        assertThat(spool.toString(StandardCharsets.UTF_8)).isEqualTo("{\"tags\":[\"émoji😀\"]}");
+        assertThat(rowsText(
+                        TICKETS.selectFields(List.of("tags"), "fields"),
+                        List.of(new MapRow(TICKETS, Map.of("tags", List.of("émoji😀"))))))
+                .isEqualTo("{\"tags\":[\"émoji😀\"]}");
     }
 
     @Test

@@ -2,6 +2,9 @@ package com.helpdesk.export.benchmarks;
 
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.CsvOptions;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.Mode;
 import com.helpdesk.export.domain.model.ResourceFilters;
@@ -12,11 +15,12 @@ import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.Serializer;
+import com.helpdesk.export.domain.port.Spool;
 import com.helpdesk.export.persistence.jdbc.read.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.read.ReaderSettings;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,15 +63,21 @@ final class DemoRows {
      * Writes the rows (every field) with the serializer's row writer, as an export writes them into its spool:
      * the part of serializing that grows with the rows. The document around them is a copy of those bytes.
      */
-    static void writeRows(Serializer serializer, ResourceType type, List<Object[]> rows, OutputStream out)
+    static void writeRows(Serializer serializer, ResourceType type, List<Object[]> rows, Spool spool)
             throws IOException {
-        Serializer.RowWriter writer = serializer.rows(type, type.fields(), out);
+        Serializer.RowWriter writer =
+                serializer.start(head(serializer.format()), spool).resource(type, type.fields());
         ArrayRow row = new ArrayRow();
         for (Object[] values : rows) {
             row.values = values;
             writer.accept(row);
         }
         writer.finish();
+    }
+
+    /** The head of a document of the demo team in {@code format}, as an export makes it. */
+    static ExportHead head(ExportFormat format) {
+        return new ExportHead("req_benchmark", DEMO_LIVE.team(), Instant.now(), format, CsvOptions.DEFAULT, 10_000);
     }
 
     /** A row over an array of values; moved along the list rather than allocated per row. */

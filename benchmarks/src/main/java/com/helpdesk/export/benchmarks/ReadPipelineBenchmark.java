@@ -80,7 +80,8 @@ public class ReadPipelineBenchmark {
                         .rows();
             }
             ByteSink out = new ByteSink();
-            Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), out);
+            Serializer.RowWriter rows =
+                    serializer.start(DemoRows.head(serializer.format()), out).resource(query.type(), query.fields());
             snapshot.read(query, rows);
             rows.finish();
             return out.bytes;

@@ -155,9 +155,8 @@ class HandWiredExportTest {
         String csv;
         try (Wired exports = wire(TestPostgres.demoDatabase(), 1_000)) {
             try (PreparedExport export = exports.export(DemoDataset.LIVE_SECRET_KEY, request)) {
-                assertThat(export.document().totalRows()).isEqualTo(1_000);
-                assertThat(export.document().sections().get(0).summary().hasMore())
-                        .isTrue();
+                assertThat(export.totalRows()).isEqualTo(1_000);
+                assertThat(export.sections().get(0).summary().hasMore()).isTrue();
                 assertThat(exports.reader().openSnapshots())
                         .as("read before it is sent")
                         .isZero();
@@ -217,7 +216,7 @@ class HandWiredExportTest {
             first.close();
             second.close();
             try (PreparedExport export = exports.export(DemoDataset.LIVE_SECRET_KEY, csv)) {
-                assertThat(export.document().totalRows()).isEqualTo(10);
+                assertThat(export.totalRows()).isEqualTo(10);
             }
             assertThatThrownBy(() -> exports.caller(DemoDataset.LIVE_SECRET_KEY, "192.0.2.10"))
                     .isInstanceOfSatisfying(

@@ -10,12 +10,13 @@ import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
-import com.helpdesk.export.domain.model.ExportDocument;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.PreparedDocument;
 import com.helpdesk.export.domain.model.ResourceQuery;
-import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.Scope;
 import com.helpdesk.export.domain.policy.FormatPolicy;
@@ -80,12 +81,11 @@ public final class PrepareExportService implements PrepareExportUseCase {
     }
 
     @Override
-    public PreparedExport prepare(
-            ExportPass authorized, ExportRequest request, String requestId, Cancellation cancellation) {
+    public PreparedExport prepare(ExportPass pass, ExportRequest request, String requestId, Cancellation cancellation) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(cancellation, "cancellation");
-        if (!(authorized instanceof IssuedPass caller)) {
+        if (!(pass instanceof IssuedPass caller)) {
             throw new IllegalArgumentException("only a caller authorized by AuthorizeExportService can export");
         }
         if (!caller.take()) {
@@ -106,28 +106,30 @@ public final class PrepareExportService implements PrepareExportUseCase {
         if (serializer == null) {
             throw ExportException.invalid("format", "Format '" + format.wireName() + "' is not offered here.");
         }
-        List<Integer> limits = new ArrayList<>(request.resources().size());
-        for (ResourceSpec spec : request.resources()) {
-            limits.add(rowLimitPolicy.limitFor(spec).orThrow());
-        }
+        ExportHead head = new ExportHead(
+                requestId,
+                caller.team(),
+                clock.instant(),
+                format,
+                request.csv().orElse(CsvOptions.DEFAULT),
+                rowLimitPolicy.maxRowsPerResource());
         Spool spool = spools.create();
         try {
-            List<ResourceSection> sections = read(
+            Serializer.DocumentWriter document = serializer.start(head, spool);
+            List<ExportSection> sections = read(
                     new Scope(caller.team(), caller.caller().mode()),
                     request.resources(),
-                    limits,
-                    serializer,
-                    spool,
-                    cancellation);
-            ExportDocument document = new ExportDocument(
-                    requestId,
-                    caller.team(),
-                    clock.instant(),
                     format,
-                    request.csv().orElse(CsvOptions.DEFAULT),
-                    rowLimitPolicy.maxRowsPerResource(),
-                    sections);
-            return new PreparedExport(document, serializer, spool, caller);
+                    document,
+                    cancellation);
+            PreparedDocument prepared = document.finish(sections);
+            return new PreparedExport(head, sections, prepared.delivery(), prepared.body(), spool, caller);
+        } catch (SpoolFullException e) {
+            spool.close();
+            throw new ExportException(ErrorCode.SERVICE_UNAVAILABLE, AT_CAPACITY, null, e);
+        } catch (IOException e) {
+            spool.close();
+            throw new ExportException(ErrorCode.INTERNAL_ERROR, SPOOL_FAILED, null, e);
         } catch (RuntimeException | Error e) {
             spool.close();
             throw e;
@@ -135,18 +137,18 @@ public final class PrepareExportService implements PrepareExportUseCase {
     }
 
     /**
-     * Every resource, in one snapshot, into the spool; the snapshot is closed when this returns or fails. The fields
-     * of each are resolved in the snapshot, against the custom fields the team defines in it, so that every row of
-     * one export has the same fields; a custom field that is not defined is the request's error (400), named.
+     * Every resource, in one snapshot, into the document; the snapshot is closed when this returns or fails. The
+     * fields of each are resolved in the snapshot, against the custom fields the team defines in it, so that every row
+     * of one export has the same fields; a custom field that is not defined is the request's error (400), named.
      */
-    private List<ResourceSection> read(
+    private List<ExportSection> read(
             Scope scope,
             List<ResourceSpec> specs,
-            List<Integer> limits,
-            Serializer serializer,
-            Spool spool,
-            Cancellation cancellation) {
-        List<ResourceSection> sections = new ArrayList<>(specs.size());
+            ExportFormat format,
+            Serializer.DocumentWriter document,
+            Cancellation cancellation)
+            throws IOException {
+        List<ExportSection> sections = new ArrayList<>(specs.size());
         try (ReadSnapshot snapshot = reader.openSnapshot(scope, cancellation)) {
             for (int i = 0; i < specs.size(); i++) {
                 ResourceSpec spec = specs.get(i);
@@ -155,11 +157,10 @@ public final class PrepareExportService implements PrepareExportUseCase {
                 ResourceQuery query = new ResourceQuery(
                         spec.type(),
                         spec.filters(),
-                        spec.fields().resolve(definitions, serializer.format()),
+                        spec.fields().resolve(definitions, format),
                         spec.after(),
-                        limits.get(i));
-                long from = spool.size();
-                Serializer.RowWriter rows = serializer.rows(query.type(), query.fields(), spool.output());
+                        rowLimitPolicy.maxRowsPerResource());
+                Serializer.RowWriter rows = document.resource(query.type(), query.fields());
                 PageSummary summary;
                 try {
                     summary = snapshot.read(query, rows);
@@ -167,14 +168,8 @@ public final class PrepareExportService implements PrepareExportUseCase {
                     throw e.asInvalid("resources[" + i + "].filters.search");
                 }
                 rows.finish();
-                long to = spool.size();
-                sections.add(
-                        new ResourceSection(query.type(), query.fields(), summary, out -> spool.copyTo(from, to, out)));
+                sections.add(new ExportSection(query.type(), query.fields(), summary));
             }
-        } catch (SpoolFullException e) {
-            throw new ExportException(ErrorCode.SERVICE_UNAVAILABLE, AT_CAPACITY, null, e);
-        } catch (IOException e) {
-            throw new ExportException(ErrorCode.INTERNAL_ERROR, SPOOL_FAILED, null, e);
         }
         return sections;
     }

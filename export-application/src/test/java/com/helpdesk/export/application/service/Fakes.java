@@ -5,17 +5,20 @@ import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
-import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.PageSummary;
+import com.helpdesk.export.domain.model.PreparedDocument;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceQuery;
-import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Row;
 import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.model.SpoolRange;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
@@ -460,16 +463,18 @@ final class Fakes {
     }
 
     /**
-     * Rows: {@code rows()} writes "[type]\n" at once, then holds every row line (the values of the fields joined by
-     * '|') until {@code finish()} writes them and "[/type]\n". Document: a head line
-     * "format requestId team generatedAt bom=… max=… total=…", then per section "== type rows hasMore nextCursor"
-     * and the section's content as copied from the spool, then "== end".
+     * A document in the spool: each resource's rows as {@code resource()} writes them ("[type]\n" at once, then every
+     * row line, the values of the fields joined by '|', held until {@code finish()} writes them and "[/type]\n"); then
+     * {@code finish(sections)} writes a head line "format requestId team generatedAt bom=… max=… total=…", a line
+     * "== type rows hasMore nextCursor" per section and "== end", and answers the document as head, per section its
+     * line and its rows, then the end: the rows are never copied.
      */
     static final class FakeSerializer implements Serializer {
         private final ExportFormat format;
         final List<ResourceType> rowsCalls = new ArrayList<>();
-        final List<ExportDocument> written = new ArrayList<>();
-        IOException writeFailure;
+        /** The heads of the documents finished. */
+        final List<ExportHead> finished = new ArrayList<>();
+
         Events events = new Events();
 
         FakeSerializer(ExportFormat format) {
@@ -482,52 +487,70 @@ final class Fakes {
         }
 
         @Override
-        public RowWriter rows(ResourceType type, List<Field> fields, OutputStream out) throws IOException {
-            rowsCalls.add(type);
-            events.add("rows " + type.wireName());
-            out.write(("[" + type.wireName() + "]\n").getBytes(StandardCharsets.UTF_8));
-            StringBuilder held = new StringBuilder();
-            return new RowWriter() {
+        public DocumentWriter start(ExportHead head, Spool spool) {
+            events.add("start " + format.wireName());
+            List<SpoolRange> rows = new ArrayList<>();
+            return new DocumentWriter() {
                 @Override
-                public void accept(Row row) {
-                    List<String> cells = new ArrayList<>();
-                    fields.forEach(f -> cells.add(String.valueOf(row.value(f))));
-                    held.append(String.join("|", cells)).append('\n');
+                public RowWriter resource(ResourceType type, List<Field> fields) throws IOException {
+                    rowsCalls.add(type);
+                    events.add("rows " + type.wireName());
+                    long from = spool.size();
+                    OutputStream out = spool.output();
+                    out.write(("[" + type.wireName() + "]\n").getBytes(StandardCharsets.UTF_8));
+                    StringBuilder held = new StringBuilder();
+                    return new RowWriter() {
+                        @Override
+                        public void accept(Row row) {
+                            List<String> cells = new ArrayList<>();
+                            fields.forEach(f -> cells.add(String.valueOf(row.value(f))));
+                            held.append(String.join("|", cells)).append('\n');
+                        }
+
+                        @Override
+                        public void finish() throws IOException {
+                            events.add("finish " + type.wireName());
+                            out.write((held + "[/" + type.wireName() + "]\n").getBytes(StandardCharsets.UTF_8));
+                            out.flush();
+                            rows.add(new SpoolRange(from, spool.size()));
+                        }
+                    };
                 }
 
                 @Override
-                public void finish() throws IOException {
-                    events.add("finish " + type.wireName());
-                    out.write((held + "[/" + type.wireName() + "]\n").getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                public PreparedDocument finish(List<ExportSection> sections) throws IOException {
+                    events.add("document");
+                    finished.add(head);
+                    List<SpoolRange> body = new ArrayList<>();
+                    body.add(append(
+                            spool,
+                            format.wireName() + " " + head.requestId() + " " + head.team() + " "
+                                    + head.generatedAt() + " bom=" + head.csv().bom() + " max="
+                                    + head.maxRowsPerResource() + " total=" + ExportSection.totalRows(sections)
+                                    + "\n"));
+                    for (int i = 0; i < sections.size(); i++) {
+                        ExportSection section = sections.get(i);
+                        body.add(append(
+                                spool,
+                                "== " + section.type().wireName() + " "
+                                        + section.summary().rows() + " "
+                                        + section.summary().hasMore() + " "
+                                        + section.summary()
+                                                .nextCursor()
+                                                .map(Cursor::encode)
+                                                .orElse("-") + "\n"));
+                        body.add(rows.get(i));
+                    }
+                    body.add(append(spool, "== end\n"));
+                    return new PreparedDocument(Delivery.inline("fake/" + format.wireName()), body);
                 }
             };
         }
 
-        @Override
-        public void write(ExportDocument document, OutputStream out) throws IOException {
-            written.add(document);
-            events.add("write");
-            out.write((format.wireName() + " " + document.requestId() + " " + document.team() + " "
-                            + document.generatedAt() + " bom=" + document.csv().bom() + " max="
-                            + document.maxRowsPerResource() + " total=" + document.totalRows() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            for (ResourceSection section : document.sections()) {
-                out.write(("== " + section.type().wireName() + " "
-                                + section.summary().rows() + " "
-                                + section.summary().hasMore() + " "
-                                + section.summary()
-                                        .nextCursor()
-                                        .map(Cursor::encode)
-                                        .orElse("-") + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                section.rows().writeTo(out);
-                if (writeFailure != null) {
-                    throw writeFailure;
-                }
-            }
-            out.write("== end\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
+        private static SpoolRange append(Spool spool, String text) throws IOException {
+            long from = spool.size();
+            spool.output().write(text.getBytes(StandardCharsets.UTF_8));
+            return new SpoolRange(from, spool.size());
         }
     }
 }

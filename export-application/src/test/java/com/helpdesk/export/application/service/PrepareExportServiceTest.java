@@ -29,9 +29,11 @@ import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
-import com.helpdesk.export.domain.model.ExportDocument;
+import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.domain.model.ExportHead;
 import com.helpdesk.export.domain.model.ExportRequest;
+import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldSelection;
 import com.helpdesk.export.domain.model.KeyKind;
@@ -41,11 +43,11 @@ import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.ResourceFilters;
 import com.helpdesk.export.domain.model.ResourceQuery;
-import com.helpdesk.export.domain.model.ResourceSection;
 import com.helpdesk.export.domain.model.ResourceSpec;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.model.SpoolRange;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
@@ -53,6 +55,7 @@ import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.Serializer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -177,9 +180,11 @@ class PrepareExportServiceTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    static String content(ResourceSection section) throws IOException {
+    /** The bytes of the rows of the export's resource {@code i}, where the fake serializer's document has them. */
+    static String rows(PreparedExport export, int i) throws IOException {
+        SpoolRange range = export.body().get(2 + 2 * i);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        section.rows().writeTo(out);
+        export.spool().copyTo(range.from(), range.to(), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -336,26 +341,27 @@ class PrepareExportServiceTest {
             addRows(LIVE, TICKETS, 1);
             PreparedExport export = prepare(new ExportRequest(
                     List.of(spec(TICKETS, "title", "id")), ExportFormat.CSV, Optional.of(new CsvOptions(true))));
-            assertThat(export.document().format()).isEqualTo(ExportFormat.CSV);
-            assertThat(export.document().csv()).isEqualTo(new CsvOptions(true));
+            assertThat(export.head().format()).isEqualTo(ExportFormat.CSV);
+            assertThat(export.head().csv()).isEqualTo(new CsvOptions(true));
+            assertThat(export.delivery()).isEqualTo(Delivery.inline("fake/csv"));
             assertThat(written(export))
                     .isEqualTo("csv req_123 " + TEAM + " " + NOW + " bom=true max=10000 total=1\n"
                             + "== tickets 1 false -\n[tickets]\nrow 1|" + id(1) + "\n[/tickets]\n== end\n");
             assertThat(csv.rowsCalls).containsExactly(TICKETS);
-            assertThat(csv.written).hasSize(1);
+            assertThat(csv.finished).hasSize(1);
             assertThat(json.rowsCalls).isEmpty();
-            assertThat(json.written).isEmpty();
+            assertThat(json.finished).isEmpty();
         }
 
         @Test
         void writesJsonWithDefaultCsvOptions() throws IOException {
             PreparedExport export = prepare(json(spec(TICKETS, "id")));
-            assertThat(export.document().csv()).isEqualTo(CsvOptions.DEFAULT);
+            assertThat(export.head().csv()).isEqualTo(CsvOptions.DEFAULT);
             assertThat(written(export))
                     .isEqualTo(JSON_HEAD + "0\n== tickets 0 false -\n[tickets]\n[/tickets]\n" + "== end\n");
-            assertThat(json.written).hasSize(1);
+            assertThat(json.finished).hasSize(1);
             assertThat(csv.rowsCalls).isEmpty();
-            assertThat(csv.written).isEmpty();
+            assertThat(csv.finished).isEmpty();
         }
 
         @Test
@@ -367,15 +373,14 @@ class PrepareExportServiceTest {
             PreparedExport export =
                     prepare(json(spec(TICKETS, "id", "title"), spec(CUSTOMERS, "name"), spec(ARTICLES, "id")));
             assertThat(reader.only().queries).extracting(ResourceQuery::limit).containsExactly(2, 2, 2);
-            ExportDocument document = export.document();
-            assertThat(document.maxRowsPerResource()).isEqualTo(2);
-            assertThat(document.sections())
-                    .extracting(ResourceSection::summary)
+            assertThat(export.head().maxRowsPerResource()).isEqualTo(2);
+            assertThat(export.sections())
+                    .extracting(ExportSection::summary)
                     .containsExactly(
                             new PageSummary(2, true, Optional.of(row(TICKETS, 2).cursor())),
                             new PageSummary(2, false, Optional.empty()),
                             new PageSummary(0, false, Optional.empty()));
-            assertThat(document.totalRows()).isEqualTo(4);
+            assertThat(export.totalRows()).isEqualTo(4);
             assertThat(written(export))
                     .isEqualTo("json req_123 " + TEAM + " " + NOW + " bom=false max=2 total=4\n"
                             + "== tickets 2 true " + row(TICKETS, 2).cursor().encode() + "\n"
@@ -454,6 +459,7 @@ class PrepareExportServiceTest {
                     .containsSubsequence("create spool", "rows customers");
             assertThat(events.log.stream().filter(e -> !e.equals("create spool")))
                     .containsExactly(
+                            "start json",
                             "open snapshot",
                             "custom fields customers",
                             "rows customers",
@@ -466,15 +472,18 @@ class PrepareExportServiceTest {
                             "rows tickets",
                             "read tickets",
                             "finish tickets",
-                            "close snapshot");
+                            "close snapshot",
+                            "document");
             FakeSnapshot snapshot = reader.only();
             assertThat(snapshot.closeCount).isEqualTo(1);
             assertThat(spools.created).hasSize(1);
             assertThat(spools.only().closed).isFalse();
-            assertThat(json.written).as("nothing is sent by prepare").isEmpty();
 
             written(export);
-            assertThat(events.log).endsWith("close snapshot", "write", "close spool");
+            export.close();
+            assertThat(events.log)
+                    .as("the document is finished once the snapshot is closed; sending only copies it")
+                    .endsWith("close snapshot", "document", "close spool");
             assertThat(snapshot.closeCount).isEqualTo(1);
             assertThat(reader.opened).hasSize(1);
         }
@@ -542,47 +551,52 @@ class PrepareExportServiceTest {
             addRows(LIVE, TICKETS, 1, 2);
             addRows(LIVE, ARTICLES, 7);
             try (PreparedExport export = prepare(json(spec(ARTICLES, "createdAt", "id"), ResourceSpec.all(TICKETS)))) {
-                ExportDocument document = export.document();
-                assertThat(document.requestId()).isEqualTo(REQUEST_ID);
-                assertThat(document.team()).isEqualTo(TEAM);
-                assertThat(document.generatedAt()).isEqualTo(NOW);
-                assertThat(document.format()).isEqualTo(ExportFormat.JSON);
-                assertThat(document.maxRowsPerResource()).isEqualTo(10_000);
-                assertThat(document.sections())
-                        .extracting(ResourceSection::type)
-                        .containsExactly(ARTICLES, TICKETS);
-                assertThat(document.sections().get(0).fields())
+                ExportHead head = export.head();
+                assertThat(head.requestId()).isEqualTo(REQUEST_ID);
+                assertThat(head.team()).isEqualTo(TEAM);
+                assertThat(head.generatedAt()).isEqualTo(NOW);
+                assertThat(head.format()).isEqualTo(ExportFormat.JSON);
+                assertThat(head.maxRowsPerResource()).isEqualTo(10_000);
+                assertThat(export.sections()).extracting(ExportSection::type).containsExactly(ARTICLES, TICKETS);
+                assertThat(export.sections().get(0).fields())
                         .extracting(Field::name)
                         .containsExactly("createdAt", "id");
-                assertThat(document.sections().get(1).fields()).isEqualTo(TICKETS.fields());
-                assertThat(document.sections())
+                assertThat(export.sections().get(1).fields()).isEqualTo(TICKETS.fields());
+                assertThat(export.sections())
                         .extracting(s -> s.summary().rows())
                         .containsExactly(1, 2);
-                assertThat(document.totalRows()).isEqualTo(3);
-                assertThat(export.caller().team()).isEqualTo(TEAM);
-                assertThat(export.caller().displayPrefix()).isEqualTo("sk_live_AbCd");
+                assertThat(export.totalRows()).isEqualTo(3);
+                assertThat(export.pass().caller().team()).isEqualTo(TEAM);
+                assertThat(export.pass().caller().displayPrefix()).isEqualTo("sk_live_AbCd");
             }
         }
 
         @Test
-        void eachSectionCopiesExactlyTheBytesWrittenForIt() throws IOException {
+        void eachResourcesRowsAreWrittenOnceAndTheDocumentIsRangesOfTheSpool() throws IOException {
             addRows(LIVE, TICKETS, 3, 1, 2);
             addRows(LIVE, CUSTOMERS, 4);
             try (PreparedExport export =
                     prepare(json(spec(TICKETS, "title"), spec(ARTICLES, "id"), spec(CUSTOMERS, "id", "name")))) {
-                List<ResourceSection> sections = export.document().sections();
+                List<ExportSection> sections = export.sections();
                 String tickets = "[tickets]\nrow 1\nrow 2\nrow 3\n[/tickets]\n";
                 String articles = "[articles]\n[/articles]\n";
                 String customers = "[customers]\n" + id(4) + "|row 4\n[/customers]\n";
-                assertThat(content(sections.get(0))).isEqualTo(tickets);
-                assertThat(content(sections.get(1))).isEqualTo(articles);
-                assertThat(content(sections.get(2))).isEqualTo(customers);
-                assertThat(content(sections.get(0))).as("copied again").isEqualTo(tickets);
+                assertThat(rows(export, 0)).isEqualTo(tickets);
+                assertThat(rows(export, 1)).isEqualTo(articles);
+                assertThat(rows(export, 2)).isEqualTo(customers);
+                String head = JSON_HEAD + "4\n";
+                String end = "== end\n";
+                String glue = head + "== tickets 3 false -\n== articles 0 false -\n== customers 1 false -\n" + end;
                 assertThat(spools.only().text())
-                        .as("one spool holds them all, in order")
-                        .isEqualTo(tickets + articles + customers);
+                        .as("one spool holds the rows of every resource once, in order, then what goes around them")
+                        .isEqualTo(tickets + articles + customers + glue);
+                assertThat(written(export))
+                        .as("and the document puts them in their places")
+                        .isEqualTo(head + "== tickets 3 false -\n" + tickets + "== articles 0 false -\n" + articles
+                                + "== customers 1 false -\n" + customers + end);
+                assertThat(written(export)).as("sent again, the same").isEqualTo(written(export));
                 assertThat(sections)
-                        .extracting(ResourceSection::summary)
+                        .extracting(ExportSection::summary)
                         .containsExactly(
                                 new PageSummary(3, false, Optional.empty()),
                                 new PageSummary(0, false, Optional.empty()),
@@ -600,9 +614,9 @@ class PrepareExportServiceTest {
             List<PageSummary> pages = new ArrayList<>();
             do {
                 try (PreparedExport export = prepare(json(spec(CUSTOMERS, after, "name")))) {
-                    ResourceSection section = export.document().sections().get(0);
+                    ExportSection section = export.sections().get(0);
                     pages.add(section.summary());
-                    names.add(content(section));
+                    names.add(rows(export, 0));
                     after = section.summary().nextCursor();
                 }
             } while (after.isPresent() && pages.size() < 10);
@@ -633,59 +647,63 @@ class PrepareExportServiceTest {
     class Sending {
 
         @Test
-        void writesTheDocumentThenClosesTheSpoolAndGivesTheSlotBack() throws IOException {
+        void sendingCopiesTheDocumentAndClosingDeletesTheSpoolAndGivesTheSlotBack() throws IOException {
             addRows(LIVE, ARTICLES, 1);
             PreparedExport export = prepare(json(spec(ARTICLES, "title")));
             FakeSpool spool = spools.only();
             assertThat(slots.held()).isEqualTo(1);
-            assertThat(spool.closed).isFalse();
 
             assertThat(written(export))
                     .isEqualTo(JSON_HEAD + "1\n== articles 1 false -\n[articles]\nrow 1\n" + "[/articles]\n== end\n");
-            assertThat(json.written).singleElement().isSameAs(export.document());
+            assertThat(json.finished).singleElement().isSameAs(export.head());
+            assertThat(spool.closed).as("sending holds on to the spool").isFalse();
+            assertThat(slots.held()).isEqualTo(1);
+
+            export.close();
             assertThat(spool.closeCount).isEqualTo(1);
             assertThat(slots.held()).isZero();
             assertThat(slots.releases).isEqualTo(1);
-
             export.close();
             assertThat(spool.closeCount).as("closing again does nothing").isEqualTo(1);
             assertThat(slots.releases).isEqualTo(1);
         }
 
         @Test
-        void closingWithoutWritingClosesTheSpoolAndGivesTheSlotBack() {
+        void closingWithoutSendingDeletesTheSpoolAndGivesTheSlotBack() {
             PreparedExport export = prepare(jsonOf(TICKETS));
             export.close();
             export.close();
             assertThat(spools.only().closeCount).isEqualTo(1);
             assertThat(slots.held()).isZero();
             assertThat(slots.releases).isEqualTo(1);
-            assertThat(json.written).isEmpty();
         }
 
         @Test
-        void anExportIsSentOnlyOnce() throws IOException {
-            PreparedExport export = prepare(jsonOf(TICKETS));
-            written(export);
-            ByteArrayOutputStream again = new ByteArrayOutputStream();
-            assertThatThrownBy(() -> export.writeTo(again)).isInstanceOf(IllegalStateException.class);
-            assertThat(again.size()).isZero();
-            assertThat(json.written).hasSize(1);
-
+        void aClosedExportSendsNothing() {
             PreparedExport closed = prepare(jsonOf(TICKETS));
             closed.close();
-            assertThatThrownBy(() -> closed.writeTo(new ByteArrayOutputStream()))
-                    .isInstanceOf(IllegalStateException.class);
-            assertThat(json.written).hasSize(1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThatThrownBy(() -> closed.writeTo(out)).isInstanceOf(IllegalStateException.class);
+            assertThat(out.size()).isZero();
         }
 
         @Test
-        void aFailedWriteStillClosesTheSpoolAndGivesTheSlotBack() {
+        void aFailedSendIsTheSendersToSeeAndClosingStillReleasesEverything() {
             IOException failure = new IOException("client went away");
-            json.writeFailure = failure;
             PreparedExport export = prepare(jsonOf(TICKETS));
-            assertThatThrownBy(() -> export.writeTo(new ByteArrayOutputStream()))
-                    .isSameAs(failure);
+            OutputStream failing = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    throw failure;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    throw failure;
+                }
+            };
+            assertThatThrownBy(() -> export.writeTo(failing)).isSameAs(failure);
+            export.close();
             assertThat(spools.only().closed).isTrue();
             assertThat(slots.held()).isZero();
         }
@@ -701,7 +719,7 @@ class PrepareExportServiceTest {
             assertThat(slots.held())
                     .as("prepare did not close the caller's authorization")
                     .isEqualTo(1);
-            assertThat(json.written).isEmpty();
+            assertThat(json.finished).as("no document was finished").isEmpty();
             authorized.close();
             assertThat(slots.held()).isZero();
         }

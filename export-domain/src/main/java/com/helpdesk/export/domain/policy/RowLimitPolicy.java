@@ -1,7 +1,5 @@
 package com.helpdesk.export.domain.policy;
 
-import com.helpdesk.export.domain.model.ResourceSpec;
-
 /**
  * How many rows of one resource a single export may return: at most {@value #CONTRACT_MAXIMUM}; a deployment may
  * set it lower, never higher. Rows past the limit are never dropped silently: the export says more rows match.
@@ -34,12 +32,8 @@ public final class RowLimitPolicy {
         return new RowLimitPolicy(maxRowsPerResource);
     }
 
+    /** The rows one resource may return in one call, whatever else the request says. */
     public int maxRowsPerResource() {
         return maxRowsPerResource;
-    }
-
-    /** The number of rows this resource may return in one call. */
-    public Decision<Integer> limitFor(ResourceSpec resource) {
-        return Decision.allowed(maxRowsPerResource);
     }
 }

@@ -3,8 +3,6 @@ package com.helpdesk.export.domain.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.helpdesk.export.domain.model.ResourceSpec;
-import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.testsupport.Gens;
 import com.helpdesk.export.testsupport.Property;
 import org.junit.jupiter.api.Test;
@@ -18,15 +16,11 @@ class RowLimitPolicyTest {
         RowLimitPolicy policy = RowLimitPolicy.contractDefault();
         assertThat(RowLimitPolicy.CONTRACT_MAXIMUM).isEqualTo(10_000);
         assertThat(policy.maxRowsPerResource()).isEqualTo(10_000);
-        for (ResourceType type : ResourceType.values()) {
-            assertThat(policy.limitFor(ResourceSpec.all(type))).isEqualTo(Decision.allowed(10_000));
-        }
     }
 
     /**
      * The start-up check is the part of the policy that can refuse: any int is taken exactly when it lies in 1 to
-     * 10,000 (the values on either side of both bounds drawn on purpose), and a taken limit is the one every
-     * resource gets.
+     * 10,000 (the values on either side of both bounds drawn on purpose), and a taken limit is the one in force.
      */
     @Test
     void takesExactlyTheLimitsFromOneToTenThousand() {
@@ -41,10 +35,6 @@ class RowLimitPolicyTest {
                     if (inRange) {
                         RowLimitPolicy policy = RowLimitPolicy.configured(limit);
                         assertThat(policy.maxRowsPerResource()).isEqualTo(limit);
-                        for (ResourceType type : ResourceType.values()) {
-                            assertThat(policy.limitFor(ResourceSpec.all(type)).orThrow())
-                                    .isEqualTo(limit);
-                        }
                     } else {
                         assertThatThrownBy(() -> RowLimitPolicy.configured(limit))
                                 .isInstanceOf(IllegalArgumentException.class)

@@ -5,100 +5,31 @@ import com.helpdesk.export.domain.model.Field;
 import com.helpdesk.export.domain.model.FieldKind;
 import com.helpdesk.export.domain.model.ResourceType;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Where each resource type lives: its table and, for every field of the contract, its column (or, for a message's
- * {@code authorId}, the expression over its columns). This fixed map, and the keys of custom fields (which match
- * {@code [a-z][a-z0-9_]{0,39}} in the domain and in the database), are the only text in the SQL this adapter builds
- * that is not its own; values are bound ({@link BoundValues}). A team's custom fields of a type are read from
- * {@value #CUSTOM_FIELDS} ({@link #customValue}).
+ * Where each resource type lives: its table, named as the type is on the wire, and for every field of the contract
+ * its column, named by one rule ({@link #columnName}: {@code customerId} is {@code customer_id}), or an expression
+ * over its columns where a field is not stored as itself (a message's {@code authorId}). These names, and the keys of
+ * custom fields (which match {@code [a-z][a-z0-9_]{0,39}} in the domain and in the database), are the only text in
+ * the SQL this adapter builds that is not its own; values are bound ({@link BoundValues}). A team's custom fields of a
+ * type are read from {@value #CUSTOM_FIELDS} ({@link #customValue}).
  */
 enum ResourceTable {
-    TICKETS(
-            ResourceType.TICKETS,
-            "tickets",
-            Map.ofEntries(
-                    Map.entry("id", "id"),
-                    Map.entry("title", "title"),
-                    Map.entry("status", "status"),
-                    Map.entry("priority", "priority"),
-                    Map.entry("customerId", "customer_id"),
-                    Map.entry("assignedTo", "assigned_to"),
-                    Map.entry("tags", "tags"),
-                    Map.entry("notes", "notes"),
-                    Map.entry("messageCount", "message_count"),
-                    Map.entry("responseDeadline", "response_deadline"),
-                    Map.entry("resolutionDeadline", "resolution_deadline"),
-                    Map.entry("createdAt", "created_at"),
-                    Map.entry("updatedAt", "updated_at"),
-                    Map.entry("resolvedAt", "resolved_at"),
-                    Map.entry("metadata", "metadata"),
-                    Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
-    CUSTOMERS(
-            ResourceType.CUSTOMERS,
-            "customers",
-            Map.ofEntries(
-                    Map.entry("id", "id"),
-                    Map.entry("name", "name"),
-                    Map.entry("email", "email"),
-                    Map.entry("phone", "phone"),
-                    Map.entry("status", "status"),
-                    Map.entry("sentiment", "sentiment"),
-                    Map.entry("tags", "tags"),
-                    Map.entry("notes", "notes"),
-                    Map.entry("ticketCount", "ticket_count"),
-                    Map.entry("createdAt", "created_at"),
-                    Map.entry("updatedAt", "updated_at"),
-                    Map.entry("metadata", "metadata"),
-                    Map.entry("customFields", ResourceTable.CUSTOM_FIELDS))),
-    ARTICLES(
-            ResourceType.ARTICLES,
-            "articles",
-            Map.ofEntries(
-                    Map.entry("id", "id"),
-                    Map.entry("title", "title"),
-                    Map.entry("slug", "slug"),
-                    Map.entry("content", "content"),
-                    Map.entry("category", "category"),
-                    Map.entry("status", "status"),
-                    Map.entry("isPublic", "is_public"),
-                    Map.entry("tags", "tags"),
-                    Map.entry("seoTitle", "seo_title"),
-                    Map.entry("seoDescription", "seo_description"),
-                    Map.entry("viewCount", "view_count"),
-                    Map.entry("useCount", "use_count"),
-                    Map.entry("createdAt", "created_at"),
-                    Map.entry("updatedAt", "updated_at"),
-                    Map.entry("publishedAt", "published_at"))),
+    TICKETS(ResourceType.TICKETS, Map.of()),
+    CUSTOMERS(ResourceType.CUSTOMERS, Map.of()),
+    ARTICLES(ResourceType.ARTICLES, Map.of()),
     MESSAGES(
             ResourceType.MESSAGES,
-            "messages",
-            Map.ofEntries(
-                    Map.entry("id", "id"),
-                    Map.entry("ticketId", "ticket_id"),
-                    Map.entry("sender", "sender"),
-                    // the author's public id: the agent's mem_…, the customer's cus_… (the table's CHECK says which one
-                    // is
-                    // set, by sender), null for a system message
-                    Map.entry(
-                            "authorId",
-                            "CASE sender WHEN 'agent' THEN 'mem_' || replace(author_member_id::text, '-', '')"
-                                    + " WHEN 'customer' THEN 'cus_' || replace(author_customer_id::text, '-', '') END"),
-                    Map.entry("senderName", "sender_name"),
-                    Map.entry("isInternal", "is_internal"),
-                    Map.entry("content", "content"),
-                    Map.entry("createdAt", "created_at"))),
-    MEMBERS(
-            ResourceType.MEMBERS,
-            "members",
-            Map.ofEntries(
-                    Map.entry("id", "id"),
-                    Map.entry("name", "name"),
-                    Map.entry("email", "email"),
-                    Map.entry("role", "role"),
-                    Map.entry("createdAt", "created_at")));
+            // the author's public id: the agent's mem_…, the customer's cus_… (the table's CHECK says which one is
+            // set, by sender), null for a system message
+            Map.of(
+                    "authorId",
+                    "CASE sender WHEN 'agent' THEN 'mem_' || replace(author_member_id::text, '-', '')"
+                            + " WHEN 'customer' THEN 'cus_' || replace(author_customer_id::text, '-', '') END")),
+    MEMBERS(ResourceType.MEMBERS, Map.of());
 
     /** The jsonb column of a record's custom field values, {@code {"<key>": <value>}}. */
     static final String CUSTOM_FIELDS = "custom_fields";
@@ -122,24 +53,40 @@ enum ResourceTable {
     private final String[] columns;
     private final FieldKind[] kinds;
 
-    ResourceTable(ResourceType type, String table, Map<String, String> columnsByField) {
+    /**
+     * @param expressions the fields not stored as a column of their own name, and the expression of each
+     */
+    ResourceTable(ResourceType type, Map<String, String> expressions) {
         this.type = type;
-        this.table = table;
-        this.columnsByField = columnsByField;
+        this.table = type.wireName();
         List<Field> fields = type.fields();
-        if (columnsByField.size() != fields.size()) {
-            throw new IllegalStateException("the columns of " + table + " do not match the fields of " + type);
-        }
         this.columns = new String[fields.size()];
         this.kinds = new FieldKind[fields.size()];
+        Map<String, String> byField = new HashMap<>();
         for (Field field : fields) {
-            String column = columnsByField.get(field.name());
-            if (column == null) {
-                throw new IllegalStateException("no column for field " + field.name() + " of " + type);
-            }
+            String column = expressions.getOrDefault(field.name(), columnName(field.name()));
+            byField.put(field.name(), column);
             columns[field.index()] = column;
             kinds[field.index()] = field.kind();
         }
+        if (!byField.keySet().containsAll(expressions.keySet())) {
+            throw new IllegalStateException("an expression for a field " + type + " does not have: " + expressions);
+        }
+        this.columnsByField = Map.copyOf(byField);
+    }
+
+    /** The column of a field stored as itself: its name in snake case ({@code isPublic} is {@code is_public}). */
+    static String columnName(String fieldName) {
+        StringBuilder column = new StringBuilder(fieldName.length() + 4);
+        for (int i = 0; i < fieldName.length(); i++) {
+            char c = fieldName.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column.append('_').append((char) (c - 'A' + 'a'));
+            } else {
+                column.append(c);
+            }
+        }
+        return column.toString();
     }
 
     static ResourceTable of(ResourceType type) {

@@ -250,6 +250,28 @@ class SqlTranslationTest {
     }
 
     @Test
+    void aFieldsColumnIsItsNameInSnakeCaseAndOnlyExpressionsAreWrittenOut() {
+        assertThat(ResourceTable.columnName("customerId")).isEqualTo("customer_id");
+        assertThat(ResourceTable.columnName("isPublic")).isEqualTo("is_public");
+        assertThat(ResourceTable.columnName("seoDescription")).isEqualTo("seo_description");
+        assertThat(ResourceTable.columnName("id")).isEqualTo("id");
+        assertThat(ResourceTable.TICKETS.table()).isEqualTo("tickets");
+        assertThat(ResourceTable.TICKETS.column("resolutionDeadline")).isEqualTo("resolution_deadline");
+        assertThat(ResourceTable.MESSAGES.column("senderName")).isEqualTo("sender_name");
+        assertThat(ResourceTable.MESSAGES.column("authorId")).startsWith("CASE sender WHEN 'agent'");
+        for (ResourceTable table : ResourceTable.values()) {
+            assertThat(table.table()).isEqualTo(table.type().wireName());
+            for (Field field : table.type().fields()) {
+                if (!(table == ResourceTable.MESSAGES && field.name().equals("authorId"))) {
+                    assertThat(table.columnOf(field.index()))
+                            .as("%s.%s", table, field.name())
+                            .isEqualTo(ResourceTable.columnName(field.name()));
+                }
+            }
+        }
+    }
+
+    @Test
     void membersAreScopedByTeamOnlyAndMessagesByTeamAndMode() {
         Scope scope = new Scope(new TeamId(new UUID(3, 4)), Mode.TEST);
         ResourceSql members = ResourceSql.of(

@@ -11,11 +11,11 @@ import com.helpdesk.export.domain.model.ExportRequest;
 public interface PrepareExportUseCase {
 
     /**
-     * @param authorized   from {@link AuthorizeExportUseCase}; the returned export takes it over (and closes it)
+     * @param pass         from {@link AuthorizeExportUseCase}; the returned export takes it over (and closes it)
      * @param requestId    the id of this call, echoed in the export
      * @param cancellation cancelled when the caller leaves: reading stops
-     * @throws com.helpdesk.export.domain.error.ExportException for every refusal, with its code; {@code authorized}
+     * @throws com.helpdesk.export.domain.error.ExportException for every refusal, with its code; {@code pass}
      *                                                          is then still the caller's to close
      */
-    PreparedExport prepare(ExportPass authorized, ExportRequest request, String requestId, Cancellation cancellation);
+    PreparedExport prepare(ExportPass pass, ExportRequest request, String requestId, Cancellation cancellation);
 }

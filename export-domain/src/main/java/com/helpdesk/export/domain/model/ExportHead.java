@@ -1,42 +1,33 @@
 package com.helpdesk.export.domain.model;
 
-import com.helpdesk.export.domain.port.Serializer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * An export ready to be sent: what it holds and its sections, whose rows were already read and written by the
- * {@link Serializer} that writes the whole document.
+ * What an export document says of itself before any row is read: which request made it, for which team, when, in
+ * which format (with its options), under which row limit.
  *
  * @param requestId          the id of the request, echoed in the document's metadata
  * @param team               whose rows these are
  * @param generatedAt        when the export was made
  * @param maxRowsPerResource the row limit in force
  */
-public record ExportDocument(
+public record ExportHead(
         String requestId,
         TeamId team,
         Instant generatedAt,
         ExportFormat format,
         CsvOptions csv,
-        int maxRowsPerResource,
-        List<ResourceSection> sections) {
-    public ExportDocument {
+        int maxRowsPerResource) {
+
+    public ExportHead {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(csv, "csv");
-        sections = List.copyOf(sections);
-    }
-
-    /** The number of rows in the document, all sections together. */
-    public long totalRows() {
-        long total = 0;
-        for (ResourceSection section : sections) {
-            total += section.summary().rows();
+        if (maxRowsPerResource < 1) {
+            throw new IllegalArgumentException("the row limit must be positive");
         }
-        return total;
     }
 }
