@@ -465,6 +465,53 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static void whatCrossesADomainPortCarriesNoFunction(JavaClasses classes) {
+        Set<JavaClass> crossing = new TreeSet<>(java.util.Comparator.comparing(JavaClass::getName));
+        for (JavaClass port : classes) {
+            if (!port.getPackageName().equals(ROOT + ".domain.port") || !port.isInterface()) {
+                continue;
+            }
+            for (com.tngtech.archunit.core.domain.JavaMethod method : port.getMethods()) {
+                java.util.List<JavaType> types = new java.util.ArrayList<>(method.getParameterTypes());
+                types.add(method.getReturnType());
+                for (JavaType type : types) {
+                    collectProjectTypes(type, crossing);
+                }
+            }
+        }
+        assertThat(crossing)
+                .as("types that cross the domain's ports")
+                .extracting(JavaClass::getSimpleName)
+                .contains("ResourceQuery", "PageSummary", "ExportHead", "ExportSection", "PreparedDocument");
+        Set<String> functions = new TreeSet<>();
+        for (JavaClass type : crossing) {
+            if (type.isInterface() || type.isEnum()) {
+                continue; // a port's own callback (RowConsumer, RowWriter) is the port's shape, not data it carries
+            }
+            for (JavaField field : type.getFields()) {
+                if (!field.getModifiers().contains(JavaModifier.STATIC) && isFunctionType(field.getRawType())) {
+                    functions.add(type.getName() + "." + field.getName() + " is of the function type "
+                            + field.getRawType().getName());
+                }
+            }
+        }
+        assertThat(functions)
+                .as("no record or class that crosses a domain port holds a function: data, not a call back")
+                .isEmpty();
+    }
+
+    /** {@code type} and its type arguments, where they are the project's own. */
+    private static void collectProjectTypes(JavaType type, Set<JavaClass> into) {
+        if (type instanceof JavaParameterizedType parameterized) {
+            parameterized.getActualTypeArguments().forEach(argument -> collectProjectTypes(argument, into));
+        }
+        JavaClass raw = type.toErasure().getBaseComponentType();
+        if (raw.getPackageName().startsWith(ROOT)) {
+            into.add(raw);
+        }
+    }
+
+    @ArchTest
     static void theFunctionTypeCheckKnowsAFunctionWhenItSeesOne(JavaClasses classes) {
         JavaClasses jdk = new com.tngtech.archunit.core.importer.ClassFileImporter()
                 .importClasses(
