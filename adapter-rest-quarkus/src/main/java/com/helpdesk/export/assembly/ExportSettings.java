@@ -25,10 +25,21 @@ public interface ExportSettings {
     /**
      * The longest the read of one page may take when it searches for a term no index can serve (no three letters or
      * digits in a row): past it the request is refused as too broad for the team, rather than read the team end to
-     * end. At most {@link #statementTimeout()}.
+     * end. At most {@link #statementTimeout()}; unset: 5 s, or the statement timeout when that is shorter.
      */
-    @WithDefault("5S")
-    Duration searchBudget();
+    Optional<Duration> searchBudget();
+
+    /** The search budget in force: as set, or 5 s (no more than the statement timeout) when unset. */
+    default Duration searchBudgetInForce() {
+        return searchBudget()
+                .orElse(
+                        DEFAULT_SEARCH_BUDGET.compareTo(statementTimeout()) < 0
+                                ? DEFAULT_SEARCH_BUDGET
+                                : statementTimeout());
+    }
+
+    /** The search budget when none is set. */
+    Duration DEFAULT_SEARCH_BUDGET = Duration.ofSeconds(5);
 
     /** How long an export waits for a database connection of the export pool before it is "at capacity". */
     @WithDefault("5S")

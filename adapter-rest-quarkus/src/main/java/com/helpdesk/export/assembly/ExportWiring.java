@@ -139,7 +139,7 @@ public class ExportWiring {
                         settings.readDeadline(),
                         reads,
                         settings.capacityWait(),
-                        settings.searchBudget()));
+                        settings.searchBudgetInForce()));
     }
 
     void closeResourceReader(@Disposes JdbcResourceReader reader) {
