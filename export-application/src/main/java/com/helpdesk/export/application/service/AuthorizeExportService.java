@@ -12,6 +12,7 @@ import com.helpdesk.export.domain.model.KeyVerification;
 import com.helpdesk.export.domain.model.Permission;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.model.WholeSeconds;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
 import com.helpdesk.export.domain.port.ExportSlots;
@@ -66,7 +67,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             }
             Optional<Duration> blocked = throttle.recordFailure(credentials.clientAddress());
             if (blocked.isPresent()) {
-                long seconds = wholeSeconds(blocked.get());
+                long seconds = Math.max(1, WholeSeconds.roundedUp(blocked.get()));
                 return refused(ExportException.retryLater(
                         ErrorCode.RATE_LIMIT_EXCEEDED,
                         "Too many failed " + "authentications from this address. Retry in " + seconds + " seconds.",
@@ -154,9 +155,5 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
 
     private static Admission refused(ExportException reason) {
         return new Admission.Refused(reason, Optional.empty());
-    }
-
-    private static long wholeSeconds(Duration wait) {
-        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     }
 }
