@@ -104,7 +104,7 @@ class DemoDatasetTest {
             statement.setString(2, "A real customer");
             statement.executeUpdate();
         }
-        assertThatThrownBy(() -> DemoDataset.load(real))
+        assertThatThrownBy(() -> DemoLoader.load(real))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 team(s) of its own")
                 .hasMessageContaining("public");
@@ -236,8 +236,8 @@ class DemoDatasetTest {
     void isDeterministicAcrossLoadsIntoFreshDatabases() throws SQLException {
         DataSource first = TestPostgres.migratedDatabase();
         DataSource second = TestPostgres.migratedDatabase();
-        DemoDataset.load(first);
-        DemoDataset.load(second);
+        DemoLoader.load(first);
+        DemoLoader.load(second);
 
         for (String table : TABLES) {
             assertThat(checksum(second, table)).as(table).isEqualTo(checksum(first, table));
@@ -248,13 +248,13 @@ class DemoDatasetTest {
     @Test
     void loadingTwiceIsANoOp() throws SQLException {
         DataSource dataSource = TestPostgres.migratedDatabase();
-        assertThat(DemoDataset.isLoaded(dataSource)).isFalse();
+        assertThat(DemoLoader.isLoaded(dataSource)).isFalse();
 
-        DemoDataset.load(dataSource);
+        DemoLoader.load(dataSource);
         String before = checksum(dataSource, "tickets");
-        DemoDataset.load(dataSource);
+        DemoLoader.load(dataSource);
 
-        assertThat(DemoDataset.isLoaded(dataSource)).isTrue();
+        assertThat(DemoLoader.isLoaded(dataSource)).isTrue();
         assertThat(checksum(dataSource, "tickets")).isEqualTo(before);
         assertThat(count(dataSource, "tickets", DEMO_TEAM_ID, "live")).isEqualTo(DEMO_LIVE_TICKETS);
     }
@@ -263,8 +263,8 @@ class DemoDatasetTest {
     void needsTheSchema() {
         DataSource empty = TestPostgres.emptyDatabase();
 
-        assertThat(DemoDataset.isLoaded(empty)).isFalse();
-        assertThatThrownBy(() -> DemoDataset.load(empty))
+        assertThat(DemoLoader.isLoaded(empty)).isFalse();
+        assertThatThrownBy(() -> DemoLoader.load(empty))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("migrate");
     }

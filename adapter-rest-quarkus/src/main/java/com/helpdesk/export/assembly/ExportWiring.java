@@ -7,6 +7,7 @@ import com.helpdesk.export.application.service.AuthorizeExportService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
@@ -296,8 +297,8 @@ public class ExportWiring {
     void loadDemoData(@Observes StartupEvent event, ExportSettings settings, AgroalDataSource control) {
         if (settings.demoLoad()) {
             long start = System.nanoTime();
-            boolean loaded = DemoDataset.isLoaded(control);
-            DemoDataset.load(control);
+            boolean loaded = DemoLoader.isLoaded(control);
+            DemoLoader.load(control);
             LOG.infof(
                     "Demo dataset %s in %d ms.%n%s",
                     loaded ? "already present" : "loaded",

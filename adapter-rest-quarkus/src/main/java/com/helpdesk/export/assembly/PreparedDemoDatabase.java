@@ -1,6 +1,6 @@
 package com.helpdesk.export.assembly;
 
-import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * instead of loading the dataset (a copy takes a fraction of a second, the load seconds). The package build makes it
  * ({@link #main}, run by the exec plugin in {@code adapter-rest-quarkus/pom.xml}) in
  * {@code target/demo-database}, beside {@code target/quarkus-app}: a cluster that the build's own embedded server
- * created, migrated with the build's migrations, loaded with {@link DemoDataset#load} and shut down cleanly. It is
+ * created, migrated with the build's migrations, loaded with {@link DemoLoader#load} and shut down cleanly. It is
  * the same cluster, rows and password file that a first start would otherwise make, and it is only ever copied,
  * never started in place, so that it stays as the build left it.
  *
@@ -70,7 +70,7 @@ public final class PreparedDemoDatabase {
         deleteTree(building);
         try (EmbeddedDatabase database = EmbeddedDatabase.startStandalone(building, 0)) {
             SchemaMigrations.migrate(database.dataSource());
-            DemoDataset.load(database.dataSource());
+            DemoLoader.load(database.dataSource());
         }
         deleteTree(folder);
         try {

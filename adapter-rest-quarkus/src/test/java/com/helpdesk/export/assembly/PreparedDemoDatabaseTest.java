@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import java.io.File;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class PreparedDemoDatabaseTest {
             assertThat(data.resolve("epg-lock")).doesNotExist();
             try (EmbeddedDatabase database = EmbeddedDatabase.startStandalone(data, 0)) {
                 DataSource source = database.dataSource();
-                assertThat(DemoDataset.isLoaded(source)).isTrue();
+                assertThat(DemoLoader.isLoaded(source)).isTrue();
                 assertThat(count(
                                 source,
                                 "SELECT count(*) FROM tickets WHERE team_id = '" + DemoDataset.DEMO_TEAM_ID

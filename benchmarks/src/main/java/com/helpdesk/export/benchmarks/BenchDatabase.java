@@ -1,6 +1,6 @@
 package com.helpdesk.export.benchmarks;
 
-import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import java.lang.reflect.InvocationTargetException;
@@ -75,7 +75,7 @@ final class BenchDatabase {
                 EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
                 Runtime.getRuntime().addShutdownHook(new Thread(database::close));
                 SchemaMigrations.migrate(database.dataSource());
-                DemoDataset.load(database.dataSource());
+                DemoLoader.load(database.dataSource());
                 dataSource = database.dataSource();
             }
         }

@@ -1,30 +1,14 @@
 package com.helpdesk.export.demo;
 
 import com.helpdesk.export.domain.model.ApiKey;
-import com.helpdesk.export.domain.model.KeyHash;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
- * The demo dataset: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)} UUIDs,
- * times count from fixed base instants, never from now()), loaded set-based with {@code generate_series} in one
- * transaction: the bulk tables without their secondary indexes and foreign keys, which are built and checked once
- * at the end (a first start that loads it is ready after 7.8–8.9 s on 2 cores, the load 4.1–4.6 s of it; the build
- * prepares a loaded database that a first start copies instead; docs/performance.md, "The first start copies a demo
- * database the build prepared").
+ * The demo dataset, what it holds: the same rows, ids and timestamps on every load (ids are {@code md5(seed:type:n)}
+ * UUIDs, times count from fixed base instants, never from now()); {@link DemoLoader} puts it into a database.
  *
  * <ul>
  *   <li>Team {@link #DEMO_TEAM_ID} "Acme Support (demo)": {@value #DEMO_LIVE_TICKETS} live and
@@ -95,21 +79,20 @@ public final class DemoDataset {
     /** Demo team, owner, live secret key that expired on 2025-01-01: rejected as expired. */
     public static final String EXPIRED_SECRET_KEY = "sk_live_EXPDdemo3Ss9Dd4Ff8Gg2Hh7Jj1Kk5Ll6Zz";
 
-    private static final Instant TEAMS_CREATED_AT = Instant.parse("2024-06-01T08:00:00Z");
-    private static final Instant KEYS_CREATED_AT = Instant.parse("2024-06-01T09:00:00Z");
-    /** Guards concurrent loads of this dataset; any fixed number no other code uses. */
-    private static final long LOAD_LOCK = 0x0de3_0da7_a5e7L;
+    /** When the teams were created, and the members who joined with them. */
+    static final Instant TEAMS_CREATED_AT = Instant.parse("2024-06-01T08:00:00Z");
+    /** When every demo key was created. */
+    static final Instant KEYS_CREATED_AT = Instant.parse("2024-06-01T09:00:00Z");
 
-    private record Team(UUID id, String name) {}
+    record Team(UUID id, String name) {}
 
-    private record Member(UUID id, UUID team, String name, String email, String role, Instant createdAt) {
+    record Member(UUID id, UUID team, String name, String email, String role, Instant createdAt) {
         Member(UUID id, UUID team, String name, String email, String role) {
             this(id, team, name, email, role, TEAMS_CREATED_AT);
         }
     }
 
-    private record Key(
-            UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt, String description) {
+    record Key(UUID id, String key, UUID team, UUID member, Instant expiresAt, Instant revokedAt, String description) {
         ApiKey apiKey() {
             return ApiKey.parse(key);
         }
@@ -123,14 +106,13 @@ public final class DemoDataset {
     }
 
     /** One team's rows of one mode. */
-    private record Part(
-            UUID team, String mode, String seed, int customers, int tickets, int articles, List<UUID> agents) {}
+    record Part(UUID team, String mode, String seed, int customers, int tickets, int articles, List<UUID> agents) {}
 
-    private static final List<Team> TEAMS = List.of(
+    static final List<Team> TEAMS = List.of(
             new Team(DEMO_TEAM_ID, "Acme Support (demo)"),
             new Team(OTHER_TEAM_ID, "Globex Helpdesk (other demo team)"));
 
-    private static final List<Member> MEMBERS = List.of(
+    static final List<Member> MEMBERS = List.of(
             new Member(DEMO_OWNER_ID, DEMO_TEAM_ID, "Olivia Owner", "olivia.owner@acme.example", "owner"),
             new Member(DEMO_ADMIN_ID, DEMO_TEAM_ID, "Adam Admin", "adam.admin@acme.example", "admin"),
             new Member(DEMO_MANAGER_ID, DEMO_TEAM_ID, "Mia Manager", "mia.manager@acme.example", "manager"),
@@ -156,7 +138,7 @@ public final class DemoDataset {
                     "admin",
                     joined(45)));
 
-    private static final List<Key> KEYS = List.of(
+    static final List<Key> KEYS = List.of(
             key(1, LIVE_SECRET_KEY, DEMO_TEAM_ID, DEMO_OWNER_ID, null, null, "demo team, owner, live secret"),
             key(2, TEST_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, null, null, "demo team, admin, test secret"),
             key(3, ADMIN_SECRET_KEY, DEMO_TEAM_ID, DEMO_ADMIN_ID, null, null, "demo team, admin, live secret"),
@@ -234,7 +216,7 @@ public final class DemoDataset {
                     null,
                     "demo team, owner, live secret, EXPIRED"));
 
-    private static final List<Part> PARTS = List.of(
+    static final List<Part> PARTS = List.of(
             new Part(
                     DEMO_TEAM_ID,
                     "live",
@@ -291,211 +273,7 @@ public final class DemoDataset {
                 description);
     }
 
-    /** Whether the demo team is there (false too when the schema is not). */
-    public static boolean isLoaded(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return schemaPresent(connection) && demoTeamPresent(connection);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not check for the demo dataset.", e);
-        }
-    }
-
-    /**
-     * Loads the dataset once, in one transaction; a database that holds it already is left as it is. The schema must
-     * be migrated first ({@code SchemaMigrations.migrate} or quarkus-flyway). Refuses a database that holds teams
-     * other than the dataset's own, since the dataset's keys are public.
-     *
-     * @throws IllegalStateException when the schema is missing, other teams are present, or the load fails (nothing
-     *                               is then loaded)
-     */
-    public static void load(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            // the load is one long transaction of statements that take seconds: a pool's socket timeout for requests
-            // (seconds) is lifted for it, and put back after
-            int networkTimeout = connection.getNetworkTimeout();
-            connection.setNetworkTimeout(Runnable::run, 0);
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                    lock.setLong(1, LOAD_LOCK);
-                    lock.execute();
-                }
-                if (!schemaPresent(connection)) {
-                    throw new IllegalStateException(
-                            "The export schema is missing: migrate the database before " + "loading the demo dataset.");
-                }
-                if (demoTeamPresent(connection)) {
-                    connection.rollback();
-                    return;
-                }
-                long others = otherTeams(connection);
-                if (others > 0) {
-                    throw new IllegalStateException("The demo dataset is not loaded into a database that holds "
-                            + others + " team(s) of its own: its keys are public. Load it only into an empty "
-                            + "database.");
-                }
-                try (Statement statement = connection.createStatement()) {
-                    // the load is one long transaction; the pool's per-statement bound is for requests
-                    statement.execute("SET LOCAL statement_timeout = 0");
-                    // generate_series makes the planner expect millions of rows, for which it compiles every
-                    // statement first (0.7 s for the messages alone): the rows are tens of thousands
-                    statement.execute("SET LOCAL jit = off");
-                    statement.execute("SET LOCAL maintenance_work_mem = '128MB'");
-                }
-                // the bulk of the rows go in without their secondary indexes and foreign keys, which are built and
-                // checked once, in bulk, at the end (PostgreSQL's "Populating a Database")
-                List<String> owned = ownedBulkTables(connection);
-                List<String> rebuild = dropForBulkLoad(connection, owned);
-                renewEmptyBulkTables(connection, owned);
-                insertTeamsMembersAndKeys(connection);
-                try (PreparedStatement statement = connection.prepareStatement(DemoSql.CUSTOM_FIELD_DEFINITIONS)) {
-                    for (int i = 1; i <= 10; i++) {
-                        statement.setObject(i, DEMO_TEAM_ID);
-                    }
-                    statement.setObject(11, OTHER_TEAM_ID);
-                    statement.executeUpdate();
-                }
-                for (Part part : PARTS) {
-                    insertCustomers(connection, part);
-                }
-                for (Part part : PARTS) {
-                    insertTickets(connection, part);
-                    insertArticles(connection, part);
-                }
-                for (Part part : PARTS) {
-                    insertMessages(connection, part);
-                }
-                try (PreparedStatement statement = connection.prepareStatement(DemoSql.TICKET_COUNTS)) {
-                    statement.setArray(
-                            1,
-                            connection.createArrayOf(
-                                    "uuid", TEAMS.stream().map(Team::id).toArray()));
-                    statement.executeUpdate();
-                }
-                try (Statement statement = connection.createStatement()) {
-                    for (String definition : rebuild) {
-                        statement.execute(definition);
-                    }
-                }
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("ANALYZE teams, members, api_keys, custom_field_definitions, customers, "
-                            + "tickets, articles, messages");
-                }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-                connection.setNetworkTimeout(Runnable::run, networkTimeout);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The demo dataset could not be loaded.", e);
-        }
-    }
-
-    /** The tables the bulk of the rows go into. */
-    private static final String[] BULK_TABLES = {"customers", "tickets", "articles", "messages"};
-
-    /**
-     * Drops what the bulk tables' rows would otherwise maintain or check one by one, where this user owns the table:
-     * the indexes no constraint needs (not primary keys, not unique ones, which foreign keys and the load's own
-     * queries use) and the foreign keys. Answers the statements that put them back as the schema defines them
-     * ({@code pg_get_indexdef}, {@code pg_get_constraintdef}): the indexes are built once, the foreign keys checked
-     * once over all rows (a failing check fails the load). Inside the load's transaction: when it fails, everything is
-     * back with the rollback, and no one else ever sees the tables without them.
-     */
-    private static List<String> dropForBulkLoad(Connection connection, List<String> owned) throws SQLException {
-        List<String> drops = new ArrayList<>();
-        List<String> rebuild = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                WITH bulk AS (
-                    SELECT to_regclass(name) AS oid FROM unnest(?::text[]) AS name
-                )
-                SELECT 1, 'ALTER TABLE ' || c.conrelid::regclass || ' DROP CONSTRAINT ' || quote_ident(c.conname),
-                       'ALTER TABLE ' || c.conrelid::regclass || ' ADD CONSTRAINT ' || quote_ident(c.conname) || ' '
-                           || pg_get_constraintdef(c.oid), c.conname
-                FROM pg_constraint c
-                WHERE c.contype = 'f' AND c.conrelid IN (SELECT oid FROM bulk)
-                UNION ALL
-                SELECT 2, 'DROP INDEX ' || i.indexrelid::regclass, pg_get_indexdef(i.indexrelid),
-                       i.indexrelid::regclass::text
-                FROM pg_index i
-                WHERE i.indrelid IN (SELECT oid FROM bulk) AND NOT i.indisprimary AND NOT i.indisunique
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-                ORDER BY 1, 4
-                """)) {
-            statement.setArray(1, connection.createArrayOf("text", owned.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    drops.add(rows.getString(2));
-                    rebuild.add(rows.getString(3));
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String drop : drops) {
-                statement.execute(drop);
-            }
-        }
-        return rebuild;
-    }
-
-    /** The bulk tables this user owns (and may so drop indexes of, or truncate), in {@link #BULK_TABLES}' order. */
-    private static List<String> ownedBulkTables(Connection connection) throws SQLException {
-        List<String> owned = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT b.name FROM unnest(?::text[]) WITH ORDINALITY AS b(name, n) JOIN pg_class t "
-                        + "ON t.oid = to_regclass(b.name) WHERE pg_has_role(t.relowner, 'USAGE') ORDER BY b.n")) {
-            statement.setArray(1, connection.createArrayOf("text", BULK_TABLES));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    owned.add(rows.getString(1));
-                }
-            }
-        }
-        return owned;
-    }
-
-    /**
-     * Gives the bulk tables new, empty files ({@code TRUNCATE}) when this user owns them all and they hold no row (as
-     * they must, with no team in the database): PostgreSQL need not write to its WAL what goes into a table whose
-     * files the transaction created, when {@code wal_level} is {@code minimal} (the embedded server's, see
-     * {@code EmbeddedDatabase}), so the rows and the index builds are written once. Elsewhere nothing changes.
-     */
-    private static void renewEmptyBulkTables(Connection connection, List<String> owned) throws SQLException {
-        if (owned.size() < BULK_TABLES.length) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            boolean empty;
-            try (ResultSet rows = statement.executeQuery(Arrays.stream(BULK_TABLES)
-                    .map(table -> "NOT EXISTS (SELECT 1 FROM " + table + ")")
-                    .collect(Collectors.joining(" AND ", "SELECT ", "")))) {
-                empty = rows.next() && rows.getBoolean(1);
-            }
-            if (empty) {
-                statement.execute("TRUNCATE " + String.join(", ", BULK_TABLES));
-            }
-        }
-    }
-
     /** A printable summary: the teams, what they hold, and every demo key with what it is for. */
-    private static long otherTeams(Connection connection) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT count(*) FROM teams WHERE id <> ALL (?)")) {
-            statement.setArray(
-                    1,
-                    connection.createArrayOf(
-                            "uuid", TEAMS.stream().map(Team::id).toArray()));
-            try (ResultSet count = statement.executeQuery()) {
-                count.next();
-                return count.getLong(1);
-            }
-        }
-    }
-
     public static String describe() {
         StringBuilder out = new StringBuilder();
         out.append("Demo dataset (deterministic; its keys are public, never use it in production)\n");
@@ -539,118 +317,5 @@ public final class DemoDataset {
                     .append('\n');
         }
         return out.toString();
-    }
-
-    private static boolean schemaPresent(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT to_regclass('teams') IS NOT NULL "
-                        + "AND to_regclass('tickets') IS NOT NULL AND to_regclass('api_keys') IS NOT NULL")) {
-            result.next();
-            return result.getBoolean(1);
-        }
-    }
-
-    private static boolean demoTeamPresent(Connection connection) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?)")) {
-            statement.setObject(1, DEMO_TEAM_ID);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        }
-    }
-
-    private static void insertTeamsMembersAndKeys(Connection connection) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)")) {
-            for (Team team : TEAMS) {
-                statement.setObject(1, team.id());
-                statement.setString(2, team.name());
-                setInstant(statement, 3, TEAMS_CREATED_AT);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO members (id, team_id, name, email, role, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Member member : MEMBERS) {
-                statement.setObject(1, member.id());
-                statement.setObject(2, member.team());
-                statement.setString(3, member.name());
-                statement.setString(4, member.email());
-                statement.setString(5, member.role());
-                setInstant(statement, 6, member.createdAt());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO api_keys (id, team_id, "
-                + "member_id, key_hash, display_prefix, kind, mode, created_at, expires_at, revoked_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Key key : KEYS) {
-                statement.setObject(1, key.id());
-                statement.setObject(2, key.team());
-                statement.setObject(3, key.member());
-                ApiKey apiKey = key.apiKey();
-                statement.setBytes(4, KeyHash.of(apiKey).bytes());
-                statement.setString(5, apiKey.displayPrefix());
-                statement.setString(6, apiKey.kind().wireName());
-                statement.setString(7, apiKey.mode().wireName());
-                setInstant(statement, 8, KEYS_CREATED_AT);
-                setInstant(statement, 9, key.expiresAt());
-                setInstant(statement, 10, key.revokedAt());
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(
-                index, instant == null ? null : instant.atOffset(ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
-    }
-
-    private static void insertCustomers(Connection connection, Part part) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(DemoSql.CUSTOMERS)) {
-            statement.setObject(1, part.team());
-            statement.setString(2, part.mode());
-            statement.setString(3, part.seed());
-            statement.setInt(4, part.customers());
-            statement.setObject(5, DEMO_TEAM_ID);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void insertMessages(Connection connection, Part part) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(DemoSql.MESSAGES)) {
-            statement.setObject(1, part.team());
-            statement.setString(2, part.mode());
-            statement.setString(3, part.seed());
-            statement.executeUpdate();
-        }
-    }
-
-    private static void insertTickets(Connection connection, Part part) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(DemoSql.TICKETS)) {
-            statement.setObject(1, part.team());
-            statement.setString(2, part.mode());
-            statement.setString(3, part.seed());
-            statement.setArray(4, connection.createArrayOf("uuid", part.agents().toArray()));
-            statement.setInt(5, part.customers());
-            statement.setInt(6, part.tickets());
-            statement.setObject(7, DEMO_TEAM_ID);
-            statement.executeUpdate();
-        }
-    }
-
-    private static void insertArticles(Connection connection, Part part) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(DemoSql.ARTICLES)) {
-            statement.setObject(1, part.team());
-            statement.setString(2, part.mode());
-            statement.setString(3, part.seed());
-            statement.setInt(4, part.articles());
-            statement.executeUpdate();
-        }
     }
 }

@@ -99,7 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * Starts a server on a persistent data directory, as {@link #start}, that is never a replication primary or
      * standby: it runs with the least WAL ({@code wal_level = minimal}, no WAL senders), so that what a transaction
-     * writes into tables whose files it created (the demo load, see {@code DemoDataset}) is written once. The
+     * writes into tables whose files it created (the demo load, see {@code DemoLoader}) is written once. The
      * service's own database; a server that will be streamed from, or is a standby, is started with {@link #start}.
      */
     public static EmbeddedDatabase startStandalone(Path dataDirectory, int port) {

@@ -7,12 +7,12 @@ import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.model.ApiKey;
-import com.helpdesk.export.domain.model.KeyKind;
 import com.helpdesk.export.domain.model.KeyVerification;
-import com.helpdesk.export.domain.model.Permission;
 import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.TeamId;
+import com.helpdesk.export.domain.model.WholeSeconds;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
+import com.helpdesk.export.domain.policy.TeamAccessPolicy;
 import com.helpdesk.export.domain.port.AuthenticationThrottle;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerifier;
@@ -22,10 +22,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Authorizes an export in the contract's order (§5): key (its format, then its hash: unknown, revoked, expired),
- * publishable key, team, permission, then the key's concurrency caps and its hourly budget. A key that fails counts
- * against its client address, and only such a call is ever refused for its address. A call refused by a cap is not
- * counted against the budget: the slot is taken first, the call counted only once it holds one.
+ * Authorizes an export in this order: key (its format, then its hash: unknown, revoked, expired), then what the key
+ * may do ({@link TeamAccessPolicy}: publishable key, team, permission), then the key's concurrency caps and its hourly
+ * budget, the budget answered before the caps when both refuse. A key that fails counts against its client address,
+ * and only such a call is ever refused for its address. A call refused by a cap is not counted against the budget:
+ * the slot is taken first, the call counted only once it holds one.
  */
 public final class AuthorizeExportService implements AuthorizeExportUseCase {
 
@@ -34,6 +35,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
     private final ExportSlots slots;
     private final RateLimiter rateLimiter;
     private final ConcurrencyLimits concurrencyLimits;
+    private final TeamAccessPolicy teamAccess = new TeamAccessPolicy();
 
     public AuthorizeExportService(
             KeyVerifier keyVerifier,
@@ -66,7 +68,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
             }
             Optional<Duration> blocked = throttle.recordFailure(credentials.clientAddress());
             if (blocked.isPresent()) {
-                long seconds = wholeSeconds(blocked.get());
+                long seconds = Math.max(1, WholeSeconds.roundedUp(blocked.get()));
                 return refused(ExportException.retryLater(
                         ErrorCode.RATE_LIMIT_EXCEEDED,
                         "Too many failed " + "authentications from this address. Retry in " + seconds + " seconds.",
@@ -76,7 +78,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         }
         TeamId team;
         try {
-            team = authorizeTeam(caller, credentials.teamId());
+            team = teamAccess.decide(caller, credentials.teamId()).orThrow();
         } catch (ExportException refused) {
             // shows the key's budget without counting the call, and without locking anything
             return new Admission.Refused(refused, Optional.of(rateLimiter.peek(caller)));
@@ -85,7 +87,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         if (slot instanceof ExportSlots.Refused cap) {
             RateLimitStatus budget = rateLimiter.peek(caller);
             if (!budget.allowed()) {
-                // §5 answers the hourly budget before the caps
+                // the hourly budget is answered before the caps
                 return new Admission.Refused(overBudget(budget), Optional.of(budget));
             }
             return new Admission.Refused(
@@ -120,23 +122,6 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         return (KeyVerification.Verified) verification;
     }
 
-    private static TeamId authorizeTeam(KeyVerification.Verified caller, String teamId) {
-        if (caller.kind() != KeyKind.SECRET) {
-            throw new ExportException(ErrorCode.INSUFFICIENT_PERMISSIONS, "Secret key required for this endpoint");
-        }
-        TeamId team = TeamId.parse(teamId, "teamId");
-        if (!caller.team().equals(team)) {
-            throw new ExportException(ErrorCode.TEAM_ACCESS_DENIED, "This key has no access to team " + team + ".");
-        }
-        if (!caller.role().holds(Permission.EXPORT_DATA)) {
-            throw new ExportException(
-                    ErrorCode.INSUFFICIENT_PERMISSIONS,
-                    "The key's member is a " + caller.role().wireName()
-                            + "; exporting needs the export_data permission (owner, admin or manager).");
-        }
-        return team;
-    }
-
     private static ExportException overBudget(RateLimitStatus budget) {
         return ExportException.retryLater(
                 ErrorCode.RATE_LIMIT_EXCEEDED,
@@ -154,9 +139,5 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
 
     private static Admission refused(ExportException reason) {
         return new Admission.Refused(reason, Optional.empty());
-    }
-
-    private static long wholeSeconds(Duration wait) {
-        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     }
 }

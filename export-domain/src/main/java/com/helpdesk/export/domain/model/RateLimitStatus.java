@@ -36,7 +36,6 @@ public record RateLimitStatus(
         if (allowed) {
             return 0;
         }
-        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
-        return Math.max(1, seconds);
+        return Math.max(1, WholeSeconds.roundedUp(retryAfter));
     }
 }

@@ -1,5 +1,6 @@
 package com.helpdesk.export.domain.policy;
 
+import com.helpdesk.export.domain.model.WholeSeconds;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,6 +30,6 @@ public record ConcurrencyLimits(int perKey, int perTeam, Duration retryAfter) {
 
     /** Whole seconds a refused caller waits, at least 1. */
     public long retryAfterSeconds() {
-        return Math.max(1, retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
+        return Math.max(1, WholeSeconds.roundedUp(retryAfter));
     }
 }

@@ -1,6 +1,6 @@
 package com.helpdesk.export.persistence.jdbc.testsupport;
 
-import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.SchemaMigrations;
 import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
@@ -55,7 +55,7 @@ public final class TestPostgres {
     public static synchronized DataSource demoDatabase() {
         if (demo == null) {
             DataSource dataSource = migratedDatabase();
-            DemoDataset.load(dataSource);
+            DemoLoader.load(dataSource);
             demo = dataSource;
         }
         return demo;

@@ -1,6 +1,7 @@
 package com.helpdesk.export.rest.web.response;
 
 import com.helpdesk.export.domain.model.RateLimitStatus;
+import com.helpdesk.export.domain.model.WholeSeconds;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -27,7 +28,7 @@ public class RateLimitHeaders {
             return;
         }
         Duration untilReset = Duration.between(clock.instant(), status.resetAt());
-        long secondsUntilReset = Math.max(0, untilReset.toSeconds() + (untilReset.toNanosPart() > 0 ? 1 : 0));
+        long secondsUntilReset = Math.max(0, WholeSeconds.roundedUp(untilReset));
         response.putHeader("X-RateLimit-Limit", Long.toString(status.limit()))
                 .putHeader("X-RateLimit-Remaining", Long.toString(status.remaining()))
                 .putHeader(
