@@ -30,7 +30,7 @@ COPY api-client-tests/ api-client-tests/
 COPY architecture-tests/ architecture-tests/
 COPY benchmarks/ benchmarks/
 # the image loads the demo dataset itself when no database is configured: no prepared demo database in the build
-RUN ./mvnw -B -ntp package -DskipTests -Dexport.demo-database.skip
+RUN ./mvnw -B -ntp package -DskipTests -Ddemo-database.skip
 
 # --- run: a JRE, the fast-jar layout, an unprivileged user ---
 FROM eclipse-temurin:17-jre

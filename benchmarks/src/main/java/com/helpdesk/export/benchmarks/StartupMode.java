@@ -1,6 +1,7 @@
 package com.helpdesk.export.benchmarks;
 
 import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,11 @@ import java.util.regex.Pattern;
  */
 final class StartupMode {
 
+    /** The role the measured service reads exports as, on a database this harness starts. */
+    private static final String READER = "bench_export_reader";
+
+    private static final String READER_SECRET = "bench-reader";
+
     private StartupMode() {}
 
     static void run(BenchOptions options) throws Exception {
@@ -32,6 +38,8 @@ final class StartupMode {
         EmbeddedDatabase database = null;
         if (options.has("db-dir")) {
             database = EmbeddedDatabase.start(Path.of(options.get("db-dir")), options.intValue("db-port"));
+            // the service reads exports as a least-privileged role, or does not start
+            ExportReadRole.provideLogin(database.dataSource(), READER, database.storedSecret(READER_SECRET));
         }
         try {
             List<Long> firstExport = new ArrayList<>();
@@ -54,6 +62,9 @@ final class StartupMode {
                         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", database.username());
                         builder.environment().put("QUARKUS_DATASOURCE_PASSWORD", database.password());
                         builder.environment().put("EXPORT_DEMO_LOAD", "false");
+                        builder.environment().put("EXPORT_READ_DATASOURCE_USERNAME", READER);
+                        builder.environment()
+                                .put("EXPORT_READ_DATASOURCE_PASSWORD", database.storedSecret(READER_SECRET));
                     }
                     long[] machine0 = MachineCpu.machine();
                     long ours0 = MachineCpu.self() + MachineCpu.postgres(pgData);

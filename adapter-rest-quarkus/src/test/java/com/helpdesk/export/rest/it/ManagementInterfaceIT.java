@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.helpdesk.export.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -43,18 +42,7 @@ class ManagementInterfaceIT {
     @BeforeAll
     void start() throws Exception {
         database = EmbeddedDatabase.startTemporary();
-        ExportReadRole.provideLogin(database.dataSource(), "reader", "reader-secret");
-        Map<String, String> datasource = Map.of(
-                "quarkus.datasource.jdbc.url",
-                database.jdbcUrl(),
-                "quarkus.datasource.username",
-                database.username(),
-                "quarkus.datasource.password",
-                database.password(),
-                "export.read-datasource.username",
-                "reader",
-                "export.read-datasource.password",
-                "reader-secret");
+        Map<String, String> datasource = ServiceProcess.configuredOn(database);
         byDefault = ServiceProcess.start(work, "default", datasource).awaitReady(Duration.ofMinutes(2));
         Map<String, String> open = new HashMap<>(datasource);
         open.put("quarkus.management.host", "0.0.0.0");
@@ -118,17 +106,7 @@ class ManagementInterfaceIT {
 
     @Test
     void healthSettingsThatCannotWorkStopTheStart() throws Exception {
-        Map<String, String> datasource = Map.of(
-                "quarkus.datasource.jdbc.url",
-                database.jdbcUrl(),
-                "quarkus.datasource.username",
-                database.username(),
-                "quarkus.datasource.password",
-                database.password(),
-                "export.read-datasource.username",
-                "reader",
-                "export.read-datasource.password",
-                "reader-secret");
+        Map<String, String> datasource = ServiceProcess.configuredOn(database);
         Map<String, String> noConnectionForHealth = new HashMap<>(datasource);
         noConnectionForHealth.put("quarkus.datasource.exports.jdbc.max-size", "1");
         Map<String, String> negativeCache = new HashMap<>(datasource);

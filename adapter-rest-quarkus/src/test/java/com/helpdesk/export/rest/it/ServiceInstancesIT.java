@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
-import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,18 +52,7 @@ class ServiceInstancesIT {
     @BeforeAll
     void start() throws Exception {
         database = EmbeddedDatabase.startTemporary();
-        ExportReadRole.provideLogin(database.dataSource(), "reader", "reader-secret");
-        Map<String, String> datasource = Map.of(
-                "quarkus.datasource.jdbc.url",
-                database.jdbcUrl(),
-                "quarkus.datasource.username",
-                database.username(),
-                "quarkus.datasource.password",
-                database.password(),
-                "export.read-datasource.username",
-                "reader",
-                "export.read-datasource.password",
-                "reader-secret");
+        Map<String, String> datasource = ServiceProcess.configuredOn(database);
         Map<String, String> first = new HashMap<>(datasource);
         first.put("export.demo-load", "true");
         a = ServiceProcess.start(work, "a", first).awaitReady(Duration.ofSeconds(120));

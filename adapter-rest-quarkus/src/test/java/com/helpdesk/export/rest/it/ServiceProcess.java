@@ -1,5 +1,7 @@
 package com.helpdesk.export.rest.it;
 
+import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -155,6 +157,28 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly().waitFor();
         }
     }
+
+    /**
+     * The settings of a service on {@code database} as an operator would configure it: the datasource, and the role
+     * export snapshots read as, made once as the README's "Database roles" says.
+     */
+    static Map<String, String> configuredOn(EmbeddedDatabase database) {
+        ExportReadRole.provideLogin(database.dataSource(), READER, READER_PASSWORD);
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                database.jdbcUrl(),
+                "quarkus.datasource.username",
+                database.username(),
+                "quarkus.datasource.password",
+                database.password(),
+                "export.read-datasource.username",
+                READER,
+                "export.read-datasource.password",
+                READER_PASSWORD);
+    }
+
+    static final String READER = "reader";
+    static final String READER_PASSWORD = "reader-secret";
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
