@@ -17,10 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,21 +159,14 @@ class CapacityTest {
                 .isEmpty();
     }
 
-    private int liveLeases() throws SQLException {
-        return count("select count(*) from export_leases where expires_at > clock_timestamp()");
+    private long liveLeases() {
+        return TestSql.count(control, "select count(*) from export_leases where expires_at > clock_timestamp()");
     }
 
-    private int busySessions() throws SQLException {
-        return count("select count(*) from pg_stat_activity where datname = current_database() "
-                + "and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'");
-    }
-
-    private int count(String sql) throws SQLException {
-        try (Connection c = control.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private long busySessions() {
+        return TestSql.count(
+                control,
+                "select count(*) from pg_stat_activity where datname = current_database() "
+                        + "and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'");
     }
 }

@@ -154,14 +154,8 @@ class FaultToleranceTest {
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
     }
 
-    private int liveLeases() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("select count(*) from export_leases where expires_at > clock_timestamp()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private long liveLeases() {
+        return TestSql.count(dataSource, "select count(*) from export_leases where expires_at > clock_timestamp()");
     }
 
     private HostileHttp.Answer get(URL url) throws IOException {

@@ -47,7 +47,7 @@ class HostileInjectionTest {
     @Inject
     DataSource dataSource;
 
-    private final Map<String, Integer> countsBefore = new LinkedHashMap<>();
+    private final Map<String, Long> countsBefore = new LinkedHashMap<>();
 
     private static final List<String> TABLES =
             List.of("teams", "members", "api_keys", "customers", "tickets", "articles");
@@ -60,12 +60,12 @@ class HostileInjectionTest {
     @BeforeAll
     void countRows() {
         HostileData.ensure(dataSource);
-        TABLES.forEach(t -> countsBefore.put(t, HostileData.count(dataSource, "select count(*) from " + t)));
+        TABLES.forEach(t -> countsBefore.put(t, TestSql.count(dataSource, "select count(*) from " + t)));
     }
 
     @AfterAll
     void nothingWasWritten() {
-        TABLES.forEach(t -> assertThat(HostileData.count(dataSource, "select count(*) from " + t))
+        TABLES.forEach(t -> assertThat(TestSql.count(dataSource, "select count(*) from " + t))
                 .as("rows of %s", t)
                 .isEqualTo(countsBefore.get(t)));
     }

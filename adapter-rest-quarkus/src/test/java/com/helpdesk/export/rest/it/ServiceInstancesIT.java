@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
+import com.helpdesk.export.rest.TestSql;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,13 +149,8 @@ class ServiceInstancesIT {
         assertThat(liveLeases()).as("b's own exports are still held").isEqualTo(heldOnB);
     }
 
-    private int liveLeases() throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery(
-                        "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()")) {
-            count.next();
-            return count.getInt(1);
-        }
+    private long liveLeases() {
+        return TestSql.count(
+                database.dataSource(), "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()");
     }
 }

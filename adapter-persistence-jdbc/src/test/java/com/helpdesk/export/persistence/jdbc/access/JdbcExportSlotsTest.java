@@ -14,13 +14,13 @@ import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestSql;
 import com.helpdesk.export.testsupport.MutableClock;
 import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -230,24 +230,21 @@ class JdbcExportSlotsTest {
         }
     }
 
+    /** The team's leases live at the clock's now. */
     private long live(TeamId team) throws SQLException {
-        return count("SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > ?", team.value());
+        return TestSql.count(
+                database,
+                "SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > ?",
+                team.value(),
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 
+    /** The key's leases live at the clock's now. */
     private long liveOfKey(UUID keyId) throws SQLException {
-        return count("SELECT count(*) FROM export_leases WHERE key_id = ? AND expires_at > ?", keyId);
-    }
-
-    /** Counts the leases the statement selects by one id, live at the clock's now. */
-    private long count(String sql, UUID id) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            statement.setObject(2, clock.instant().atOffset(ZoneOffset.UTC));
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return TestSql.count(
+                database,
+                "SELECT count(*) FROM export_leases WHERE key_id = ? AND expires_at > ?",
+                keyId,
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 }
