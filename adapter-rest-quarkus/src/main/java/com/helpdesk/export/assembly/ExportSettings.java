@@ -34,7 +34,7 @@ public interface ExportSettings {
     @WithDefault("5S")
     Duration capacityWait();
 
-    /** Exports in progress at once, per key and per team, across every instance (contract §6). */
+    /** Exports in progress at once, per key and per team, across every instance. */
     Concurrency concurrency();
 
     interface Concurrency {
@@ -85,7 +85,7 @@ public interface ExportSettings {
     @WithDefault("false")
     boolean demoLoad();
 
-    /** Calls per key per fixed window (contract §6), shared by every instance through PostgreSQL. */
+    /** Calls per key per fixed window, shared by every instance through PostgreSQL. */
     RateLimit rateLimit();
 
     interface RateLimit {

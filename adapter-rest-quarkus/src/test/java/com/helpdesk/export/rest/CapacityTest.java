@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, items 1 and 2, with the contract's caps (2 exports per key, 4 per team): clients that stop reading hold
+ * With the default caps (2 exports per key, 4 per team): clients that stop reading hold
  * their export slots but no database connection, other teams are served meanwhile, and a call over a cap is refused
  * at once with {@code concurrency_limit_exceeded}, without being counted against the hourly budget.
  */
@@ -129,7 +129,7 @@ class CapacityTest {
 
     @Test
     void overACapTheBodyIsNotReadAtAll() throws Exception {
-        // §5: the caps come before the body, so a bad body of a call over a cap is not even looked at
+        // the caps are checked before the body, so a bad body of a call over a cap is not even looked at
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         HostileHttp.assertError(

@@ -32,7 +32,7 @@ final class HostileData {
     static final String LIVE_KEY = "sk_live_FRMLsafety0Cs7Vq2Xp9Lk4Mn8Bv";
     static final String TEST_KEY = "sk_test_FRMLsafety1Dt8Wr3Yq0Ml5No9Cw";
 
-    /** Text values that start like a formula (contract §2: =, +, -, @, tab, CR), and well-known payloads. */
+    /** Text values that start like a formula (=, +, -, @, tab, CR: what CSV must defuse), and well-known payloads. */
     static final List<String> FORMULAS = List.of(
             "=1+1",
             "+1",

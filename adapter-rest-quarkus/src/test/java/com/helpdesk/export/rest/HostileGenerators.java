@@ -27,10 +27,10 @@ import java.util.Set;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Request bodies generated from the contract (§1, §3, §4): valid ones, structurally hostile ones (every key of the
- * contract and some that are not, with values of every JSON type), and valid ones with their bytes mutated. Used by
- * the properties on the body reader and, through {@link #samples}, by the HTTP suite. Seeded generators of
- * test-support: the same seed gives the same bodies.
+ * Request bodies generated from the API's rules for the body, filters and fields: valid ones, structurally hostile ones
+ * (every key the API knows and some it does not, with values of every JSON type), and valid ones with their bytes
+ * mutated. Used by the properties on the body reader and, through {@link #samples}, by the HTTP suite. Seeded
+ * generators of test-support: the same seed gives the same bodies.
  */
 final class HostileGenerators {
 
@@ -226,7 +226,7 @@ final class HostileGenerators {
 
     // ---------------------------------------------------------------- valid requests
 
-    /** A valid value for one filter (§3). */
+    /** A valid value for one filter. */
     static Gen<Object> validFilterValue(FilterDefinition definition) {
         return switch (definition.kind()) {
             case ANY_OF ->

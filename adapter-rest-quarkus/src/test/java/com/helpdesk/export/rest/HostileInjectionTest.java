@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * SQL injection (issue item 2): every string filter of every type (search, tag, category) and the cursor, with
+ * SQL injection: every string filter of every type (search, tag, category) and the cursor, with
  * strings that would change a statement if they were pasted into it, for a demo key and for the team whose rows hold
  * those very strings. Each answer is exactly what the filter means taken literally (an oracle query with bound
  * parameters and {@code strpos}, not {@code LIKE}), no call is slowed by a {@code pg_sleep}, and no table changes.

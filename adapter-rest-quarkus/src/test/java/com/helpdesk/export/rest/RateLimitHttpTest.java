@@ -34,7 +34,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** §6 through HTTP, with small limits so that they can be reached. */
+/**
+ * The hourly budget per key and the throttle of failed authentications through HTTP, with small limits so that they
+ * can be reached.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @TestProfile(RateLimitHttpTest.SmallLimits.class)
@@ -222,9 +225,9 @@ class RateLimitHttpTest {
     }
 
     /**
-     * §5/§6 order, seen from outside: an allowed call is counted, and the status it answers with is taken, while
-     * half of its body has not even been sent; a call counted after it sees one call fewer, yet the first call's
-     * answer still carries the status of its own counting.
+     * A call is counted before its body is read, seen from outside: an allowed call is counted, and the status it
+     * answers with is taken, while half of its body has not even been sent; a call counted after it sees one call
+     * fewer, yet the first call's answer still carries the status of its own counting.
      */
     @Test
     @Order(4)

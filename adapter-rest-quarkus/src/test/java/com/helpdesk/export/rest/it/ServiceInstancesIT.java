@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9: the concurrency caps are exact across two instances of the packaged service on one PostgreSQL, and the
+ * The concurrency caps are exact across two instances of the packaged service on one PostgreSQL, and the
  * slots of an instance killed with {@code kill -9} are free again within a minute (the lease's time to live, 30 s).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

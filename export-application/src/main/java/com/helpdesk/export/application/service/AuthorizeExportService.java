@@ -22,7 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Authorizes an export in the contract's order (§5): key (its format, then its hash: unknown, revoked, expired),
+ * Authorizes an export in this order: key (its format, then its hash: unknown, revoked, expired),
  * publishable key, team, permission, then the key's concurrency caps and its hourly budget. A key that fails counts
  * against its client address, and only such a call is ever refused for its address. A call refused by a cap is not
  * counted against the budget: the slot is taken first, the call counted only once it holds one.
@@ -85,7 +85,7 @@ public final class AuthorizeExportService implements AuthorizeExportUseCase {
         if (slot instanceof ExportSlots.Refused cap) {
             RateLimitStatus budget = rateLimiter.peek(caller);
             if (!budget.allowed()) {
-                // §5 answers the hourly budget before the caps
+                // a call over both is answered for the hourly budget, which is checked before the caps
                 return new Admission.Refused(overBudget(budget), Optional.of(budget));
             }
             return new Admission.Refused(

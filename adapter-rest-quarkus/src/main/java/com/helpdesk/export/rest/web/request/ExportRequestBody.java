@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The export request body as it arrives (contract §1). Jackson binds it strictly (unknown keys, wrong JSON types
+ * The export request body as it arrives. Jackson binds it strictly (unknown keys, wrong JSON types
  * and trailing tokens are errors); Jakarta Validation checks only its shape: what must be there. What the values
  * mean (types, formats, fields, filters, how many resources) is the domain's to decide, with its own messages: no
  * rule is written twice. (Sizes need no guard here: the whole body is at most 64 KiB.) A {@code null} optional
