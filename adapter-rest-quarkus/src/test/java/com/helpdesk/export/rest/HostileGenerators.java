@@ -11,8 +11,6 @@ import com.helpdesk.export.rest.web.error.HttpErrors;
 import com.helpdesk.export.rest.web.request.RequestBodyReader;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Request bodies generated from the API's rules for the body, filters and fields: valid ones, structurally hostile ones
@@ -40,16 +37,11 @@ final class HostileGenerators {
 
     // ---------------------------------------------------------------- the body reader, outside Quarkus
 
-    /** The service's body reader, wired by hand as Quarkus wires it (same validator rules, 64 KiB limit). */
+    /** The service's body reader, wired by hand as Quarkus wires it (64 KiB limit). */
     static RequestBodyReader reader() {
-        Validator validator = Validation.byDefaultProvider()
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
         RestSettings settings =
                 new RestSettings(MAX_BODY_BYTES, "https://docs.example/errors", 5, Duration.ofSeconds(1));
-        return new RequestBodyReader(validator, settings);
+        return new RequestBodyReader(settings);
     }
 
     /** What the service must answer to a body, as far as the body decides it: 200, or one error. */
