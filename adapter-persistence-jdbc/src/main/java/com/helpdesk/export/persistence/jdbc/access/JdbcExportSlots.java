@@ -103,7 +103,6 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
         Objects.requireNonNull(caller, "caller");
         UUID lease = UUID.randomUUID();
         UUID team = caller.team().value();
-        Instant now = clock.instant();
         Connection connection = Connections.open(dataSource);
         try (connection) {
             connection.setAutoCommit(false);
@@ -112,6 +111,8 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
                     lock.setObject(1, team);
                     lock.execute();
                 }
+                // the time of the count: read once this taker holds the team's lock, not before it waited for it
+                Instant now = clock.instant();
                 Acquisition decision;
                 try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                     take.setObject(1, caller.keyId());
