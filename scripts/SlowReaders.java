@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issue 9, item 1, from outside (single-file Java program, JDK 17, no dependency): slow readers of one team (each
- * reads 1 KiB every 0.3 s through a 4 KiB receive buffer), readers that stop reading after the headers, and, meanwhile,
- * another team exporting small documents back to back, whose latencies and errors are printed.
+ * Slow clients of one team do not take the service from another, seen from outside (single-file Java program,
+ * JDK 17, no dependency): slow readers of one team (each reads 1 KiB every 0.3 s through a 4 KiB receive buffer),
+ * readers that stop reading after the headers, and, meanwhile, another team exporting small documents back to back,
+ * whose latencies and errors are printed.
  *
  * <pre>java scripts/SlowReaders.java http://127.0.0.1:8080 24 5 30</pre>
  */

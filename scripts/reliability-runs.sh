@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The figures of docs/reliability.md, "One caller cannot take the service from the others" (issue 9), measured
+# The figures of docs/reliability.md, "One caller cannot take the service from the others", measured
 # against the packaged service (not part of ./mvnw verify). Starts it at -Xmx128m on free ports with its embedded
 # PostgreSQL in a temporary folder, and runs, against 127.0.0.1 only:
 #   1. slow readers: 24 clients reading 1 KiB every 0.3 s and 5 that stop reading, all of one team, while another

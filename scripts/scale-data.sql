@@ -1,4 +1,4 @@
--- Issue 12: grows one team to :rows rows per type (tickets, customers, articles, messages, members), live mode,
+-- Grows one team to :rows rows per type (tickets, customers, articles, messages, members), live mode,
 -- beside a neighbour team of the same size, so plans and timings show what cost does as a team grows.
 -- Deterministic (no random()): every value is a function of the row number. Run on a migrated database:
 --   psql -v rows=1000000 -v team="'7d1e0c2a-0000-4000-8000-000000000001'" -f scripts/scale-data.sql

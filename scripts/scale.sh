@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 12: cost as a team grows, on the database's side. Starts a temporary PostgreSQL cluster, and for each size
+# Cost as a team grows, on the database's side. Starts a temporary PostgreSQL cluster, and for each size
 # (rows per type; default 25000 250000 1000000, or BENCH_SCALE_SIZES) migrates a database with the service's own
 # migrations, grows one team and a neighbour to that size (scripts/scale-data.sql), VACUUM ANALYZE, and prints
 # scripts/explain-plans.sh for it: first page, a page at half depth, every filter of every type (plan, rows

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.helpdesk.export.domain.model.ApiKey;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestSql;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
@@ -289,16 +290,8 @@ class DemoDatasetTest {
     }
 
     private static long count(DataSource dataSource, String table, UUID team, String mode) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT count(*) FROM " + table + " WHERE team_id = ? AND mode = ?")) {
-            statement.setObject(1, team);
-            statement.setString(2, mode);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return TestSql.count(
+                dataSource, "SELECT count(*) FROM " + table + " WHERE team_id = ? AND mode = ?", team, mode);
     }
 
     private static String checksum(DataSource dataSource, String table) throws SQLException {

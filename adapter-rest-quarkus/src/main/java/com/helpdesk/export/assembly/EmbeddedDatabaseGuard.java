@@ -19,7 +19,7 @@ public class EmbeddedDatabaseGuard {
     public static final String EMBEDDED_URL = "helpdesk.launcher.embedded-url";
 
     private static final String URL = "quarkus.datasource.jdbc.url";
-    /** A standby to read exports from (issue 12): a standby of the embedded database is no more allowed. */
+    /** A standby to read exports from: a standby of the embedded database is no more allowed. */
     private static final String READ_URL = "export.read-datasource.url";
 
     void check(@Observes @Priority(1) StartupEvent event, Config config) {

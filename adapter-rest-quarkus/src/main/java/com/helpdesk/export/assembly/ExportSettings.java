@@ -45,7 +45,7 @@ public interface ExportSettings {
     @WithDefault("5S")
     Duration capacityWait();
 
-    /** Exports in progress at once, per key and per team, across every instance (contract §6). */
+    /** Exports in progress at once, per key and per team, across every instance. */
     Concurrency concurrency();
 
     interface Concurrency {
@@ -96,7 +96,7 @@ public interface ExportSettings {
     @WithDefault("false")
     boolean demoLoad();
 
-    /** Calls per key per fixed window (contract §6), shared by every instance through PostgreSQL. */
+    /** Calls per key per fixed window, shared by every instance through PostgreSQL. */
     RateLimit rateLimit();
 
     interface RateLimit {
@@ -164,7 +164,7 @@ public interface ExportSettings {
         int port();
 
         /**
-         * The prepared demo database a first start copies ({@code launch.PreparedDemoDatabase}): a folder, or
+         * The prepared demo database a first start copies ({@code assembly.PreparedDemoDatabase}): a folder, or
          * {@code none} to load the demo dataset instead; unset, the build's {@code target/demo-database} beside the
          * running {@code quarkus-run.jar}, when it is there.
          */

@@ -193,8 +193,9 @@ public class ExportWiring {
 
     @Produces
     @Singleton
-    JdbcExportSlots exportSlots(AgroalDataSource control, ConcurrencyLimits limits, ExportSettings settings) {
-        return new JdbcExportSlots(control, limits, settings.concurrency().leaseTtl());
+    JdbcExportSlots exportSlots(
+            AgroalDataSource control, ConcurrencyLimits limits, ExportSettings settings, Clock clock) {
+        return new JdbcExportSlots(control, limits, settings.concurrency().leaseTtl(), clock);
     }
 
     void closeExportSlots(@Disposes JdbcExportSlots slots) {

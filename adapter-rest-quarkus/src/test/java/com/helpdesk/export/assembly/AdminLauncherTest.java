@@ -10,13 +10,13 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
 import com.helpdesk.export.persistence.jdbc.access.JdbcKeyVerifier;
+import com.helpdesk.export.rest.TestSql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -104,15 +104,11 @@ class AdminLauncherTest {
                         KeyKind.SECRET,
                         Mode.LIVE,
                         apiKey.displayPrefix()));
-        try (Connection connection = dataSource.getConnection();
-                java.sql.PreparedStatement statement =
-                        connection.prepareStatement("SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0")) {
-            statement.setString(1, apiKey.reveal().substring(12));
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                assertThat(row.getLong(1)).isZero();
-            }
-        }
+        assertThat(TestSql.count(
+                        dataSource,
+                        "SELECT count(*) FROM api_keys k WHERE strpos(k::text, ?) > 0",
+                        apiKey.reveal().substring(12)))
+                .isZero();
 
         Run listed = run("list-keys", "--team", team);
         assertThat(listed.status()).isZero();

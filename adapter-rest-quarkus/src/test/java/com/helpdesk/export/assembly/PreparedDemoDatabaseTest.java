@@ -6,15 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.demo.DemoLoader;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.rest.TestSql;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -142,12 +139,7 @@ class PreparedDemoDatabaseTest {
         }
     }
 
-    private static long count(DataSource source, String sql) throws SQLException {
-        try (Connection connection = source.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
+    private static long count(DataSource source, String sql) {
+        return TestSql.count(source, sql);
     }
 }

@@ -17,7 +17,10 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Every row of the contract's §5 table, in its order, through the real HTTP stack. */
+/**
+ * Every check of a key, its team and its role, each with its own answer and in their order, through the real HTTP
+ * stack.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class AuthenticationAndPermissionTest {

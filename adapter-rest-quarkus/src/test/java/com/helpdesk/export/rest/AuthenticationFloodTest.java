@@ -17,10 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,16 +63,9 @@ class AuthenticationFloodTest {
         }
     }
 
-    private int failuresCounted(String address) throws SQLException {
-        try (Connection connection = control.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT coalesce(sum(failures), 0) FROM auth_failures WHERE address = ?")) {
-            statement.setString(1, address);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+    private long failuresCounted(String address) {
+        return TestSql.count(
+                control, "SELECT coalesce(sum(failures), 0) FROM auth_failures WHERE address = ?", address);
     }
 
     /**

@@ -17,10 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, items 1 and 2, with the contract's caps (2 exports per key, 4 per team): clients that stop reading hold
+ * With the default caps (2 exports per key, 4 per team): clients that stop reading hold
  * their export slots but no database connection, other teams are served meanwhile, and a call over a cap is refused
  * at once with {@code concurrency_limit_exceeded}, without being counted against the hourly budget.
  */
@@ -133,7 +129,7 @@ class CapacityTest {
 
     @Test
     void overACapTheBodyIsNotReadAtAll() throws Exception {
-        // §5: the caps come before the body, so a bad body of a call over a cap is not even looked at
+        // the caps are checked before the body, so a bad body of a call over a cap is not even looked at
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         stall(DemoDataset.MANAGER_SECRET_KEY, DEMO_TEAM);
         HostileHttp.assertError(
@@ -163,21 +159,14 @@ class CapacityTest {
                 .isEmpty();
     }
 
-    private int liveLeases() throws SQLException {
-        return count("select count(*) from export_leases where expires_at > clock_timestamp()");
+    private long liveLeases() {
+        return TestSql.count(control, "select count(*) from export_leases where expires_at > clock_timestamp()");
     }
 
-    private int busySessions() throws SQLException {
-        return count("select count(*) from pg_stat_activity where datname = current_database() "
-                + "and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'");
-    }
-
-    private int count(String sql) throws SQLException {
-        try (Connection c = control.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private long busySessions() {
+        return TestSql.count(
+                control,
+                "select count(*) from pg_stat_activity where datname = current_database() "
+                        + "and pid <> pg_backend_pid() and backend_type = 'client backend' and state <> 'idle'");
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * CSV safety (contract §2) on rows built to attack it: every text column of every type holds values that start
+ * CSV safety on rows built to attack it: every text column of every type holds values that start
  * like a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, CR, and known payloads), injection strings and
  * random Unicode text. The CSV is read back by an independent reader (commons-csv, RFC 4180) and compared cell by
  * cell with the JSON export of the same rows: text that starts like a formula gets a leading {@code '}; numbers,
@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestProfile(HostileSuiteProfile.class)
 class CsvSafetyTest {
 
-    /** The free-text columns of §4 (tags included: one cell of tags joined by a space). */
+    /** The free-text columns of each type's records (tags included: one cell of tags joined by a space). */
     static final Map<String, Set<String>> TEXT_COLUMNS = Map.of(
             "tickets", Set.of("title", "notes", "tags", "customFields.formula"),
             "customers", Set.of("name", "email", "notes", "tags", "customFields.formula"),

@@ -14,7 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** §7: unknown routes, wrong methods and server faults answer in the envelope, with no stack trace. */
+/** Unknown routes, wrong methods and server faults answer in the error envelope, with no stack trace. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class ErrorEnvelopeTest {

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Faults under a running service (issue item 5): a failure in the middle of a streamed response in every transfer
+ * Faults under a running service: a failure in the middle of a streamed response in every transfer
  * form (chunked HTTP/1.1, close-delimited HTTP/1.0, gzip); a hundred clients leaving mid-download or before the
  * first byte; clients that stop reading; a statement past the statement timeout; PostgreSQL stopped and started
  * again. After each, no database
@@ -154,14 +154,8 @@ class FaultToleranceTest {
         assertThat(HostileHttp.post(base, KEY, DEMO_TEAM, SMALL).status()).isEqualTo(200);
     }
 
-    private int liveLeases() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs =
-                        s.executeQuery("select count(*) from export_leases where expires_at > clock_timestamp()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    private long liveLeases() {
+        return TestSql.count(dataSource, "select count(*) from export_leases where expires_at > clock_timestamp()");
     }
 
     private HostileHttp.Answer get(URL url) throws IOException {
@@ -365,7 +359,7 @@ class FaultToleranceTest {
     // ------------------------------------------------------------------------------------------- stalled clients
 
     /**
-     * Clients that stop reading (issue 9, item 1): their exports were read to the end before the first byte was sent,
+     * Clients that stop reading: their exports were read to the end before the first byte was sent,
      * so they hold no database connection and no transaction while they stall, and other exports go on. What ends
      * them is the HTTP idle timeout ({@value HostileSuiteProfile#IDLE_TIMEOUT_SECONDS} s in this profile); their
      * export slots and spool files are released then.
@@ -481,9 +475,9 @@ class FaultToleranceTest {
     // ------------------------------------------------------------------------------------------- silent database
 
     /**
-     * Issue 9, item 4: the postmaster and its backends stopped (SIGSTOP: no reset, no reply). Every connection
-     * bounds its reads (application.properties), so an export is a 503 and readiness DOWN within seconds, not a hang;
-     * once the processes go on (SIGCONT) the service recovers without a restart.
+     * A database that stops answering: the postmaster and its backends stopped (SIGSTOP: no reset, no reply). Every
+     * connection bounds its reads (application.properties), so an export is a 503 and readiness DOWN within seconds,
+     * not a hang; once the processes go on (SIGCONT) the service recovers without a restart.
      */
     @Test
     @Order(6)
@@ -548,7 +542,7 @@ class FaultToleranceTest {
                         DEMO_TEAM,
                         "{\"resources\":[{\"type\":\"articles\"}],\"format\":\"" + format + "\"}");
                 HostileHttp.assertError(unavailable, 503, "service_unavailable", null);
-                // §7: Retry-After, the configured seconds (export.unavailable-retry-after-seconds, 5 by default)
+                // a 503 carries Retry-After: export.unavailable-retry-after-seconds, 5 by default
                 assertThat(unavailable.header("retry-after")).isEqualTo("5");
             }
             // keys are looked up in the database too: no key is refused as unknown while it cannot be looked up

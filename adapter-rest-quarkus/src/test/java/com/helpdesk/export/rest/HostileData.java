@@ -32,7 +32,7 @@ final class HostileData {
     static final String LIVE_KEY = "sk_live_FRMLsafety0Cs7Vq2Xp9Lk4Mn8Bv";
     static final String TEST_KEY = "sk_test_FRMLsafety1Dt8Wr3Yq0Ml5No9Cw";
 
-    /** Text values that start like a formula (contract §2: =, +, -, @, tab, CR), and well-known payloads. */
+    /** Text values that start like a formula (=, +, -, @, tab, CR: what CSV must defuse), and well-known payloads. */
     static final List<String> FORMULAS = List.of(
             "=1+1",
             "+1",
@@ -96,16 +96,10 @@ final class HostileData {
 
     /** Adds the team, its keys and rows, unless the database has them already. */
     static synchronized void ensure(DataSource dataSource) {
+        if (TestSql.count(dataSource, "select count(*) from teams where id = ?", TEAM) > 0) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement("select count(*) from teams where id = ?")) {
-                s.setObject(1, TEAM);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) > 0) {
-                        return;
-                    }
-                }
-            }
             c.setAutoCommit(false);
             insert(c);
             c.commit();
@@ -302,21 +296,6 @@ final class HostileData {
                 }
             }
             s.executeUpdate();
-        }
-    }
-
-    static int count(DataSource dataSource, String sql, Object... args) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
         }
     }
 

@@ -11,8 +11,6 @@ import com.helpdesk.export.rest.web.error.HttpErrors;
 import com.helpdesk.export.rest.web.request.RequestBodyReader;
 import com.helpdesk.export.testsupport.Gen;
 import com.helpdesk.export.testsupport.Gens;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,13 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
- * Request bodies generated from the contract (§1, §3, §4): valid ones, structurally hostile ones (every key of the
- * contract and some that are not, with values of every JSON type), and valid ones with their bytes mutated. Used by
- * the properties on the body reader and, through {@link #samples}, by the HTTP suite. Seeded generators of
- * test-support: the same seed gives the same bodies.
+ * Request bodies generated from the API's rules for the body, filters and fields: valid ones, structurally hostile ones
+ * (every key the API knows and some it does not, with values of every JSON type), and valid ones with their bytes
+ * mutated. Used by the properties on the body reader and, through {@link #samples}, by the HTTP suite. Seeded
+ * generators of test-support: the same seed gives the same bodies.
  */
 final class HostileGenerators {
 
@@ -40,16 +37,11 @@ final class HostileGenerators {
 
     // ---------------------------------------------------------------- the body reader, outside Quarkus
 
-    /** The service's body reader, wired by hand as Quarkus wires it (same validator rules, 64 KiB limit). */
+    /** The service's body reader, wired by hand as Quarkus wires it (64 KiB limit). */
     static RequestBodyReader reader() {
-        Validator validator = Validation.byDefaultProvider()
-                .configure()
-                .messageInterpolator(new ParameterMessageInterpolator())
-                .buildValidatorFactory()
-                .getValidator();
         RestSettings settings =
                 new RestSettings(MAX_BODY_BYTES, "https://docs.example/errors", 5, Duration.ofSeconds(1));
-        return new RequestBodyReader(validator, settings);
+        return new RequestBodyReader(settings);
     }
 
     /** What the service must answer to a body, as far as the body decides it: 200, or one error. */
@@ -226,7 +218,7 @@ final class HostileGenerators {
 
     // ---------------------------------------------------------------- valid requests
 
-    /** A valid value for one filter (§3). */
+    /** A valid value for one filter. */
     static Gen<Object> validFilterValue(FilterDefinition definition) {
         return switch (definition.kind()) {
             case ANY_OF ->

@@ -110,7 +110,7 @@ final class HostileHttp {
     }
 
     /**
-     * The contract's error envelope (§7): status, type, code, {@code param} exactly (absent when null), a message,
+     * The error envelope: status, type, code, {@code param} exactly (absent when null), a message,
      * the doc URL, a request id equal to the header's, a timestamp, and nothing that looks like an implementation
      * detail leaking.
      */

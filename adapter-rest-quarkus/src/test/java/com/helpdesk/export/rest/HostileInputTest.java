@@ -37,13 +37,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hostile input, generated from the contract (§1, §3, §4, §5, §7): for every body field and every filter of every
- * type, the value missing, null, of each wrong JSON type, empty, 60,000 characters and a megabyte long, a wrong enum
- * value, a bad date or id, repeated, nested deep, in a huge array; unknown keys at each level; malformed JSON (cut
- * at every byte, trailing garbage, invalid UTF-8, byte-order marks, other encodings); wrong, missing and malformed
- * Content-Types; bodies around and over 64 KiB, sent with and without Content-Length; other methods; odd paths and
- * headers. Each case names its expected answer: 200, or the documented 4xx in the envelope with the exact
- * {@code param}; none may be a 5xx. Positive controls are mixed in, so that the generator cannot only produce
+ * Hostile input, generated from the API's rules for the body, filters, records, keys and errors: for every body field
+ * and every filter of every type, the value missing, null, of each wrong JSON type, empty, 60,000 characters and a
+ * megabyte long, a wrong enum value, a bad date or id, repeated, nested deep, in a huge array; unknown keys at each
+ * level; malformed JSON (cut at every byte, trailing garbage, invalid UTF-8, byte-order marks, other encodings); wrong,
+ * missing and malformed Content-Types; bodies around and over 64 KiB, sent with and without Content-Length; other
+ * methods; odd paths and headers. Each case names its expected answer: 200, or the documented 4xx in the envelope with
+ * the exact {@code param}; none may be a 5xx. Positive controls are mixed in, so that the generator cannot only produce
  * refusals.
  */
 @QuarkusTest
@@ -89,9 +89,9 @@ class HostileInputTest {
         return List.copyOf(all);
     }
 
-    /** §3, as written in the contract. */
+    /** Each type's filters, written out here by hand, not taken from the domain. */
     static final Map<String, List<Filter>> FILTERS = new LinkedHashMap<>();
-    /** §4, as written in the contract. */
+    /** Each type's record fields, written out here by hand, not taken from the domain. */
     static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
 
     static {
@@ -1171,7 +1171,7 @@ class HostileInputTest {
                 .flatMap(s -> s);
     }
 
-    /** The categories, for the counts in docs/reliability.md. */
+    /** The categories of hostile input, for the counts in docs/reliability.md. */
     static String group(String category) {
         if (category.startsWith("filter ")) {
             return category.endsWith(" unknown") ? "unknown filter keys" : "filter values";

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Team and mode isolation (contract §5): for every key (teams A, B and C, live and test) and every type, in JSON and
+ * Team and mode isolation: for every key (teams A, B and C, live and test) and every type, in JSON and
  * in CSV, the rows exported from first page to last are exactly the rows of the key's team and mode in the database:
  * none missing, none of another team or mode. A key on another team's path is 403 {@code team_access_denied}, path
  * tricks included; revoked and expired keys are 401; a cursor or an id of another team's export reveals nothing.

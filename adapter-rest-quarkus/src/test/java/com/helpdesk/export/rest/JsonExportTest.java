@@ -11,10 +11,6 @@ import com.helpdesk.export.demo.DemoDataset;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,17 +41,8 @@ class JsonExportTest {
         return JSON.readTree(text);
     }
 
-    private long count(String sql, Object... args) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private long count(String sql, Object... args) {
+        return TestSql.count(dataSource, sql, args);
     }
 
     @Test

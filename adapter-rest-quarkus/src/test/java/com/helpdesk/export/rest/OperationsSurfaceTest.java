@@ -30,7 +30,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-/** Issue 6: OpenAPI (and its drift from the code), health, metrics and the access log. */
+/** OpenAPI (and its drift from the code), health, metrics and the access log. */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class OperationsSurfaceTest {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Body errors (§5's last rows, §1's field rules): each a 4xx in the envelope, with the field named. */
+/**
+ * Body errors (not JSON, too large, wrong media type; a field missing, invalid or unknown): each a 4xx in the
+ * envelope, with the field named.
+ */
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 class RequestValidationTest {

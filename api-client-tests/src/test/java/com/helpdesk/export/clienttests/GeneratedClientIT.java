@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 11: a client generated from {@code docs/openapi.yaml} (openapi-generator, {@code java}, library
+ * A client generated from {@code docs/openapi.yaml} (openapi-generator, {@code java}, library
  * {@code native}, its defaults) works out of the box against the packaged service started as the README starts it
  * (no database configured: the embedded one with the demo data). The README's calls are made through it: JSON
  * through the generated operation and models, CSV the one way the document describes (the generated request model

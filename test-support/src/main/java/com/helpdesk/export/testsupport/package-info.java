@@ -1,9 +1,9 @@
 /**
  * Seeded generators and a property runner for the modules' tests (and the one clock tests move, {@link
  * com.helpdesk.export.testsupport.MutableClock}, used by the application, CLI and JDBC tests), in place of jqwik (whose author asks that AI
- * agents do not use it; issue 10 item 7).
+ * agents do not use it).
  *
- * <p>A module of its own rather than a copy per module: the properties live in export-domain, adapter-text,
+ * <p>A module of its own rather than a copy per module: the properties live in export-domain, wire-text,
  * adapter-csv and adapter-rest-quarkus, which do not depend on one another's tests, and one copy of the generators
  * (their edge cases, their seeds, the failure message) is easier to keep right than four. It is JDK only and is
  * only ever a {@code test} dependency, so nothing of it reaches the service's artifacts.

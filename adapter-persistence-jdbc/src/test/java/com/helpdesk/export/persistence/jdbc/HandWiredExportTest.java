@@ -109,7 +109,7 @@ class HandWiredExportTest {
         // the counters and leases go to a database of their own: the demo database is read-only by convention
         DataSource counters = TestPostgres.migratedDatabase();
         JdbcExportSlots slots =
-                new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(), Duration.ofSeconds(30));
+                new JdbcExportSlots(counters, ConcurrencyLimits.contractDefault(), Duration.ofSeconds(30), clock);
         FileSpoolStore spools = FileSpoolStore.open(spoolRoot, 64 * 1024, 1L << 30);
         JdbcResourceReader reader =
                 new JdbcResourceReader(TestPostgres.asExportReader(dataSource), ReaderSettings.defaults());

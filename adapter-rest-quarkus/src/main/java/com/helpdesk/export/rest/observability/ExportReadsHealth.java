@@ -14,7 +14,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * Where exports are read (issue 12), at {@code /q/health/well} and in {@code /q/health}: the database of the
+ * Where exports are read, at {@code /q/health/well} and in {@code /q/health}: the database of the
  * exports pool, whether it is a standby (in recovery) and, for a standby, how far its replay is behind the last
  * transaction it received ({@code replayLagMillis}; 0 when it has replayed everything it received). Not a readiness
  * check on purpose: while a standby is unreachable the instance still answers every call in the contract's shape

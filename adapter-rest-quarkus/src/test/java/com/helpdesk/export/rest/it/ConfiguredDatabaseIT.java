@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9, item 5: a datasource configured where Quarkus reads it (here {@code config/application.properties} in the
+ * A datasource configured where Quarkus reads it (here {@code config/application.properties} in the
  * working folder) is used; one that cannot be reached makes the service fail. Neither ever starts the embedded
  * database or serves the public demo keys.
  */
@@ -109,7 +109,7 @@ class ConfiguredDatabaseIT {
 
     @Test
     void aStandbyWithoutAPrimaryIsRefusedNotReadBesideTheEmbeddedDatabase() throws Exception {
-        // issue 12: export.read-datasource names a standby; of which primary, if none is configured? Not guessed.
+        // export.read-datasource names a standby; of which primary, if none is configured? Not guessed.
         Files.createDirectories(work.resolve("config"));
         Files.writeString(
                 work.resolve("config/application.properties"),

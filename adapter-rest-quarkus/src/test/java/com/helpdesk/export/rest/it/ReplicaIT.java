@@ -32,7 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12: exports read from a real streaming hot standby that the test makes itself ({@link StandbyDatabase}),
+ * Exports read from a real streaming hot standby that the test makes itself ({@link StandbyDatabase}),
  * while keys, limits and leases stay on the primary. Rows committed on the primary appear in exports once the
  * standby replayed them (and not before: replay paused, they are not there); one export is one snapshot on the
  * standby too, while the primary writes and the standby replays; with the standby gone, exports answer 503

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.embedded.EmbeddedDatabase;
+import com.helpdesk.export.rest.TestSql;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 9: the concurrency caps are exact across two instances of the packaged service on one PostgreSQL, and the
+ * The concurrency caps are exact across two instances of the packaged service on one PostgreSQL, and the
  * slots of an instance killed with {@code kill -9} are free again within a minute (the lease's time to live, 30 s).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -139,13 +137,8 @@ class ServiceInstancesIT {
         assertThat(liveLeases()).as("b's own exports are still held").isEqualTo(heldOnB);
     }
 
-    private int liveLeases() throws Exception {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery(
-                        "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()")) {
-            count.next();
-            return count.getInt(1);
-        }
+    private long liveLeases() {
+        return TestSql.count(
+                database.dataSource(), "SELECT count(*) FROM export_leases WHERE expires_at > clock_timestamp()");
     }
 }

@@ -549,7 +549,7 @@ class AuthorizeExportServiceTest {
                 assertThat(export.caller()).isSameAs(known(LIVE_KEY));
             }
             assertThat(throttle.failuresOf(ADDRESS)).isEqualTo(6);
-            // a valid key refused later in §5 is not a failed authentication either
+            // a valid key refused by a later check (here its role) is not a failed authentication either
             assertThat(refused(credentials(AGENT_KEY, TEAM.toString())).reason().code())
                     .isEqualTo(ErrorCode.INSUFFICIENT_PERMISSIONS);
             assertThat(throttle.failuresOf(ADDRESS)).isEqualTo(6);

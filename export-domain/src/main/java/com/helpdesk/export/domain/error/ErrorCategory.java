@@ -1,6 +1,6 @@
 package com.helpdesk.export.domain.error;
 
-/** The error types of the contract (section 7); each adapter maps a category to its own protocol. */
+/** The error types of the API's error envelope; each adapter maps a category to its own protocol. */
 public enum ErrorCategory {
     INVALID_REQUEST("invalid_request_error"),
     AUTHENTICATION("authentication_error"),

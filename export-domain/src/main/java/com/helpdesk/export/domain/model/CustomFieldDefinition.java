@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One field a team defines for its tickets or customers (contract §4).
+ * One field a team defines for its tickets or customers, exported in the record's {@code customFields} group.
  *
  * @param key      {@code [a-z][a-z0-9_]{0,39}}; the field is {@code customFields.<key>}
  * @param label    what people see

@@ -2,7 +2,7 @@ package com.helpdesk.export.domain.model;
 
 import java.util.Optional;
 
-/** The kinds of a team's custom field (contract §4), and the kind of value each gives. */
+/** The kinds of a team's custom field (text, number, boolean, date, select), and the kind of value each gives. */
 public enum CustomFieldKind {
     TEXT("text", FieldKind.TEXT),
     NUMBER("number", FieldKind.NUMBER),

@@ -6,7 +6,7 @@ package com.helpdesk.export.domain.model;
  * TEXT and ENUM {@link String}; INTEGER {@link Integer}; NUMBER {@link java.math.BigDecimal}; BOOLEAN
  * {@link Boolean}; TIMESTAMP {@link java.time.Instant}; DATE {@link java.time.LocalDate}; TAGS {@code List<String>};
  * OBJECT {@link String} (a JSON object's text). Any value may be {@code null} except TAGS. CUSTOM names the group of
- * a team's custom fields (contract §4), which a request's field list expands into one field per definition.
+ * a team's custom fields, which a request's field list expands into one field per definition.
  */
 public enum FieldKind {
     ID,

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How many exports may be in progress at once (contract §6: per key 2, per team 4 by default), across every
+ * How many exports may be in progress at once (per key 2, per team 4 by default), across every
  * instance, and how long a refused caller is asked to wait before trying again.
  */
 public record ConcurrencyLimits(int perKey, int perTeam, Duration retryAfter) {

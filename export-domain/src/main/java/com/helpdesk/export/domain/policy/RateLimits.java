@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Calls allowed per key in each fixed window (contract §6: one hour; 1,000 for secret keys, 100 for publishable
+ * Calls allowed per key in each fixed window (by default one hour; 1,000 for secret keys, 100 for publishable
  * keys), set by the deployment.
  */
 public record RateLimits(long secretPerWindow, long publishablePerWindow, Duration window) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Exports in progress (being read or being sent), counted per key and per team in storage every instance of the
- * service shares, so that one caller cannot hold the service's capacity (contract §6). Taking a slot is atomic: with
+ * service shares, so that one caller cannot hold the service's capacity. Taking a slot is atomic: with
  * N slots left, of M &gt; N simultaneous calls exactly N get one. A slot held by an instance that died is given
  * back within a minute.
  */

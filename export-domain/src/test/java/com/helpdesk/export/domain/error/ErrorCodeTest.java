@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The wire names of contract sections 5 and 7: clients match on them. */
+/** The wire names of the error codes and types: clients match on them. */
 class ErrorCodeTest {
 
     @ParameterizedTest
@@ -38,7 +38,7 @@ class ErrorCodeTest {
         assertThat(code.category().wireName()).isEqualTo(type);
     }
 
-    /** Every code the contract names (§5's table and §7), written out here from the contract, not from the enum. */
+    /** Every error code the API answers with, written out here by hand, not taken from the enum. */
     private static final List<String> CONTRACT_CODES = List.of(
             "authentication_required",
             "invalid_key_format",
@@ -59,7 +59,7 @@ class ErrorCodeTest {
             "internal_error",
             "service_unavailable");
 
-    /** The error types of §7. */
+    /** The error types of the API's error envelope. */
     private static final List<String> CONTRACT_TYPES = List.of(
             "invalid_request_error", "authentication_error", "authorization_error", "rate_limit_error", "api_error");
 

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Contract §1 and §4: {@code customFields} names the whole group, {@code customFields.<key>} one of its fields. */
+/** In a field list, {@code customFields} names the whole group, {@code customFields.<key>} one of its fields. */
 class FieldSelectionTest {
 
     private static final CustomFieldDefinition PLAN =

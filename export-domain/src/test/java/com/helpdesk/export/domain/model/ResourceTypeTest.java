@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The resource types against the contract's sections 3 (filters) and 4 (records). */
+/** The resource types' filters and record fields, against the API's lists of them written out here. */
 class ResourceTypeTest {
 
     private static Map<String, String> fieldKinds(ResourceType type) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Contract section 5: owner, admin and manager hold export_data; librarian, agent and spectator don't. */
+/** Owner, admin and manager hold export_data; librarian, agent and spectator don't. */
 class RoleTest {
 
     @ParameterizedTest

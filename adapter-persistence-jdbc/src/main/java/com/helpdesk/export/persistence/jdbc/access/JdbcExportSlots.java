@@ -9,7 +9,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -29,9 +33,10 @@ import javax.sql.DataSource;
  * <p>Taking a slot is one short transaction: a transaction-level advisory lock on the team (so that takers of one
  * team queue behind each other, on every instance, and nobody else waits), then one statement that counts the team's
  * live leases, in all and of the key, and inserts the new lease only while both are below their caps. A lease lives
- * {@code ttl} on the database's clock; this instance renews the leases it holds every {@code ttl / 3} and deletes
- * each when its export ends. The leases of an instance that died are renewed by nobody and stop counting when they
- * expire, within {@code ttl}. {@link #removeExpired()} deletes expired rows.
+ * {@code ttl} from the moment it is taken or renewed; this instance renews the leases it holds every {@code ttl / 3}
+ * and deletes each when its export ends. The leases of an instance that died are renewed by nobody and stop counting
+ * when they expire, within {@code ttl}. {@link #removeExpired()} deletes expired rows. All times come from the
+ * injected clock, never the database server's.
  */
 public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
 
@@ -42,39 +47,55 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
     private static final String LOCK_TEAM = "SELECT pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(?::text))";
     private static final String TAKE = "WITH live AS ("
             + "SELECT count(*) FILTER (WHERE key_id = ?) AS by_key, count(*) AS by_team FROM export_leases "
-            + "WHERE team_id = ? AND expires_at > clock_timestamp()), "
-            + "taken AS (INSERT INTO export_leases (id, team_id, key_id, instance_id, expires_at) "
-            + "SELECT ?, ?, ?, ?, clock_timestamp() + make_interval(secs => ?) FROM live "
+            + "WHERE team_id = ? AND expires_at > ?), "
+            + "taken AS (INSERT INTO export_leases (id, team_id, key_id, instance_id, acquired_at, expires_at) "
+            + "SELECT ?, ?, ?, ?, ?, ? FROM live "
             + "WHERE live.by_key < ? AND live.by_team < ? RETURNING id) "
             + "SELECT by_key, by_team, EXISTS (SELECT 1 FROM taken) FROM live";
     private static final String RELEASE = "DELETE FROM export_leases WHERE id = ?";
-    private static final String RENEW = "UPDATE export_leases SET expires_at = clock_timestamp() "
-            + "+ make_interval(secs => ?) WHERE id = ANY (?)";
+    private static final String RENEW = "UPDATE export_leases SET expires_at = ? WHERE id = ANY (?)";
     private static final String REMOVE_EXPIRED = "DELETE FROM export_leases WHERE id IN (SELECT id FROM "
-            + "export_leases WHERE expires_at <= clock_timestamp() LIMIT ? FOR UPDATE SKIP LOCKED)";
+            + "export_leases WHERE expires_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)";
 
     private final DataSource dataSource;
     private final ConcurrencyLimits limits;
     private final Duration ttl;
+    private final Clock clock;
     private final UUID instance = UUID.randomUUID();
     private final Set<UUID> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewer;
 
     /** @param ttl how long a lease lives without renewal: the longest a dead instance's slot stays taken */
-    public JdbcExportSlots(DataSource dataSource, ConcurrencyLimits limits, Duration ttl) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.ttl = Objects.requireNonNull(ttl, "ttl");
-        if (ttl.toMillis() < 300) {
-            throw new IllegalArgumentException("a lease must live at least 300 ms");
-        }
-        this.renewer = Executors.newSingleThreadScheduledExecutor(task -> {
+    public JdbcExportSlots(DataSource dataSource, ConcurrencyLimits limits, Duration ttl, Clock clock) {
+        this(dataSource, limits, longEnough(ttl), clock, Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "export-lease-renewal");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
+    }
+
+    /** @param renewer runs the renewal of the held leases, every {@code ttl / 3}; shut down by {@link #close()} */
+    JdbcExportSlots(
+            DataSource dataSource,
+            ConcurrencyLimits limits,
+            Duration ttl,
+            Clock clock,
+            ScheduledExecutorService renewer) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.ttl = longEnough(ttl);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.renewer = Objects.requireNonNull(renewer, "renewer");
         long every = Math.max(100, ttl.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private static Duration longEnough(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.toMillis() < 300) {
+            throw new IllegalArgumentException("a lease must live at least 300 ms");
+        }
+        return ttl;
     }
 
     @Override
@@ -90,17 +111,21 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
                     lock.setObject(1, team);
                     lock.execute();
                 }
+                // the time of the count: read once this taker holds the team's lock, not before it waited for it
+                Instant now = clock.instant();
                 Acquisition decision;
                 try (PreparedStatement take = connection.prepareStatement(TAKE)) {
                     take.setObject(1, caller.keyId());
                     take.setObject(2, team);
-                    take.setObject(3, lease);
-                    take.setObject(4, team);
-                    take.setObject(5, caller.keyId());
-                    take.setObject(6, instance);
-                    take.setDouble(7, ttl.toMillis() / 1000.0);
-                    take.setInt(8, limits.perKey());
-                    take.setInt(9, limits.perTeam());
+                    take.setObject(3, timestamp(now));
+                    take.setObject(4, lease);
+                    take.setObject(5, team);
+                    take.setObject(6, caller.keyId());
+                    take.setObject(7, instance);
+                    take.setObject(8, timestamp(now));
+                    take.setObject(9, timestamp(now.plus(ttl)));
+                    take.setInt(10, limits.perKey());
+                    take.setInt(11, limits.perTeam());
                     try (ResultSet row = take.executeQuery()) {
                         row.next();
                         long byKey = row.getLong(1);
@@ -146,7 +171,8 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
     public int removeExpired() {
         try (Connection connection = Connections.open(dataSource);
                 PreparedStatement statement = connection.prepareStatement(REMOVE_EXPIRED)) {
-            return BatchedDelete.run(statement, 1);
+            statement.setObject(1, timestamp(clock.instant()));
+            return BatchedDelete.run(statement, 2);
         } catch (SQLException e) {
             throw SqlErrors.translateCounting(e);
         }
@@ -160,7 +186,7 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
         }
         try (Connection connection = Connections.open(dataSource);
                 PreparedStatement statement = connection.prepareStatement(RENEW)) {
-            statement.setDouble(1, ttl.toMillis() / 1000.0);
+            statement.setObject(1, timestamp(clock.instant().plus(ttl)));
             statement.setArray(2, connection.createArrayOf("uuid", ids));
             statement.executeUpdate();
         }
@@ -187,6 +213,10 @@ public final class JdbcExportSlots implements ExportSlots, AutoCloseable {
             // no longer renewed: the lease expires within its time to live
             LOG.log(Level.WARNING, "releasing an export lease failed; it expires by itself: {0}", e.getMessage());
         }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private static void rollbackQuietly(Connection connection) {

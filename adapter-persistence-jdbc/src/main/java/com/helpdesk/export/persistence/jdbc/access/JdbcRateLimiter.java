@@ -19,11 +19,11 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * The {@link RateLimiter} over PostgreSQL (contract §6): one counter per API key and fixed window in
+ * The {@link RateLimiter} over PostgreSQL: one counter per API key and fixed window in
  * {@value #TABLE}, shared by every instance of the service.
  *
- * <p>A window is {@code limits.window()} long and aligned to the Unix epoch (for the contract's hour: it starts at
- * every full UTC hour). {@link #consume} is one statement: an upsert that adds the call only while the counter is
+ * <p>A window is {@code limits.window()} long and aligned to the Unix epoch (for a window of an hour: it starts
+ * at every full UTC hour). {@link #consume} is one statement: an upsert that adds the call only while the counter is
  * below the key's limit and returns the new count ({@code INSERT … ON CONFLICT DO UPDATE … WHERE calls < limit
  * RETURNING calls}). PostgreSQL locks the counter's row for the length of that one statement, and re-checks the
  * condition on the newest count, so that with N calls left exactly N of any number of simultaneous calls pass, from

@@ -14,14 +14,16 @@ import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestSql;
+import com.helpdesk.export.testsupport.MutableClock;
 import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,7 @@ class JdbcExportSlotsTest {
     private static final ConcurrencyLimits LIMITS = new ConcurrencyLimits(2, 4, Duration.ofSeconds(2));
 
     private final DataSource database = TestPostgres.migratedDatabase();
+    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
     private final List<JdbcExportSlots> opened = new ArrayList<>();
 
     @AfterEach
@@ -47,9 +52,39 @@ class JdbcExportSlotsTest {
     }
 
     private JdbcExportSlots slots(DataSource dataSource, Duration ttl) {
-        JdbcExportSlots slots = new JdbcExportSlots(dataSource, LIMITS, ttl);
+        JdbcExportSlots slots = new JdbcExportSlots(dataSource, LIMITS, ttl, clock);
         opened.add(slots);
         return slots;
+    }
+
+    /**
+     * Takes the renewal the slots schedule, so that the test runs it when it has moved the clock by its period,
+     * instead of it running on the wall clock.
+     */
+    private static final class ManualRenewal extends ScheduledThreadPoolExecutor {
+        private Runnable renewal;
+        private Duration every;
+
+        ManualRenewal() {
+            super(0);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(
+                Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            renewal = command;
+            every = Duration.of(delay, unit.toChronoUnit());
+            // a real schedule for shutdownNow to cancel, that never comes due while a test runs
+            return super.scheduleWithFixedDelay(command, 365, 365, TimeUnit.DAYS);
+        }
+
+        Duration every() {
+            return every;
+        }
+
+        void run() {
+            renewal.run();
+        }
     }
 
     private static KeyVerification.Verified key(TeamId team) {
@@ -132,18 +167,27 @@ class JdbcExportSlotsTest {
 
     @Test
     void theSlotOfAnInstanceThatStoppedRenewingFreesItselfWhenItsLeaseExpires() throws Exception {
-        JdbcExportSlots live = slots(database, Duration.ofMillis(900));
+        Duration ttl = Duration.ofSeconds(30);
+        ManualRenewal renewal = new ManualRenewal();
+        JdbcExportSlots live = new JdbcExportSlots(database, LIMITS, ttl, clock, renewal);
+        opened.add(live);
+        assertThat(renewal.every()).as("renewed well within its time to live").isEqualTo(ttl.dividedBy(3));
         TeamId team = new TeamId(UUID.randomUUID());
         KeyVerification.Verified caller = key(team);
         // a dead instance's leases: rows nobody renews, as a killed instance leaves them
-        insertLease(team, caller.keyId(), Duration.ofMillis(900));
-        insertLease(team, caller.keyId(), Duration.ofMillis(900));
+        insertLease(team, caller.keyId(), ttl);
+        insertLease(team, caller.keyId(), ttl);
+        assertThat(live.acquire(caller)).isInstanceOf(ExportSlots.Refused.class);
+        clock.advance(ttl.minusSeconds(1));
         assertThat(live.acquire(caller)).isInstanceOf(ExportSlots.Refused.class);
 
-        Thread.sleep(1_200);
+        clock.advance(Duration.ofSeconds(2));
         ExportSlots.Slot mine = taken(live.acquire(caller));
         // a lease that is renewed outlives its time to live many times over
-        Thread.sleep(2_500);
+        for (int renewed = 0; renewed < 9; renewed++) {
+            clock.advance(renewal.every());
+            renewal.run();
+        }
         assertThat(liveOfKey(caller.keyId())).isEqualTo(1);
         assertThat(live.removeExpired()).isEqualTo(2);
         mine.close();
@@ -152,7 +196,7 @@ class JdbcExportSlotsTest {
 
     @Test
     void closingTheInstanceGivesBackItsLeases() throws SQLException {
-        JdbcExportSlots slots = new JdbcExportSlots(database, LIMITS, Duration.ofSeconds(30));
+        JdbcExportSlots slots = new JdbcExportSlots(database, LIMITS, Duration.ofSeconds(30), clock);
         TeamId team = new TeamId(UUID.randomUUID());
         taken(slots.acquire(key(team)));
         taken(slots.acquire(key(team)));
@@ -176,34 +220,31 @@ class JdbcExportSlotsTest {
     private void insertLease(TeamId team, UUID keyId, Duration ttl) throws SQLException {
         try (Connection connection = database.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
-                        "INSERT INTO export_leases (id, team_id, key_id, instance_id, expires_at) "
-                                + "VALUES (gen_random_uuid(), ?, ?, gen_random_uuid(), clock_timestamp() "
-                                + "+ make_interval(secs => ?))")) {
+                        "INSERT INTO export_leases (id, team_id, key_id, instance_id, acquired_at, expires_at) "
+                                + "VALUES (gen_random_uuid(), ?, ?, gen_random_uuid(), ?, ?)")) {
             statement.setObject(1, team.value());
             statement.setObject(2, keyId);
-            statement.setDouble(3, ttl.toMillis() / 1000.0);
+            statement.setObject(3, clock.instant().atOffset(ZoneOffset.UTC));
+            statement.setObject(4, clock.instant().plus(ttl).atOffset(ZoneOffset.UTC));
             statement.executeUpdate();
         }
     }
 
+    /** The team's leases live at the clock's now. */
     private long live(TeamId team) throws SQLException {
-        return count(
-                "SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > clock_timestamp()",
-                team.value());
+        return TestSql.count(
+                database,
+                "SELECT count(*) FROM export_leases WHERE team_id = ? AND expires_at > ?",
+                team.value(),
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 
+    /** The key's leases live at the clock's now. */
     private long liveOfKey(UUID keyId) throws SQLException {
-        return count("SELECT count(*) FROM export_leases WHERE key_id = ? AND expires_at > clock_timestamp()", keyId);
-    }
-
-    private long count(String sql, UUID id) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return TestSql.count(
+                database,
+                "SELECT count(*) FROM export_leases WHERE key_id = ? AND expires_at > ?",
+                keyId,
+                clock.instant().atOffset(ZoneOffset.UTC));
     }
 }

@@ -18,11 +18,9 @@ import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestSql;
 import com.helpdesk.export.testsupport.MutableClock;
 import io.agroal.api.AgroalDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,15 +125,7 @@ class RememberedRefusalsTest {
         }
     }
 
-    private int failures(String address) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT sum(failures) FROM auth_failures WHERE address = ?")) {
-            statement.setString(1, address);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getInt(1);
-            }
-        }
+    private long failures(String address) throws SQLException {
+        return TestSql.count(database, "SELECT sum(failures) FROM auth_failures WHERE address = ?", address);
     }
 }

@@ -790,7 +790,7 @@ public abstract class ResourceReaderContract {
         return all.stream().filter(item -> matches(type, item, condition)).toList();
     }
 
-    /** What a filter means (contract section 3), in Java: the oracle the reader is compared with. */
+    /** What a filter means, in Java: the oracle the reader is compared with. */
     protected static boolean matches(ResourceType type, Item item, FilterCondition condition) {
         FilterDefinition definition = condition.definition();
         Function<String, Object> value =

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 11's records in the database: the rules the schema holds (custom fields, metadata, messages and their
+ * Complete records in the database: the rules the schema holds (custom fields, metadata, messages and their
  * counts), snapshot consistency across the five types while others write, and the migration of the previous
  * schema's rows.
  */

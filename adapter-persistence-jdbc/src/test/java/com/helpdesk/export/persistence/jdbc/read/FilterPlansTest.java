@@ -30,13 +30,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 12: the statements the adapter sends are served by indexes on a team far larger than a page, beside a
- * neighbour of the same size, whatever the filter: {@code search} by the trigram indexes led by the team (so a
- * term found nowhere costs a lookup, not a scan of the team's rows), {@code tag} by the team's array index, one
- * value of an enumerated filter by the (team, mode, column, created_at, id) index read in the export's order (no
- * sort). The plans are PostgreSQL's own answer on analysed tables (EXPLAIN of the very statement and parameters),
- * not timings; the rows found are checked too, so an index that served the wrong rows would fail here as well.
- * Terms of one or two characters hold no trigram and are read through the team's order index instead: see
+ * Cost flat in a team's size: the statements the adapter sends are served by indexes on a team far larger than a
+ * page, beside a neighbour of the same size, whatever the filter: {@code search} by the trigram indexes led by the
+ * team (so a term found nowhere costs a lookup, not a scan of the team's rows), {@code tag} by the team's array
+ * index, one value of an enumerated filter by the (team, mode, column, created_at, id) index read in the export's
+ * order (no sort). The plans are PostgreSQL's own answer on analysed tables (EXPLAIN of the very statement and
+ * parameters), not timings; the rows found are checked too, so an index that served the wrong rows would fail here
+ * as well. Terms of one or two characters hold no trigram and are read through the team's order index instead: see
  * docs/performance.md.
  */
 class FilterPlansTest {

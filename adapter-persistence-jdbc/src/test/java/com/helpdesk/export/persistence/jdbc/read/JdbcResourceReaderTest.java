@@ -19,6 +19,7 @@ import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.persistence.jdbc.SqlErrors;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPools;
 import com.helpdesk.export.persistence.jdbc.testsupport.TestPostgres;
+import com.helpdesk.export.persistence.jdbc.testsupport.TestSql;
 import io.agroal.api.AgroalDataSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -357,14 +358,11 @@ class JdbcResourceReaderTest {
         assertThat(output).contains("READ 500 250016");
     }
 
-    private int waitingOnArticles() throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type "
-                        + "= 'Lock' AND query LIKE '%FROM articles%' AND pid <> pg_backend_pid()")) {
-            count.next();
-            return count.getInt(1);
-        }
+    private long waitingOnArticles() throws SQLException {
+        return TestSql.count(
+                dataSource,
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM articles%' "
+                        + "AND pid <> pg_backend_pid()");
     }
 
     private static void sleep(long millis) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The contract's error shape (§7): {@code {success:false, error:{…}, meta:{timestamp}}}. */
+/** The shape of every error answer: {@code {success:false, error:{…}, meta:{timestamp}}}. */
 @RegisterForReflection
 public record ErrorEnvelope(boolean success, Error error, Meta meta) {
 

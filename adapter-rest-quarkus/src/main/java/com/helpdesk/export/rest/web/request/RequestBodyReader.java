@@ -3,7 +3,6 @@ package com.helpdesk.export.rest.web.request;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.rest.RestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.Validator;
 import java.io.InputStream;
 
 /**
@@ -16,14 +15,12 @@ import java.io.InputStream;
 public class RequestBodyReader {
 
     private final BodyGuard guard;
-    private final StrictJson json;
 
-    public RequestBodyReader(Validator validator, RestSettings settings) {
+    public RequestBodyReader(RestSettings settings) {
         this.guard = new BodyGuard(settings.maxBodyBytes());
-        this.json = new StrictJson(validator);
     }
 
     public ExportRequest read(String contentType, InputStream body) {
-        return RequestMapping.toDomain(json.read(guard.admit(contentType, body)));
+        return RequestMapping.toDomain(StrictJson.read(guard.admit(contentType, body)));
     }
 }

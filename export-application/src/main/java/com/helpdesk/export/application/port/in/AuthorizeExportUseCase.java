@@ -1,7 +1,7 @@
 package com.helpdesk.export.application.port.in;
 
 /**
- * The first half of an export: checks, in the contract's order (§5), the key, the team, the permission, the
+ * The first half of an export: checks, in this order, the key, the team, the permission, the
  * concurrency caps and the rate limit, before the request body is even read, so that a stranger learns nothing from
  * body errors.
  */

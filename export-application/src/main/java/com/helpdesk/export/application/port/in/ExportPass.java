@@ -5,7 +5,7 @@ import com.helpdesk.export.domain.model.RateLimitStatus;
 import com.helpdesk.export.domain.model.TeamId;
 
 /**
- * A caller that passed every check of the contract's §5 up to the body: key, team, permission, concurrency cap and
+ * A caller that passed every check that comes before the body: key, team, permission, concurrency cap and
  * rate limit. Only {@link AuthorizeExportUseCase} makes one, and only {@link PrepareExportUseCase} takes one. It holds
  * one of the key's export slots: close it when no export follows (a bad body); a prepared export closes it itself.
  */
