@@ -14,6 +14,7 @@ import com.helpdesk.export.domain.model.Role;
 import com.helpdesk.export.domain.model.TeamId;
 import com.helpdesk.export.domain.model.TeamName;
 import com.helpdesk.export.domain.port.KeyAdministrationPort;
+import com.helpdesk.export.persistence.jdbc.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -186,7 +187,7 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
                 }
             }
             requireTeam(connection, team);
-            if (exists(connection, KEY_EXISTS, keyId)) {
+            if (Connections.yesOrNo(connection, KEY_EXISTS, keyId)) {
                 throw new AdministrationException(
                         Reason.NOT_FOUND, "Key " + keyId + " belongs to another team, not to team " + team + ".");
             }
@@ -215,7 +216,7 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
     // ---- lookups
 
     private static void requireTeam(Connection connection, TeamId team) throws SQLException {
-        if (!exists(connection, TEAM_EXISTS, team.value())) {
+        if (!Connections.yesOrNo(connection, TEAM_EXISTS, team.value())) {
             throw new AdministrationException(Reason.NOT_FOUND, "No team " + team + ".");
         }
     }
@@ -231,21 +232,11 @@ public final class JdbcKeyAdministration implements KeyAdministrationPort {
             }
         }
         requireTeam(connection, team);
-        if (exists(connection, MEMBER_EXISTS, memberId)) {
+        if (Connections.yesOrNo(connection, MEMBER_EXISTS, memberId)) {
             throw new AdministrationException(
                     Reason.NOT_FOUND, "Member " + memberId + " belongs to another team, not to team " + team + ".");
         }
         throw new AdministrationException(Reason.NOT_FOUND, "No member " + memberId + " in team " + team + ".");
-    }
-
-    private static boolean exists(Connection connection, String sql, UUID id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
-        }
     }
 
     // ---- JDBC

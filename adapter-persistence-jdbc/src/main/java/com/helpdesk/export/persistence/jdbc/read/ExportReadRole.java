@@ -1,5 +1,6 @@
 package com.helpdesk.export.persistence.jdbc.read;
 
+import com.helpdesk.export.persistence.jdbc.Connections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -124,17 +125,18 @@ public final class ExportReadRole {
             String role = "The export read role " + name;
             attributes(connection, role, problems);
             for (String membership : FORBIDDEN_MEMBERSHIPS) {
-                if (is(connection, "SELECT pg_has_role(current_user, ?, 'MEMBER')", membership)) {
+                if (Connections.yesOrNo(connection, "SELECT pg_has_role(current_user, ?, 'MEMBER')", membership)) {
                     problems.add(role + " is a member of " + membership);
                 }
             }
             for (String function : FILE_FUNCTIONS) {
-                if (is(connection, "SELECT has_function_privilege(current_user, ?, 'EXECUTE')", function)) {
+                if (Connections.yesOrNo(
+                        connection, "SELECT has_function_privilege(current_user, ?, 'EXECUTE')", function)) {
                     problems.add(role + " may run " + function + " (a file of the server)");
                 }
             }
             tables(connection, role, problems);
-            if (!is(connection, "SELECT current_setting('default_transaction_read_only') = ?", "on")) {
+            if (!Connections.yesOrNo(connection, "SELECT current_setting('default_transaction_read_only') = ?", "on")) {
                 problems.add(role + " is not read-only by default (ALTER ROLE " + name
                         + " SET default_transaction_read_only = on)");
             }
@@ -213,16 +215,6 @@ public final class ExportReadRole {
                         + "AND nspname NOT LIKE 'pg\\_toast\\_temp%' ORDER BY 1")) {
             while (schemas.next()) {
                 problems.add(role + " may create objects in schema " + schemas.getString(1));
-            }
-        }
-    }
-
-    private static boolean is(Connection connection, String query, String argument) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, argument);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
             }
         }
     }
