@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Writes an export document as CSV (contract section 2): exactly one section, a header row of its field names,
+ * Writes an export document as CSV: exactly one resource, a header row of its field names,
  * CRLF line ends, UTF-8 (optionally after a byte-order mark), fields quoted only when they hold a comma, a quote,
  * a CR or an LF, with quotes doubled. Values are written as they are: white space is never trimmed and line
  * breaks inside a value are never rewritten.

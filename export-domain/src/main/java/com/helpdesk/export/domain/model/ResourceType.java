@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The five exportable resource types, with their fields (contract section 4) and filters (section 3). Members belong
+ * The five exportable resource types, with the fields of their records (in CSV column order) and their filters. Members belong
  * to the team, not to a mode; every other type is live or test.
  */
 public enum ResourceType {
