@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a caller asks to export: one to three resources (each type at most once), a format and, for CSV only,
+ * What a caller asks to export: one to five resources (each type at most once), a format and, for CSV only,
  * CSV options. Whether the format suits the resources is the {@code FormatPolicy}'s decision.
  */
 public record ExportRequest(List<ResourceSpec> resources, ExportFormat format, Optional<CsvOptions> csv) {

@@ -154,17 +154,18 @@ public final class FieldSelection {
     }
 
     /**
-     * {@link #resolve(List)} for an export in {@code format}: a CSV file needs a column, so a list of only
-     * {@code customFields} for a team that defines none is refused, naming the list.
+     * {@link #resolve(List)} for an export in {@code format}: a table (a CSV file, an XLSX sheet) needs a column, so a
+     * list of only {@code customFields} for a team that defines none is refused, naming the list.
      */
     public List<Field> resolve(List<CustomFieldDefinition> definitions, ExportFormat format) {
         List<Field> fields = resolve(definitions);
-        if (format == ExportFormat.CSV && fields.stream().allMatch(f -> f.kind() == FieldKind.CUSTOM)) {
+        if (format.isTable() && fields.stream().allMatch(f -> f.kind() == FieldKind.CUSTOM)) {
             throw ExportException.invalid(
                     param == null ? "resources[0].fields" : param,
                     "This team defines no "
                             + "custom fields for " + type.wireName()
-                            + ", so a CSV file of only customFields would have no "
+                            + ", so " + (format == ExportFormat.CSV ? "a CSV file" : "an XLSX sheet")
+                            + " of only customFields would have no "
                             + "column. Name at least one other field.");
         }
         return fields;

@@ -5,8 +5,9 @@ import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ExportRequest;
 
 /**
- * Whether a request's format suits its resources: CSV holds exactly one resource (one table per file), and CSV
- * options are only taken with CSV. JSON holds one to three resources.
+ * Whether a request's format suits its resources: CSV and NDJSON hold exactly one resource (one table, or one record
+ * a line, per file), and CSV options are only taken with CSV. JSON and XLSX hold as many resources as a request
+ * names (one to five; in XLSX a sheet each).
  */
 public final class FormatPolicy {
 
@@ -16,6 +17,12 @@ public final class FormatPolicy {
                     ErrorCode.PARAMETER_INVALID,
                     "A CSV export takes exactly one resource; ask for JSON to export several at once.",
                     "resources");
+        }
+        if (request.format() == ExportFormat.NDJSON && request.resources().size() != 1) {
+            return Decision.rejected(
+                    ErrorCode.PARAMETER_INVALID,
+                    "An NDJSON export takes exactly one resource; ask for JSON or XLSX to export several at once.",
+                    "format");
         }
         if (request.format() != ExportFormat.CSV && request.csv().isPresent()) {
             return Decision.rejected(

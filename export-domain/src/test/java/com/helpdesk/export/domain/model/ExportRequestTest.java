@@ -124,12 +124,15 @@ class ExportRequestTest {
         assertThat(ExportFormat.parse(null, "format")).isEqualTo(ExportFormat.JSON);
         assertThat(ExportFormat.parse("json", "format")).isEqualTo(ExportFormat.JSON);
         assertThat(ExportFormat.parse("csv", "format")).isEqualTo(ExportFormat.CSV);
-        for (String bad : List.of("CSV", "xml", "", " json")) {
+        assertThat(ExportFormat.parse("ndjson", "format")).isEqualTo(ExportFormat.NDJSON);
+        assertThat(ExportFormat.parse("xlsx", "format")).isEqualTo(ExportFormat.XLSX);
+        for (String bad : List.of("CSV", "xml", "", " json", "NDJSON", "xls", "jsonl")) {
             assertThatThrownBy(() -> ExportFormat.parse(bad, "format"))
                     .isInstanceOfSatisfying(ExportException.class, e -> {
                         assertThat(e.code()).isEqualTo(ErrorCode.PARAMETER_INVALID);
                         assertThat(e.param()).isEqualTo("format");
-                        assertThat(e.getMessage()).contains("json, csv");
+                        assertThat(e.getMessage())
+                                .isEqualTo("Invalid format '" + bad + "'. Allowed values: json, csv, ndjson, xlsx.");
                     });
         }
         assertThat(CsvOptions.DEFAULT.bom()).isFalse();

@@ -123,6 +123,20 @@ class FieldSelectionTest {
     }
 
     @Test
+    void anXlsxSheetOfOnlyTheGroupOfATeamWithoutDefinitionsHasNoColumnAndIsRefusedAsInCsvButNdjsonIsNot() {
+        FieldSelection group = FieldSelection.parse(CUSTOMERS, List.of("customFields"), "resources[2].fields");
+        assertThatThrownBy(() -> group.resolve(List.of(), ExportFormat.XLSX))
+                .isInstanceOfSatisfying(ExportException.class, e -> {
+                    assertThat(e.param()).isEqualTo("resources[2].fields");
+                    assertThat(e.getMessage()).contains("an XLSX sheet of only customFields would have no column");
+                });
+        assertThat(group.resolve(List.of(), ExportFormat.NDJSON))
+                .containsExactly(CUSTOMERS.field("customFields").orElseThrow());
+        assertThat(names(group.resolve(DEFINED, ExportFormat.XLSX)))
+                .containsExactly("customFields", "customFields.plan", "customFields.amount", "customFields.due");
+    }
+
+    @Test
     void aDefinitionKeepsToTheKeyPattern() {
         assertThatThrownBy(() -> new CustomFieldDefinition("Plan", "Plan", CustomFieldKind.TEXT, 0))
                 .isInstanceOf(IllegalArgumentException.class);

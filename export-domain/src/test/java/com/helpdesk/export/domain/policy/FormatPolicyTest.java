@@ -2,6 +2,8 @@ package com.helpdesk.export.domain.policy;
 
 import static com.helpdesk.export.domain.model.ResourceType.ARTICLES;
 import static com.helpdesk.export.domain.model.ResourceType.CUSTOMERS;
+import static com.helpdesk.export.domain.model.ResourceType.MEMBERS;
+import static com.helpdesk.export.domain.model.ResourceType.MESSAGES;
 import static com.helpdesk.export.domain.model.ResourceType.TICKETS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +37,55 @@ class FormatPolicyTest {
             assertThat(policy.decide(request(ExportFormat.CSV, Optional.of(new CsvOptions(true)), type))
                             .orThrow())
                     .isEqualTo(ExportFormat.CSV);
+        }
+    }
+
+    @Test
+    void allowsNdjsonWithOneResourceOfEveryType() {
+        for (ResourceType type : ResourceType.values()) {
+            assertThat(policy.decide(request(ExportFormat.NDJSON, Optional.empty(), type)))
+                    .isEqualTo(Decision.allowed(ExportFormat.NDJSON));
+        }
+    }
+
+    @Test
+    void rejectsNdjsonWithSeveralResourcesOnParamFormat() {
+        for (ExportRequest request : List.of(
+                request(ExportFormat.NDJSON, Optional.empty(), TICKETS, CUSTOMERS),
+                request(ExportFormat.NDJSON, Optional.empty(), TICKETS, CUSTOMERS, ARTICLES, MESSAGES, MEMBERS))) {
+            assertThat(policy.decide(request))
+                    .isEqualTo(Decision.rejected(
+                            ErrorCode.PARAMETER_INVALID,
+                            "An NDJSON export takes exactly one resource; ask for JSON or XLSX to export several at "
+                                    + "once.",
+                            "format"));
+        }
+    }
+
+    @Test
+    void allowsXlsxWithOneToFiveResourcesASheetEach() {
+        List<ResourceType> all = List.of(ResourceType.values());
+        for (int count = 1; count <= all.size(); count++) {
+            ResourceType[] types = all.subList(0, count).toArray(new ResourceType[0]);
+            assertThat(policy.decide(request(ExportFormat.XLSX, Optional.empty(), types)))
+                    .as("%d resources", count)
+                    .isEqualTo(Decision.allowed(ExportFormat.XLSX));
+        }
+    }
+
+    @Test
+    void rejectsCsvOptionsWithEveryFormatButCsv() {
+        for (ExportFormat format : ExportFormat.values()) {
+            Decision<ExportFormat> decision =
+                    policy.decide(request(format, Optional.of(new CsvOptions(true)), TICKETS));
+            if (format == ExportFormat.CSV) {
+                assertThat(decision).isEqualTo(Decision.allowed(ExportFormat.CSV));
+            } else {
+                assertThat(decision)
+                        .as(format.wireName())
+                        .isEqualTo(Decision.rejected(
+                                ErrorCode.PARAMETER_INVALID, "csv options are only taken when format is csv.", "csv"));
+            }
         }
     }
 
