@@ -14,6 +14,7 @@ import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.json.JacksonJsonSerializer;
+import com.helpdesk.export.ndjson.NdjsonSerializer;
 import com.helpdesk.export.persistence.jdbc.access.JdbcAuthenticationThrottle;
 import com.helpdesk.export.persistence.jdbc.access.JdbcExportSlots;
 import com.helpdesk.export.persistence.jdbc.access.JdbcKeyVerifier;
@@ -25,6 +26,7 @@ import com.helpdesk.export.persistence.jdbc.read.JdbcResourceReader;
 import com.helpdesk.export.persistence.jdbc.read.ReaderSettings;
 import com.helpdesk.export.rest.RestSettings;
 import com.helpdesk.export.spool.FileSpoolStore;
+import com.helpdesk.export.xlsx.XlsxSerializer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -251,7 +253,11 @@ public class ExportWiring {
         return new PrepareExportService(
                 reader,
                 spools,
-                List.of(new JacksonJsonSerializer(new JsonFactory()), new CsvSerializer()),
+                List.of(
+                        new JacksonJsonSerializer(new JsonFactory()),
+                        new CsvSerializer(),
+                        new NdjsonSerializer(new JsonFactory()),
+                        new XlsxSerializer()),
                 rowLimit,
                 new FormatPolicy(),
                 clock);

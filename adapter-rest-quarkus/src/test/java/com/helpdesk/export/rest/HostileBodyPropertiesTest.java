@@ -114,7 +114,7 @@ class HostileBodyPropertiesTest {
             Object filters = resource.get("filters");
             assertThat(spec.filters().conditions()).hasSize(filters == null ? 0 : ((Map<?, ?>) filters).size());
         }
-        assertThat(request.format()).isEqualTo("csv".equals(body.get("format")) ? ExportFormat.CSV : ExportFormat.JSON);
+        assertThat(request.format()).isEqualTo(ExportFormat.parse((String) body.get("format"), "format"));
     }
 
     @Test

@@ -293,14 +293,14 @@ final class HostileGenerators {
         };
     }
 
-    /** Requests the contract accepts: 1 to 5 distinct types, JSON, or CSV with one resource. */
+    /** Requests the contract accepts: 1 to 5 distinct types in JSON or XLSX, or one resource in CSV or NDJSON. */
     static Gen<Map<String, Object>> validRequests() {
         Gen<List<ResourceType>> types = Gens.of(ResourceType.values()).uniqueList(1, ResourceType.values().length);
         Map<ResourceType, Gen<Map<String, Object>>> resources = new java.util.EnumMap<>(ResourceType.class);
         for (ResourceType type : ResourceType.values()) {
             resources.put(type, validResource(type));
         }
-        Gen<String> formats = Gens.of("json", "csv", "default");
+        Gen<String> formats = Gens.of("json", "csv", "ndjson", "xlsx", "default");
         Gen<Boolean> boms = Gens.booleans().orNull(0.3);
         return random -> {
             List<ResourceType> chosen = types.next(random);
@@ -308,7 +308,8 @@ final class HostileGenerators {
             Boolean bom = boms.next(random);
             List<Map<String, Object>> list = new ArrayList<>();
             chosen.forEach(t -> list.add(resources.get(t).next(random)));
-            String format = f.equals("csv") && chosen.size() > 1 ? "json" : f;
+            // a format of one resource with several: the same resources as XLSX
+            String format = (f.equals("csv") || f.equals("ndjson")) && chosen.size() > 1 ? "xlsx" : f;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("resources", list);
             if (!format.equals("default")) {
@@ -397,7 +398,7 @@ final class HostileGenerators {
                         Gens.<Object>frequency(Gens.weight(8, resource), Gens.weight(1, anyJson(1)))
                                 .list(1, 4)),
                 Gens.weight(1, anyJson(2)));
-        Gen<Object> format = Gens.oneOf(Gens.of("json", "csv"), anyJson(1));
+        Gen<Object> format = Gens.oneOf(Gens.of("json", "csv", "ndjson", "xlsx"), anyJson(1));
         Gen<Object> csv = Gens.oneOf(
                 Gens.<Object>oneOf(Gens.booleans(), anyJson(0))
                         .map(b -> (Object) Map.of("bom", b == null ? "null" : b)),

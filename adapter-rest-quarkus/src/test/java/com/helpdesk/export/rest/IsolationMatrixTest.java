@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.export.demo.DemoDataset;
+import com.helpdesk.export.domain.model.ExportFormat;
+import com.helpdesk.export.xlsx.WorkbookReadBack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,6 +24,9 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +34,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Team and mode isolation: for every key (teams A, B and C, live and test) and every type, in JSON and
- * in CSV, the rows exported from first page to last are exactly the rows of the key's team and mode in the database:
+ * Team and mode isolation: for every key (teams A, B and C, live and test) and every type, in every format (JSON,
+ * CSV, NDJSON, XLSX), the rows exported from first page to last are exactly the rows of the key's team and mode in the database:
  * none missing, none of another team or mode. A key on another team's path is 403 {@code team_access_denied}, path
  * tricks included; revoked and expired keys are 401; a cursor or an id of another team's export reveals nothing.
  */
@@ -56,6 +61,9 @@ class IsolationMatrixTest {
             new Scope("C test", HostileData.TEST_KEY, HostileData.TEAM_TEXT, "test"));
     static final List<String> TYPES = List.of("tickets", "customers", "articles", "messages", "members");
     static final List<String> TEAMS = List.of(Api.DEMO_TEAM, Api.OTHER_TEAM, HostileData.TEAM_TEXT);
+    static final List<String> FORMATS = java.util.Arrays.stream(ExportFormat.values())
+            .map(ExportFormat::wireName)
+            .toList();
 
     @TestHTTPResource("/")
     URL base;
@@ -90,7 +98,7 @@ class IsolationMatrixTest {
     }
 
     /** Follows the cursors to the end; returns every id in the order sent. */
-    private List<String> exportAll(Scope scope, String type, String format, String firstCursor) {
+    private List<String> exportAll(Scope scope, String type, String format, String firstCursor) throws Exception {
         List<String> ids = new ArrayList<>();
         String cursor = firstCursor;
         for (int page = 0; page < 10; page++) {
@@ -104,6 +112,29 @@ class IsolationMatrixTest {
                 cursor = data.get("hasMore").get(type).asBoolean()
                         ? data.get("nextCursor").get(type).asText()
                         : null;
+            } else if (format.equals("ndjson")) {
+                String text = answer.text();
+                for (String line : text.isEmpty()
+                        ? new String[0]
+                        : text.substring(0, text.length() - 1).split("\n")) {
+                    ids.add(HostileHttp.JSON.readTree(line).get("id").asText());
+                }
+                assertThat(answer.header("x-total-rows"))
+                        .isEqualTo(Integer.toString(text.isEmpty() ? 0 : text.split("\n").length));
+                cursor = Boolean.parseBoolean(answer.header("x-has-more")) ? answer.header("x-next-cursor") : null;
+            } else if (format.equals("xlsx")) {
+                try (XSSFWorkbook workbook = WorkbookReadBack.open(answer.body())) {
+                    XSSFSheet sheet = workbook.getSheet(type);
+                    assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("id");
+                    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                        ids.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                    }
+                    assertThat(answer.header("x-total-rows")).isEqualTo(Integer.toString(sheet.getLastRowNum()));
+                    XSSFRow summary = workbook.getSheet("_export").getRow(1);
+                    cursor = summary.getCell(2).getBooleanCellValue()
+                            ? summary.getCell(3).getStringCellValue()
+                            : null;
+                }
             } else {
                 List<CSVRecord> records = CsvSafetyTest.parse(answer.text());
                 assertThat(records.get(0).get(0)).isEqualTo("id");
@@ -122,7 +153,7 @@ class IsolationMatrixTest {
         List<Arguments> all = new ArrayList<>();
         for (Scope scope : SCOPES) {
             for (String type : TYPES) {
-                for (String format : List.of("json", "csv")) {
+                for (String format : FORMATS) {
                     all.add(Arguments.of(scope, type, format));
                 }
             }
@@ -132,7 +163,7 @@ class IsolationMatrixTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("scopesTypesFormats")
-    void aKeySeesExactlyTheRowsOfItsTeamAndMode(Scope scope, String type, String format) {
+    void aKeySeesExactlyTheRowsOfItsTeamAndMode(Scope scope, String type, String format) throws Exception {
         List<String> expected = databaseIds(scope, type);
         assertThat(expected).as("the scope has rows").isNotEmpty();
         List<String> exported = exportAll(scope, type, format, null);
@@ -175,7 +206,7 @@ class IsolationMatrixTest {
                     continue;
                 }
                 for (String type : TYPES) {
-                    for (String format : List.of("json", "csv")) {
+                    for (String format : FORMATS) {
                         HostileHttp.assertError(
                                 HostileHttp.post(
                                         base,
@@ -190,7 +221,7 @@ class IsolationMatrixTest {
                 }
             }
         }
-        assertThat(checked).isEqualTo(6 * 4 * TYPES.size() * 2);
+        assertThat(checked).isEqualTo(6 * 4 * TYPES.size() * FORMATS.size());
     }
 
     @Test
@@ -227,7 +258,7 @@ class IsolationMatrixTest {
     void revokedAndExpiredKeysAre401ForEveryTypeFormatAndTeam() {
         for (String team : TEAMS) {
             for (String type : TYPES) {
-                for (String format : List.of("json", "csv")) {
+                for (String format : FORMATS) {
                     String body = "{\"resources\":[{\"type\":\"" + type + "\"}],\"format\":\"" + format + "\"}";
                     HostileHttp.assertError(
                             HostileHttp.post(base, DemoDataset.REVOKED_SECRET_KEY, team, body),
@@ -245,7 +276,7 @@ class IsolationMatrixTest {
     }
 
     @Test
-    void anotherScopesCursorContinuesInTheKeysOwnScope() {
+    void anotherScopesCursorContinuesInTheKeysOwnScope() throws Exception {
         Scope a = SCOPES.get(0);
         HostileHttp.Answer first = HostileHttp.post(
                 base, a.key(), a.team(), "{\"resources\":[{\"type\":\"tickets\",\"fields\":[\"id\"]}]}");

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.model.ExportFormat;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.rest.web.error.HttpErrors;
 import com.helpdesk.export.rest.web.request.ExportRequestBody;
@@ -143,7 +144,18 @@ class OperationsSurfaceTest {
             assertThat(response.toString()).as(code.wireName()).contains(code.wireName());
         }
         assertThat(names(responses.get("200").get("content")))
-                .containsExactlyInAnyOrder("application/json", "text/csv; charset=utf-8; header=present");
+                .containsExactlyInAnyOrder(
+                        "application/json",
+                        "text/csv; charset=utf-8; header=present",
+                        "application/x-ndjson",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(texts(schemas.get("ExportRequest")
+                        .get("properties")
+                        .get("format")
+                        .get("enum")))
+                .containsExactlyElementsOf(Arrays.stream(ExportFormat.values())
+                        .map(ExportFormat::wireName)
+                        .toList());
         assertThat(names(responses.get("200").get("headers")))
                 .contains(
                         "X-Request-Id",

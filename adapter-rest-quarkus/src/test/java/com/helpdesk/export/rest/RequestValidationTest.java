@@ -138,6 +138,9 @@ class RequestValidationTest {
             {"resources":[{"type":"tickets","cursor":12}]}                            | parameter_invalid | resources[0].cursor
             {"resources":[{"type":"tickets"}],"format":"xml"}                         | parameter_invalid | format
             {"resources":[{"type":"tickets"},{"type":"customers"}],"format":"csv"}    | parameter_invalid | resources
+            {"resources":[{"type":"tickets"},{"type":"customers"}],"format":"ndjson"} | parameter_invalid | format
+            {"resources":[{"type":"tickets"}],"format":"ndjson","csv":{"bom":true}}   | parameter_invalid | csv
+            {"resources":[{"type":"tickets"}],"format":"XLSX"}                        | parameter_invalid | format
             {"resources":[{"type":"tickets"}],"csv":{"bom":true}}                     | parameter_invalid | csv
             {"resources":[{"type":"tickets"}],"format":"csv","csv":{"bom":"yes"}}     | parameter_invalid | csv.bom
             {"resources":[{"type":"tickets"}],"format":"csv","csv":{"excel":true}}    | parameter_unknown | csv.excel
@@ -151,6 +154,10 @@ class RequestValidationTest {
         bad("{\"resources\":[{\"type\":\"tickets\",\"filters\":{\"priority\":\"asap\"}}]}")
                 .statusCode(400)
                 .body("error.message", containsString("low, normal, high, urgent"));
+        bad("{\"resources\":[{\"type\":\"tickets\"}],\"format\":\"xls\"}")
+                .statusCode(400)
+                .body("error.param", equalTo("format"))
+                .body("error.message", equalTo("Invalid format 'xls'. Allowed values: json, csv, ndjson, xlsx."));
     }
 
     @Test

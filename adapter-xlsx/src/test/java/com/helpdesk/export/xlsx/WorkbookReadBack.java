@@ -31,12 +31,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * included, with the JSON record of the same row: the expectation is written from the JSON value and the contract's
  * rules alone (a string a text cell, cut at 32,767 characters to end with {@code …[cut]}; a number a number cell
  * holding the JSON number's text; a boolean a boolean cell; a time or date a date cell in UTC, or its text outside
- * 1900 to 9999; tags joined by a space; metadata its compact JSON; null an empty cell).
+ * 1900 to 9999; tags joined by a space; metadata its compact JSON; null an empty cell). Shared as adapter-xlsx's
+ * test jar with the service's HTTP tests.
  */
-final class WorkbookReadBack {
+public final class WorkbookReadBack {
 
     /** Numbers exactly as written (1.50 stays 1.50). */
-    static final ObjectMapper JSON = new ObjectMapper()
+    public static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
@@ -45,26 +46,23 @@ final class WorkbookReadBack {
 
     private WorkbookReadBack() {}
 
-    static XSSFWorkbook open(byte[] xlsx) throws IOException {
+    public static XSSFWorkbook open(byte[] xlsx) throws IOException {
         // a long run of one character deflates past POI's guard against zip bombs, and is what the tests write
         ZipSecureFile.setMinInflateRatio(0);
         return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
     }
 
-    static List<String> sheetNames(XSSFWorkbook workbook) {
+    public static List<String> sheetNames(XSSFWorkbook workbook) {
         List<String> names = new ArrayList<>();
         workbook.forEach(sheet -> names.add(sheet.getSheetName()));
         return names;
     }
 
-    /** What the limits changed in one resource's sheet, per column: {@code [cells cut, dates as text]}. */
-    record Changed(Map<String, int[]> byColumn) {}
-
     /**
      * Asserts that the sheet holds the header of these columns and, row for row, the JSON records' values; answers
      * what the limits changed, counted from the records.
      */
-    static Map<String, int[]> assertSheetIsTheRecords(XSSFSheet sheet, List<Field> columns, JsonNode records) {
+    public static Map<String, int[]> assertSheetIsTheRecords(XSSFSheet sheet, List<Field> columns, JsonNode records) {
         XSSFRow header = sheet.getRow(0);
         List<String> expectedHeader = new ArrayList<>();
         for (Field column : columns) {
@@ -183,7 +181,7 @@ final class WorkbookReadBack {
         return "cut";
     }
 
-    static List<String> cellsText(XSSFRow row, int columns) {
+    public static List<String> cellsText(XSSFRow row, int columns) {
         List<String> texts = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             XSSFCell cell = row.getCell(c);

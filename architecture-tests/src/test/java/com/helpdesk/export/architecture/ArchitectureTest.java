@@ -15,11 +15,13 @@ import static com.helpdesk.export.architecture.Packages.EMBEDDED;
 import static com.helpdesk.export.architecture.Packages.EXPORT_PATH;
 import static com.helpdesk.export.architecture.Packages.FORBIDDEN_IN_CORE;
 import static com.helpdesk.export.architecture.Packages.JSON;
+import static com.helpdesk.export.architecture.Packages.NDJSON;
 import static com.helpdesk.export.architecture.Packages.PERSISTENCE;
 import static com.helpdesk.export.architecture.Packages.REST;
 import static com.helpdesk.export.architecture.Packages.ROOT;
 import static com.helpdesk.export.architecture.Packages.SPOOL;
 import static com.helpdesk.export.architecture.Packages.WIRE_TEXT;
+import static com.helpdesk.export.architecture.Packages.XLSX;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
@@ -89,6 +91,8 @@ class ArchitectureTest {
             "application",
             "csv",
             "json",
+            "ndjson",
+            "xlsx",
             "wiretext",
             "persistence.jdbc",
             "persistence.jdbc.read",
@@ -226,7 +230,7 @@ class ArchitectureTest {
             .resideInAPackage(CSV)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(JSON, PERSISTENCE, SPOOL, REST)
+            .resideInAnyPackage(JSON, NDJSON, XLSX, PERSISTENCE, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
@@ -238,6 +242,68 @@ class ArchitectureTest {
                     jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, JSON, "com.fasterxml.jackson.core.."))
                             .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, JSON)))))
             .as("the JSON adapter needs nothing but the JDK, the domain, the wire text and jackson-core: no Quarkus")
+            .allowEmptyShould(false);
+
+    /** What the NDJSON adapter may use of the JSON adapter: the record of a row and the row writer built on it. */
+    static final Set<String> JSON_RECORD_WRITERS =
+            Set.of(ROOT + ".json.JsonRecordWriter", ROOT + ".json.JsonRowWriter");
+
+    @ArchTest
+    static final ArchRule ndjsonAdapterUsesOnlyTheJdkTheDomainTheWireTextJacksonCoreAndTheJsonRecordWriters = classes()
+            .that()
+            .resideInAPackage(NDJSON)
+            .should()
+            .onlyDependOnClassesThat(
+                    jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, NDJSON, "com.fasterxml.jackson.core.."))
+                            .or(jsonRecordWriters())
+                            .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, NDJSON)))))
+            .as(
+                    "the NDJSON adapter needs nothing but the JDK, the domain, the wire text, jackson-core and, of the JSON "
+                            + "adapter, its record writers (JsonRecordWriter, JsonRowWriter): the one use of an adapter by another")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static void theNdjsonAdapterUsesTheJsonRecordWriters(JavaClasses classes) {
+        assertThat(classes.stream()
+                        .filter(resideInAPackage(NDJSON))
+                        .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                        .map(d -> d.getTargetClass().getName())
+                        .filter(JSON_RECORD_WRITERS::contains)
+                        .distinct())
+                .as("the NDJSON adapter writes its lines with the JSON adapter's record writers (so the rules above "
+                        + "speak of a dependency that exists)")
+                .isNotEmpty();
+    }
+
+    @ArchTest
+    static final ArchRule nothingButTheNdjsonAdapterTheAssemblyAndTheBenchmarksUsesTheJsonAdapter = noClasses()
+            .that()
+            .resideOutsideOfPackages(JSON, NDJSON, ASSEMBLY, BENCHMARKS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(JSON)
+            .as("of the adapters only NDJSON uses the JSON adapter")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule theJsonAdapterUsesNoOtherAdapter = noClasses()
+            .that()
+            .resideInAPackage(JSON)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CSV, NDJSON, XLSX, PERSISTENCE, SPOOL, REST)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule xlsxAdapterUsesOnlyTheJdkTheDomainTheWireTextAndFastexcel = classes()
+            .that()
+            .resideInAPackage(XLSX)
+            .should()
+            .onlyDependOnClassesThat(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, XLSX, "org.dhatim.fastexcel.."))
+                    .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, XLSX)))))
+            .as(
+                    "the XLSX adapter needs nothing but the JDK, the domain, the wire text and fastexcel: no other adapter, "
+                            + "no Quarkus")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -252,7 +318,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheSerializersUseTheWireText = noClasses()
             .that()
-            .resideOutsideOfPackages(WIRE_TEXT, CSV, JSON)
+            .resideOutsideOfPackages(WIRE_TEXT, CSV, JSON, NDJSON, XLSX)
             .should()
             .dependOnClassesThat()
             .resideInAPackage(WIRE_TEXT)
@@ -275,7 +341,7 @@ class ArchitectureTest {
             .resideInAPackage(PERSISTENCE)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CSV, JSON, SPOOL, REST)
+            .resideInAnyPackage(CSV, JSON, NDJSON, XLSX, SPOOL, REST)
             .allowEmptyShould(false);
 
     @ArchTest
@@ -284,7 +350,7 @@ class ArchitectureTest {
             .resideInAPackage(SPOOL)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CSV, JSON, PERSISTENCE, REST)
+            .resideInAnyPackage(CSV, JSON, NDJSON, XLSX, PERSISTENCE, REST)
             .allowEmptyShould(false);
 
     @ArchTest
@@ -314,7 +380,7 @@ class ArchitectureTest {
             .resideInAPackage(REST)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, CLI, ASSEMBLY, EMBEDDED, DEMO)
+            .resideInAnyPackage(CSV, JSON, NDJSON, XLSX, WIRE_TEXT, SPOOL, PERSISTENCE, CLI, ASSEMBLY, EMBEDDED, DEMO)
             .as("the REST adapter reaches the core through the use cases only: no other adapter, no assembly")
             .allowEmptyShould(false);
 
@@ -330,6 +396,10 @@ class ArchitectureTest {
                     Set<String> adapters = new TreeSet<>();
                     for (com.tngtech.archunit.core.domain.Dependency dependency :
                             type.getDirectDependenciesFromSelf()) {
+                        if (resideInAPackage(NDJSON).test(type)
+                                && jsonRecordWriters().test(dependency.getTargetClass())) {
+                            continue; // the one use of an adapter by another, held by the NDJSON rules above
+                        }
                         for (String adapter : ADAPTERS) {
                             if (resideInAPackage(adapter).test(dependency.getTargetClass())) {
                                 adapters.add(adapter);
@@ -362,8 +432,9 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(CLI, EMBEDDED, DEMO, ASSEMBLY, BENCHMARKS)
-            .as("the export path (domain, application, csv, json, wire text, spool, persistence, rest) depends "
-                    + "neither on the CLI, the embedded database, the demo data, the assembly nor the benchmarks")
+            .as(
+                    "the export path (domain, application, csv, json, ndjson, xlsx, wire text, spool, persistence, rest) depends "
+                            + "neither on the CLI, the embedded database, the demo data, the assembly nor the benchmarks")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -436,7 +507,8 @@ class ArchitectureTest {
             .resideInAPackage(DEMO)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, REST, CLI, APPLICATION, EMBEDDED, ASSEMBLY)
+            .resideInAnyPackage(
+                    CSV, JSON, NDJSON, XLSX, WIRE_TEXT, SPOOL, PERSISTENCE, REST, CLI, APPLICATION, EMBEDDED, ASSEMBLY)
             .as("the demo data needs only the domain (its key rules), the JDK and the JDBC driver, so that the "
                     + "adapters' tests may use it without a cycle")
             .allowEmptyShould(false);
@@ -717,6 +789,16 @@ class ArchitectureTest {
             .allowEmptyShould(false);
 
     // ---- predicates
+
+    /** The JSON adapter's record writers, which the NDJSON adapter may use. */
+    static DescribedPredicate<JavaClass> jsonRecordWriters() {
+        return new DescribedPredicate<>("the JSON adapter's record writers " + JSON_RECORD_WRITERS) {
+            @Override
+            public boolean test(JavaClass c) {
+                return JSON_RECORD_WRITERS.contains(c.getName());
+            }
+        };
+    }
 
     /** The JDK's own packages, without JDBC. */
     static DescribedPredicate<JavaClass> jdk() {

@@ -16,6 +16,10 @@ final class Packages {
     static final String PERSISTENCE = ROOT + ".persistence..";
     static final String SPOOL = ROOT + ".spool..";
     static final String JSON = ROOT + ".json..";
+    /** NDJSON: the one adapter that uses another, the JSON adapter's record writer. */
+    static final String NDJSON = ROOT + ".ndjson..";
+
+    static final String XLSX = ROOT + ".xlsx..";
     /** The wire-text writers the serializers share: not an adapter, a library of theirs. */
     static final String WIRE_TEXT = ROOT + ".wiretext..";
 
@@ -34,10 +38,12 @@ final class Packages {
     static final String BENCHMARKS = ROOT + ".benchmarks..";
 
     /** Where the ports' implementations (and the driving adapters) live. */
-    static final String[] ADAPTERS = {CSV, JSON, PERSISTENCE, SPOOL, REST, CLI};
+    static final String[] ADAPTERS = {CSV, JSON, NDJSON, XLSX, PERSISTENCE, SPOOL, REST, CLI};
 
     /** Everything an export runs through; none of it may reach the CLI, the embedded database or the demo data. */
-    static final String[] EXPORT_PATH = {DOMAIN, APPLICATION, CSV, JSON, WIRE_TEXT, SPOOL, PERSISTENCE, REST};
+    static final String[] EXPORT_PATH = {
+        DOMAIN, APPLICATION, CSV, JSON, NDJSON, XLSX, WIRE_TEXT, SPOOL, PERSISTENCE, REST
+    };
 
     /** Frameworks and technologies the core (domain and application) must not touch. */
     static final String[] FORBIDDEN_IN_CORE = {
