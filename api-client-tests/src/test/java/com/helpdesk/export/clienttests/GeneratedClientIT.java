@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.helpdesk.export.client.ApiClient;
 import com.helpdesk.export.client.ApiException;
 import com.helpdesk.export.client.api.ExportApi;
+import com.helpdesk.export.client.model.Customer;
 import com.helpdesk.export.client.model.ErrorEnvelope;
 import com.helpdesk.export.client.model.ExportEnvelope;
 import com.helpdesk.export.client.model.ExportEnvelopeData;
@@ -40,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A client generated from {@code docs/openapi.yaml} (openapi-generator, {@code java}, library
  * {@code native}, its defaults) works out of the box against the packaged service started as the README starts it
  * (no database configured: the embedded one with the demo data). The README's calls are made through it: JSON
- * through the generated operation and models, CSV the one way the document describes (the generated request model
- * and client configuration, the body read as text/csv), errors as the generated error model.
+ * through the generated operation and models, CSV, NDJSON and XLSX the one way the document describes (the generated
+ * request model and client configuration, the body read as it comes), errors as the generated error model.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedClientIT {
@@ -210,5 +211,61 @@ class GeneratedClientIT {
 
         // the generated operation cannot read it: the document says so, and this is what happens
         assertThatThrownBy(() -> api.export(TEAM, request)).isInstanceOf(ApiException.class);
+    }
+
+    /** Sends a request built with the generated model the one way the document describes for files; the answer. */
+    private HttpResponse<byte[]> file(ExportRequest request, String accept) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(client.getBaseUri() + "/api/v1/teams/" + TEAM + "/export"))
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        client.getObjectMapper().writeValueAsBytes(request)));
+        client.getRequestInterceptor().accept(builder);
+        return client.getHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** NDJSON the same way as CSV, each line read into the generated record model with the client's own mapper. */
+    @Test
+    void ndjsonThroughTheGeneratedRequestModelEachLineAGeneratedRecord() throws Exception {
+        ExportRequest request = new ExportRequest()
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.CUSTOMERS))
+                .format(ExportRequest.FormatEnum.NDJSON);
+        HttpResponse<byte[]> response = file(request, "application/x-ndjson");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/x-ndjson");
+        assertThat(response.headers().firstValue("X-Total-Rows")).contains("4000");
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(body).endsWith("\n");
+        String[] lines = body.substring(0, body.length() - 1).split("\n");
+        assertThat(lines).hasSize(4_000);
+        for (String line : lines) {
+            Customer customer = client.getObjectMapper().readValue(line, Customer.class);
+            assertThat(customer.getId()).startsWith("cus_");
+            assertThat(customer.getCustomFields())
+                    .containsOnlyKeys("account_tier", "crm_note", "lifetime_value", "newsletter", "birthday");
+        }
+    }
+
+    /** XLSX the same way: the workbook's bytes, named and counted by the headers. */
+    @Test
+    void xlsxThroughTheGeneratedRequestModel() throws Exception {
+        ExportRequest request = new ExportRequest()
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.ARTICLES))
+                .addResourcesItem(resource(ResourceRequest.TypeEnum.MEMBERS))
+                .format(ExportRequest.FormatEnum.XLSX);
+        HttpResponse<byte[]> response =
+                file(request, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .contains("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
+                .matches("attachment; filename=\"export-" + TEAM + "-\\d{8}T\\d{6}Z\\.xlsx\"");
+        assertThat(response.headers().firstValue("X-Has-More")).contains("false");
+        assertThat(response.headers().firstValue("X-Total-Rows")).contains(Integer.toString(300 + 13));
+        byte[] zip = response.body();
+        assertThat(new byte[] {zip[0], zip[1], zip[2], zip[3]}).containsExactly(0x50, 0x4B, 0x03, 0x04);
+        String names = new String(zip, StandardCharsets.ISO_8859_1);
+        assertThat(names).contains("xl/worksheets/sheet1.xml", "xl/worksheets/sheet3.xml", "xl/workbook.xml");
     }
 }
