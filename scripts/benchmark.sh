@@ -14,6 +14,11 @@
 #                                    250,000 / 1,000,000 rows per type (scripts/scale.sh; needs PostgreSQL and psql)
 #   --only records                   build, then only the phases of the other records: 10,000 messages as CSV and
 #                                    JSON against COPY of the same rows, and the five-resource JSON export
+#   --only formats                   build, then the formats side by side: 10,000 tickets (every field) as JSON,
+#                                    NDJSON, CSV and XLSX (RATIO ndjson/json, xlsx/csv), and the five resources as
+#                                    JSON, XLSX and as five CSV calls (RATIO xlsx/csv a call per type); then the
+#                                    heap of an XLSX export of 1,000 articles of 250 KB each, service at -Xmx128m
+#                                    (needs psql)
 #   --only types                     build, then each of the five types alone, CSV and JSON against COPY of the same
 #                                    rows (all the demo team's live rows, at most 10,000: 10,000 tickets and
 #                                    messages, 4,000 customers, 300 articles, 13 members)
@@ -307,6 +312,49 @@ types_phases() { # every type on its own, as many live rows as the demo team has
       compare_phase --type "$type" --rows "$rows" --clients 0 --variants COPY_CSV,HTTP_CSV,COPY_JSON,HTTP_JSON --title " ($type)"
   done
 }
+
+formats_phases() {
+  measured "tickets: the four formats" "## End to end: 10,000 tickets (every field) as JSON, NDJSON, CSV and XLSX" \
+    compare_phase --type tickets --clients 0 --variants HTTP_JSON,HTTP_NDJSON,HTTP_CSV,HTTP_XLSX --title " (tickets, formats)"
+  measured "five resources: XLSX vs CSV and JSON" "## End to end: five resources (10,000 tickets, 4,000 customers, 300 articles, 10,000 messages, 13 members) as JSON and XLSX in one call, and as CSV in five calls" \
+    compare_phase --type five --clients 0 --variants HTTP_JSON,HTTP_XLSX,HTTP_CSV_EACH --title " (five resources, formats)"
+}
+
+# The heap of one XLSX export of 1,000 articles of 250 KB each (test data of the demo team, written first), service at
+# -Xmx128m: the heap in use sampled every 0.2 s from the metrics during the export, as scripts/reliability-runs.sh
+# measures the JSON export of the same rows
+xlsx_heap_phase() {
+  local mgmt="http://127.0.0.1:$MGMT_PORT" psql_cmd=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -At postgres)
+  PGPASSWORD="$DB_PASSWORD" "${psql_cmd[@]}" -c "insert into articles (id, team_id, mode, title, content, status, is_public, tags, created_at, updated_at)
+    select md5('big-article-' || i)::uuid, '$TEAM', 'test', 'Big article ' || i, repeat(md5(i::text) || ' ', 7576),
+           'published', true, '{}', timestamptz '2027-01-01' + i * interval '1 second',
+           timestamptz '2027-01-01' + i * interval '1 second' from generate_series(1, 1000) i
+    on conflict do nothing" > /dev/null
+  echo "article content: $(PGPASSWORD="$DB_PASSWORD" "${psql_cmd[@]}" -c "select octet_length(content) from articles where title = 'Big article 1'") bytes each, 1,000 of them"
+  local heap_file="$WORK/heap.txt" sampler format
+  for format in xlsx json; do
+    : > "$heap_file"
+    ( while true; do curl -fs "$mgmt/q/metrics" | awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%d\n", s}'; sleep 0.2; done ) >> "$heap_file" 2>/dev/null &
+    sampler=$!
+    curl -s -o "$WORK/articles.$format" -w "$format: status %{http_code}, %{size_download} bytes in %{time_total} s, " -X POST \
+      "http://127.0.0.1:$HTTP_PORT/api/v1/teams/$TEAM/export" -H "Authorization: Bearer sk_test_ADMNdemo3Rf6Hj1Mp8Wq2Xs5Ty9Ub4Vc7" \
+      -H 'Content-Type: application/json' -d "{\"resources\":[{\"type\":\"articles\"}],\"format\":\"$format\"}"
+    kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+    echo "heap used during the export (sampled every 0.2 s): max $(sort -n "$heap_file" | tail -1 | awk '{printf "%.1f MiB", $1/1048576}')"
+  done
+  echo "service peak RSS (VmHWM): $(awk '/VmHWM/ {print $2, $3}' "/proc/$SERVICE_PID/status"); OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/service.log" || true)"
+}
+
+if [[ "$ONLY" == formats ]]; then
+  formats_phases
+  stop_service
+  start_service "$HTTP_PORT" "$PG_PORT" -Xmx128m
+  ACCOUNT=0 measured "XLSX heap at -Xmx128m" "## Heap of an export of 1,000 articles of 250 KB each at -Xmx128m, XLSX (then JSON, the same rows)" \
+    xlsx_heap_phase
+  stop_service
+  mkdir -p "$RESULTS_DIR"; cp "$OUT" "$RESULTS_DIR/$STAMP-formats.md"; log "figures kept in $RESULTS_DIR/$STAMP-formats.md"
+  exit 0
+fi
 
 if [[ "$ONLY" == types ]]; then
   types_phases

@@ -45,6 +45,13 @@ record BenchExport(String resource, int rows) {
         return body(resources, format);
     }
 
+    /** The bodies of the five types, each alone, in {@code format}: what one call per type sends. */
+    static java.util.List<byte[]> eachOfFiveBodies(String format) {
+        return java.util.stream.Stream.of("tickets", "customers", "articles", "messages", "members")
+                .map(type -> body("[{\"type\":\"" + type + "\"}]", format))
+                .toList();
+    }
+
     /** The body of a three-resource export: tickets, customers and articles in {@code format}. */
     static byte[] threeResourcesBody(String format) {
         return body("[{\"type\":\"tickets\"},{\"type\":\"customers\"},{\"type\":\"articles\"}]", format);

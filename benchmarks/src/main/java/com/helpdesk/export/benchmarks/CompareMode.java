@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code compare}: the HTTP export (CSV, JSON, each also with {@code Accept-Encoding: gzip}) against PostgreSQL's own
+ * {@code compare}: the HTTP export (CSV, JSON, each also with {@code Accept-Encoding: gzip}; NDJSON, XLSX) against
+ * PostgreSQL's own
  * {@code COPY} of the same rows, with 1 client (rounds interleaved) and with N concurrent clients; latencies,
  * throughput, and the CPU the service's JVM and its PostgreSQL spent per export, as Markdown tables and
  * {@code RATIO} lines.
@@ -112,6 +113,15 @@ final class CompareMode {
         System.out.println();
         ratio("RATIO csv  service/COPY (medians, 1 client)", medians, Variant.HTTP_CSV, Variant.COPY_CSV, null);
         ratio("RATIO json service/COPY (medians, 1 client)", medians, Variant.HTTP_JSON, Variant.COPY_JSON, null);
+        ratio("RATIO ndjson/json (medians, 1 client)", medians, Variant.HTTP_NDJSON, Variant.HTTP_JSON, bytes);
+        ratio("RATIO xlsx/csv (medians, 1 client)", medians, Variant.HTTP_XLSX, Variant.HTTP_CSV, bytes);
+        ratio(
+                "RATIO xlsx/csv a call per type (medians, 1 client)",
+                medians,
+                Variant.HTTP_XLSX,
+                Variant.HTTP_CSV_EACH,
+                bytes);
+        ratio("RATIO xlsx/json (medians, 1 client)", medians, Variant.HTTP_XLSX, Variant.HTTP_JSON, bytes);
         ratio("RATIO csv  gzip/identity (medians)", medians, Variant.HTTP_CSV_GZIP, Variant.HTTP_CSV, bytes);
         ratio("RATIO json gzip/identity (medians)", medians, Variant.HTTP_JSON_GZIP, Variant.HTTP_JSON, bytes);
 
