@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Starts the service. A configured database (a datasource URL in any source Quarkus reads, see
@@ -30,6 +32,9 @@ public final class ExportServiceMain {
 
     private static final String EMBEDDED_READER_SECRET = "export-reader";
     private static final String APPCDS_TRAINING = "quarkus.appcds.generate";
+
+    /** zonky's logger, held so that the level set on it stays (the log manager keeps loggers weakly). */
+    private static final Logger EMBEDDED_SERVER_LOG = Logger.getLogger("io.zonky.test.db.postgres");
 
     private ExportServiceMain() {}
 
@@ -75,6 +80,9 @@ public final class ExportServiceMain {
                             configuration.setting(PreparedDemoDatabase.SETTING, null),
                             dataDirectory,
                             System.getProperty("java.class.path"));
+            // the embedded server's own start-up (twenty-odd lines of binaries found, postmaster started, ready)
+            // would stand between the command and the demo's keys: only its warnings and errors are shown
+            EMBEDDED_SERVER_LOG.setLevel(Level.WARNING);
             database = EmbeddedDatabase.startStandalone(dataDirectory, port);
             if (copied) {
                 // every copy of one build's folder would otherwise share its superuser's password
