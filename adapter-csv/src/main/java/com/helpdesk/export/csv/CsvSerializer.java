@@ -1,5 +1,6 @@
 package com.helpdesk.export.csv;
 
+import com.helpdesk.export.domain.model.ChangeCursor;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
@@ -139,7 +140,8 @@ public final class CsvSerializer implements Serializer {
                             FileHeaders.ofOneResource(
                                     summary.rows(),
                                     summary.hasMore(),
-                                    summary.nextCursor().map(Cursor::encode))),
+                                    summary.nextCursor().map(Cursor::encode),
+                                    section.syncCursor().map(ChangeCursor::encode))),
                     List.of(file));
         }
     }

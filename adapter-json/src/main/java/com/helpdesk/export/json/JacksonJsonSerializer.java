@@ -136,6 +136,18 @@ public final class JacksonJsonSerializer implements Serializer {
                 }
             }
             json.writeEndObject();
+            if (sections.stream().anyMatch(section -> section.syncCursor().isPresent())) {
+                json.writeObjectFieldStart("syncCursor");
+                for (ExportSection section : sections) {
+                    json.writeFieldName(section.type().wireName());
+                    if (section.syncCursor().isPresent()) {
+                        json.writeString(section.syncCursor().get().encode());
+                    } else {
+                        json.writeNull();
+                    }
+                }
+                json.writeEndObject();
+            }
             json.writeObjectFieldStart("limits");
             json.writeNumberField("maxRowsPerResource", head.maxRowsPerResource());
             json.writeEndObject();

@@ -1,6 +1,7 @@
 package com.helpdesk.export.ndjson;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.helpdesk.export.domain.model.ChangeCursor;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportFormat;
@@ -98,7 +99,8 @@ public final class NdjsonSerializer implements Serializer {
                             FileHeaders.ofOneResource(
                                     summary.rows(),
                                     summary.hasMore(),
-                                    summary.nextCursor().map(Cursor::encode))),
+                                    summary.nextCursor().map(Cursor::encode),
+                                    section.syncCursor().map(ChangeCursor::encode))),
                     List.of(file));
         }
     }

@@ -80,6 +80,18 @@ public interface ExportSettings {
         MemorySize maxDisk();
     }
 
+    /** The change feed. */
+    Changes changes();
+
+    interface Changes {
+        /**
+         * How long tombstones of deleted rows are kept, and so how long a feed cursor stays usable: an older cursor is
+         * answered 410 cursor_expired.
+         */
+        @WithDefault("35D")
+        Duration retention();
+    }
+
     /** The largest request body, in bytes. */
     @WithDefault("65536")
     int maxBodyBytes();

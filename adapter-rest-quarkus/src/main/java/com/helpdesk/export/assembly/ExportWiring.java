@@ -2,23 +2,29 @@ package com.helpdesk.export.assembly;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.helpdesk.export.application.port.in.AuthorizeExportUseCase;
+import com.helpdesk.export.application.port.in.FollowChangesUseCase;
 import com.helpdesk.export.application.port.in.PrepareExportUseCase;
 import com.helpdesk.export.application.service.AuthorizeExportService;
+import com.helpdesk.export.application.service.FollowChangesService;
 import com.helpdesk.export.application.service.PrepareExportService;
 import com.helpdesk.export.csv.CsvSerializer;
 import com.helpdesk.export.demo.DemoDataset;
 import com.helpdesk.export.demo.DemoLoader;
+import com.helpdesk.export.domain.policy.ChangeFeedPolicy;
 import com.helpdesk.export.domain.policy.ConcurrencyLimits;
 import com.helpdesk.export.domain.policy.FormatPolicy;
 import com.helpdesk.export.domain.policy.RateLimits;
 import com.helpdesk.export.domain.policy.RowLimitPolicy;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.json.JacksonJsonSerializer;
+import com.helpdesk.export.json.JsonChangeSerializer;
+import com.helpdesk.export.ndjson.NdjsonChangeSerializer;
 import com.helpdesk.export.ndjson.NdjsonSerializer;
 import com.helpdesk.export.persistence.jdbc.access.JdbcAuthenticationThrottle;
 import com.helpdesk.export.persistence.jdbc.access.JdbcExportSlots;
 import com.helpdesk.export.persistence.jdbc.access.JdbcKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.access.JdbcRateLimiter;
+import com.helpdesk.export.persistence.jdbc.access.JdbcTombstones;
 import com.helpdesk.export.persistence.jdbc.access.RememberingKeyVerifier;
 import com.helpdesk.export.persistence.jdbc.access.RememberingThrottle;
 import com.helpdesk.export.persistence.jdbc.read.ExportReadRole;
@@ -71,10 +77,16 @@ public class ExportWiring {
      * 10,000, a spool folder that cannot be used, caps that make no sense) stops the start instead of failing the
      * first request.
      */
-    void buildAtStart(@Observes StartupEvent event, AuthorizeExportUseCase authorize, PrepareExportUseCase prepare) {
+    void buildAtStart(
+            @Observes StartupEvent event,
+            AuthorizeExportUseCase authorize,
+            PrepareExportUseCase prepare,
+            FollowChangesUseCase follow) {
         LOG.debugf(
-                "use cases ready: %s, %s",
-                authorize.getClass().getSimpleName(), prepare.getClass().getSimpleName());
+                "use cases ready: %s, %s, %s",
+                authorize.getClass().getSimpleName(),
+                prepare.getClass().getSimpleName(),
+                follow.getClass().getSimpleName());
     }
 
     /**
@@ -263,8 +275,40 @@ public class ExportWiring {
                 clock);
     }
 
+    /** The change feed's rule on cursors: tombstones are kept {@code export.changes.retention}. */
+    @Produces
+    @Singleton
+    ChangeFeedPolicy changeFeedPolicy(ExportSettings settings) {
+        return new ChangeFeedPolicy(settings.changes().retention());
+    }
+
+    /** Changes calls: read as exports are (the same reader, spool store and row limit), in JSON or NDJSON. */
+    @Produces
+    @Singleton
+    FollowChangesUseCase followChanges(
+            JdbcResourceReader reader,
+            FileSpoolStore spools,
+            ChangeFeedPolicy feedPolicy,
+            ExportSettings settings,
+            Clock clock) {
+        return new FollowChangesService(
+                reader,
+                spools,
+                List.of(new JsonChangeSerializer(new JsonFactory()), new NdjsonChangeSerializer(new JsonFactory())),
+                RowLimitPolicy.configured(settings.maxRowsPerResource()),
+                feedPolicy,
+                clock);
+    }
+
+    /** Tombstones of deleted rows, deleted once older than the feed's retention. */
+    @Produces
+    @Singleton
+    JdbcTombstones tombstones(AgroalDataSource control, ChangeFeedPolicy feedPolicy, Clock clock) {
+        return new JdbcTombstones(control, feedPolicy.retention(), clock);
+    }
+
     /**
-     * Deletes expired rate-limit windows, failure counts and leases, so that their tables do not grow with time; and
+     * Deletes expired rate-limit windows, failure counts, leases and tombstones, so that their tables do not grow with time; and
      * opens the spool store now, which clears what dead instances left in its folder.
      */
     void startCleanup(
@@ -273,6 +317,7 @@ public class ExportWiring {
             JdbcRateLimiter rateLimiter,
             JdbcAuthenticationThrottle throttle,
             JdbcExportSlots slots,
+            JdbcTombstones tombstones,
             FileSpoolStore spools) {
         LOG.debugf("spool folder %s", spools.directory());
         long every = settings.rateLimit().cleanupInterval().toMillis();
@@ -284,7 +329,10 @@ public class ExportWiring {
         janitor.scheduleWithFixedDelay(
                 () -> {
                     try {
-                        int removed = rateLimiter.removeExpired() + throttle.removeExpired() + slots.removeExpired();
+                        int removed = rateLimiter.removeExpired()
+                                + throttle.removeExpired()
+                                + slots.removeExpired()
+                                + tombstones.removeExpired();
                         LOG.debugf("cleanup removed %d rows", removed);
                     } catch (RuntimeException e) {
                         LOG.warnf("cleanup failed, will retry: %s", e.getMessage());

@@ -101,7 +101,7 @@ final class HostileHttp {
 
     static String typeOf(int status) {
         return switch (status) {
-            case 400, 404, 405, 413, 415 -> "invalid_request_error";
+            case 400, 404, 405, 410, 413, 415 -> "invalid_request_error";
             case 401 -> "authentication_error";
             case 403 -> "authorization_error";
             case 429 -> "rate_limit_error";

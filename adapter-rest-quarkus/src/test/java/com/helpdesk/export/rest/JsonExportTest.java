@@ -55,7 +55,8 @@ class JsonExportTest {
         assertThat(root.get("success").asBoolean()).isTrue();
         JsonNode data = root.get("data");
         assertThat(fieldNames(data))
-                .containsExactly("object", "format", "totalRows", "resources", "hasMore", "nextCursor", "limits");
+                .containsExactly(
+                        "object", "format", "totalRows", "resources", "hasMore", "nextCursor", "syncCursor", "limits");
         assertThat(data.get("object").asText()).isEqualTo("export");
         assertThat(data.get("format").asText()).isEqualTo("json");
         assertThat(data.get("limits").get("maxRowsPerResource").asInt()).isEqualTo(10_000);
@@ -72,6 +73,7 @@ class JsonExportTest {
             assertThat(rows.size()).as(type).isEqualTo((int) Math.min(matching, 10_000));
             assertThat(data.get("hasMore").get(type).asBoolean()).as(type).isEqualTo(matching > 10_000);
             assertThat(data.get("nextCursor").get(type).isNull()).as(type).isEqualTo(matching <= 10_000);
+            assertThat(data.get("syncCursor").get(type).asText()).as(type).isNotBlank();
             total += rows.size();
         }
         assertThat(data.get("hasMore").get("tickets").asBoolean()).isTrue();

@@ -138,11 +138,33 @@ class OperationsSurfaceTest {
                 .get("/api/v1/teams/{teamId}/export")
                 .get("post")
                 .get("responses");
+        JsonNode changes = api.get("paths")
+                .get("/api/v1/teams/{teamId}/changes")
+                .get("post")
+                .get("responses");
         for (ErrorCode code : ErrorCode.values()) {
-            JsonNode response = responses.get(Integer.toString(HttpErrors.status(code)));
+            // an expired cursor is the change feed's answer; every other code is the export's too
+            JsonNode response = (code == ErrorCode.CURSOR_EXPIRED ? changes : responses)
+                    .get(Integer.toString(HttpErrors.status(code)));
             assertThat(response).as(code.wireName()).isNotNull();
             assertThat(response.toString()).as(code.wireName()).contains(code.wireName());
         }
+        assertThat(names(changes.get("200").get("content")))
+                .containsExactlyInAnyOrder("application/json", "application/x-ndjson");
+        assertThat(names(changes.get("200").get("headers")))
+                .contains("X-Request-Id", "X-Changes-Lag", "X-Has-More", "X-Next-Cursor", "X-RateLimit-Limit");
+        assertThat(texts(schemas.get("ChangesRequest")
+                        .get("properties")
+                        .get("format")
+                        .get("enum")))
+                .containsExactly("json", "ndjson");
+        assertThat(names(schemas.get("ChangesResourceRequest").get("properties")))
+                .containsExactlyInAnyOrder("type", "fields", "cursor");
+        assertThat(names(schemas.get("ExportEnvelope")
+                        .get("properties")
+                        .get("data")
+                        .get("properties")))
+                .contains("syncCursor");
         assertThat(names(responses.get("200").get("content")))
                 .containsExactlyInAnyOrder(
                         "application/json",
@@ -168,7 +190,8 @@ class OperationsSurfaceTest {
                         "X-RateLimit-Window",
                         "RateLimit-Policy",
                         "RateLimit",
-                        "Content-Disposition");
+                        "Content-Disposition",
+                        "X-Sync-Cursor");
     }
 
     @TestHTTPResource(value = "health/live", management = true)

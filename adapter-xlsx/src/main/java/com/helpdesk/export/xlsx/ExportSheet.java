@@ -1,5 +1,6 @@
 package com.helpdesk.export.xlsx;
 
+import com.helpdesk.export.domain.model.ChangeCursor;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ExportSection;
 import com.helpdesk.export.domain.model.PageSummary;
@@ -12,9 +13,9 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * The last sheet, {@value #NAME}: what the envelope of the JSON format says, per resource, and what Excel's limits
  * changed. First a table of one row per resource: {@code resource}, {@code rows} written, {@code hasMore},
- * {@code nextCursor} (empty when no more rows match) and {@code snapshotAt (UTC)}, the time of the snapshot every
- * resource was read from. (A resource's {@code syncCursor} goes in a column of its own after {@code nextCursor} once
- * exports give one.) Then, after an empty row, a table of every column whose cells a limit changed: {@code resource},
+ * {@code nextCursor} (empty when no more rows match), {@code syncCursor} (the change feed's cursor at the snapshot:
+ * following the feed from it misses no change made after it) and {@code snapshotAt (UTC)}, the time of the snapshot
+ * every resource was read from. Then, after an empty row, a table of every column whose cells a limit changed: {@code resource},
  * {@code column}, {@code cellsCut} (texts longer than a cell holds, cut to end with {@code …[cut]}) and
  * {@code datesAsText} (dates and times outside Excel's 1900 to 9999, written as their ISO text); no row when nothing
  * changed.
@@ -24,7 +25,7 @@ final class ExportSheet {
     static final String NAME = "_export";
 
     static final List<String> RESOURCES_HEADER =
-            List.of("resource", "rows", "hasMore", "nextCursor", "snapshotAt" + ResourceSheet.UTC);
+            List.of("resource", "rows", "hasMore", "nextCursor", "syncCursor", "snapshotAt" + ResourceSheet.UTC);
     static final List<String> LIMITS_HEADER = List.of("resource", "column", "cellsCut", "datesAsText");
 
     private ExportSheet() {}
@@ -43,8 +44,12 @@ final class ExportSheet {
                 sheet.inlineString(
                         row, 3, summary.nextCursor().map(Cursor::encode).get());
             }
-            sheet.value(row, 4, ExcelSerial.of(snapshotAt));
-            sheet.style(row, 4).format(ResourceSheet.TIME_FORMAT).set();
+            if (section.syncCursor().isPresent()) {
+                sheet.inlineString(
+                        row, 4, section.syncCursor().map(ChangeCursor::encode).get());
+            }
+            sheet.value(row, 5, ExcelSerial.of(snapshotAt));
+            sheet.style(row, 5).format(ResourceSheet.TIME_FORMAT).set();
             row++;
         }
         row++;

@@ -128,8 +128,8 @@ class XlsxCellsAreJsonValuesTest {
     /** {@code _export}: a row per resource, then every column a limit changed, with its counts. */
     static void assertExportSheet(
             XSSFSheet sheet, List<GeneratedRows.Sample> samples, List<Map<String, int[]>> changed) {
-        assertThat(WorkbookReadBack.cellsText(sheet.getRow(0), 5))
-                .containsExactly("resource", "rows", "hasMore", "nextCursor", "snapshotAt (UTC)");
+        assertThat(WorkbookReadBack.cellsText(sheet.getRow(0), 6))
+                .containsExactly("resource", "rows", "hasMore", "nextCursor", "syncCursor", "snapshotAt (UTC)");
         for (int i = 0; i < samples.size(); i++) {
             XSSFRow row = sheet.getRow(i + 1);
             assertThat(row.getCell(0).getStringCellValue())
@@ -140,7 +140,10 @@ class XlsxCellsAreJsonValuesTest {
             assertThat(row.getCell(2).getCellType()).isEqualTo(CellType.BOOLEAN);
             assertThat(row.getCell(2).getBooleanCellValue()).isFalse();
             assertThat(row.getCell(3)).as("no cursor when no more rows match").isNull();
-            assertThat(row.getCell(4).getLocalDateTimeCellValue().toInstant(ZoneOffset.UTC))
+            assertThat(row.getCell(4))
+                    .as("no sync cursor from a reader that keeps no feed")
+                    .isNull();
+            assertThat(row.getCell(5).getLocalDateTimeCellValue().toInstant(ZoneOffset.UTC))
                     .isEqualTo(JsonRecords.GENERATED_AT);
         }
         int at = samples.size() + 2;

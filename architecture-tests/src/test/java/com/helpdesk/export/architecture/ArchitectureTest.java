@@ -33,6 +33,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.helpdesk.export.domain.port.ChangeReader;
+import com.helpdesk.export.domain.port.ChangeSerializer;
+import com.helpdesk.export.domain.port.ChangeSnapshot;
 import com.helpdesk.export.domain.port.ExportSlots;
 import com.helpdesk.export.domain.port.KeyVerifier;
 import com.helpdesk.export.domain.port.ReadSnapshot;
@@ -246,7 +249,7 @@ class ArchitectureTest {
 
     /** What the NDJSON adapter may use of the JSON adapter: the record of a row and the row writer built on it. */
     static final Set<String> JSON_RECORD_WRITERS =
-            Set.of(ROOT + ".json.JsonRecordWriter", ROOT + ".json.JsonRowWriter");
+            Set.of(ROOT + ".json.JsonRecordWriter", ROOT + ".json.JsonRowWriter", ROOT + ".json.JsonChangeWriter");
 
     @ArchTest
     static final ArchRule ndjsonAdapterUsesOnlyTheJdkTheDomainTheWireTextJacksonCoreAndTheJsonRecordWriters = classes()
@@ -259,7 +262,8 @@ class ArchitectureTest {
                             .or(primitiveOrArrayOf(jdk().or(resideInAnyPackage(DOMAIN, WIRE_TEXT, NDJSON)))))
             .as(
                     "the NDJSON adapter needs nothing but the JDK, the domain, the wire text, jackson-core and, of the JSON "
-                            + "adapter, its record writers (JsonRecordWriter, JsonRowWriter): the one use of an adapter by another")
+                            + "adapter, its record writers (JsonRecordWriter, JsonRowWriter, JsonChangeWriter): the one use of "
+                            + "an adapter by another")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -706,6 +710,38 @@ class ArchitectureTest {
             .implement(Serializer.class)
             .should()
             .haveSimpleNameEndingWith("Serializer")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule changeSerializersAreNamedSerializer = classes()
+            .that()
+            .implement(ChangeSerializer.class)
+            .should()
+            .haveSimpleNameEndingWith("Serializer")
+            .andShould()
+            .resideInAnyPackage(JSON, NDJSON)
+            .as("change serializers are named *Serializer and live in the JSON and NDJSON adapters (a table cannot "
+                    + "say that a row was deleted)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule changeReadersAreNamedReader = classes()
+            .that()
+            .implement(ChangeReader.class)
+            .should()
+            .haveSimpleNameEndingWith("Reader")
+            .andShould()
+            .resideInAnyPackage(ADAPTERS)
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule changeSnapshotsAreNamedSnapshot = classes()
+            .that()
+            .implement(ChangeSnapshot.class)
+            .should()
+            .haveSimpleNameEndingWith("Snapshot")
             .andShould()
             .resideInAnyPackage(ADAPTERS)
             .allowEmptyShould(false);

@@ -17,6 +17,8 @@ public final class FileHeaders {
     public static final String TOTAL_ROWS = "X-Total-Rows";
     public static final String HAS_MORE = "X-Has-More";
     public static final String NEXT_CURSOR = "X-Next-Cursor";
+    /** The cursor of the change feed at the export's snapshot. */
+    public static final String SYNC_CURSOR = "X-Sync-Cursor";
 
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -30,10 +32,20 @@ public final class FileHeaders {
 
     /** The headers of a file of one resource, in order; the cursor only when more rows match. */
     public static Map<String, String> ofOneResource(long totalRows, boolean hasMore, Optional<String> nextCursor) {
+        return ofOneResource(totalRows, hasMore, nextCursor, Optional.empty());
+    }
+
+    /**
+     * The headers of a file of one resource, in order; the cursor only when more rows match, the change feed's cursor
+     * at the snapshot when there is one.
+     */
+    public static Map<String, String> ofOneResource(
+            long totalRows, boolean hasMore, Optional<String> nextCursor, Optional<String> syncCursor) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(TOTAL_ROWS, Long.toString(totalRows));
         headers.put(HAS_MORE, Boolean.toString(hasMore));
         nextCursor.ifPresent(cursor -> headers.put(NEXT_CURSOR, cursor));
+        syncCursor.ifPresent(cursor -> headers.put(SYNC_CURSOR, cursor));
         return headers;
     }
 }

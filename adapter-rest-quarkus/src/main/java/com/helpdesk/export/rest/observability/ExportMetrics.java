@@ -3,10 +3,12 @@ package com.helpdesk.export.rest.observability;
 import com.helpdesk.export.domain.error.ErrorCategory;
 import com.helpdesk.export.domain.error.ErrorCode;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The export's metrics, served by Micrometer's Prometheus registry at {@code /q/metrics}:
@@ -19,15 +21,27 @@ import java.time.Duration;
  *   <li>{@code export_rate_limit_rejections_total}: 429 answers (per-key limit or per-address throttle)</li>
  *   <li>{@code export_concurrency_rejections_total}: 429 answers over a concurrency cap</li>
  *   <li>{@code export_authentication_failures_total{code}}: 401 answers by code</li>
+ *   <li>{@code export_changes_lag_seconds}: how far behind the change feed was at the last changes call (the age of
+ *   the oldest write transaction then running; on a standby, its replay lag)</li>
  * </ul>
  */
 @ApplicationScoped
 public class ExportMetrics {
 
     private final MeterRegistry registry;
+    private final AtomicLong changesLagMillis = new AtomicLong();
 
     public ExportMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("export_changes_lag", changesLagMillis, millis -> millis.get() / 1000.0)
+                .baseUnit("seconds")
+                .description("how far behind the change feed was at the last changes call")
+                .register(registry);
+    }
+
+    /** How far behind the change feed was at a changes call that was just read. */
+    public void changesLag(Duration lag) {
+        changesLagMillis.set(lag.toMillis());
     }
 
     void record(

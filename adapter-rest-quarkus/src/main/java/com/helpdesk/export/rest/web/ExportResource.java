@@ -101,7 +101,7 @@ public class ExportResource {
     }
 
     /** What a log may show of a presented key: its display prefix, only when it has the format of a key. */
-    private static String displayPrefix(String presented) {
+    static String displayPrefix(String presented) {
         try {
             return ApiKey.parse(presented).displayPrefix();
         } catch (ExportException notAKey) {
@@ -110,7 +110,7 @@ public class ExportResource {
     }
 
     /** The peer's address; behind a proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding}. */
-    private static String clientAddress(RoutingContext context) {
+    static String clientAddress(RoutingContext context) {
         var address = context.request().remoteAddress();
         return address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
     }

@@ -8,6 +8,7 @@ import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.error.SearchTooBroadException;
 import com.helpdesk.export.domain.error.SpoolFullException;
 import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.ChangeCursor;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.ExportFormat;
@@ -168,7 +169,11 @@ public final class PrepareExportService implements PrepareExportUseCase {
                     throw e.asInvalid("resources[" + i + "].filters.search");
                 }
                 rows.finish();
-                sections.add(new ExportSection(query.type(), query.fields(), summary));
+                sections.add(new ExportSection(
+                        query.type(),
+                        query.fields(),
+                        summary,
+                        snapshot.feedState().map(state -> ChangeCursor.sync(query.type(), scope, state))));
             }
         }
         return sections;

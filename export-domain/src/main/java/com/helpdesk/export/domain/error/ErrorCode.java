@@ -18,6 +18,7 @@ public enum ErrorCode {
     PARAMETER_UNKNOWN(ErrorCategory.INVALID_REQUEST, "parameter_unknown"),
     RESOURCE_MISSING(ErrorCategory.INVALID_REQUEST, "resource_missing"),
     METHOD_NOT_ALLOWED(ErrorCategory.INVALID_REQUEST, "method_not_allowed"),
+    CURSOR_EXPIRED(ErrorCategory.INVALID_REQUEST, "cursor_expired"),
     INTERNAL_ERROR(ErrorCategory.API, "internal_error"),
     SERVICE_UNAVAILABLE(ErrorCategory.API, "service_unavailable");
 

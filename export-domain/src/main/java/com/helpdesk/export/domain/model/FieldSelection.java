@@ -171,6 +171,22 @@ public final class FieldSelection {
         return fields;
     }
 
+    /**
+     * {@link #resolve(List)} for a change feed, whose every record starts with its id: {@code id} first, whether
+     * named or not, then the other fields in the order named.
+     */
+    public List<Field> resolveIdFirst(List<CustomFieldDefinition> definitions) {
+        Field id = type.field("id").orElseThrow(() -> new IllegalStateException(type + " has no id"));
+        List<Field> fields = new ArrayList<>();
+        fields.add(id);
+        for (Field field : resolve(definitions)) {
+            if (!field.equals(id)) {
+                fields.add(field);
+            }
+        }
+        return List.copyOf(fields);
+    }
+
     private static ExportException twice(String param, String key) {
         return ExportException.invalid(
                 param,

@@ -1,11 +1,13 @@
 package com.helpdesk.export.domain.port;
 
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
+import com.helpdesk.export.domain.model.FeedState;
 import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.domain.model.ResourceQuery;
 import com.helpdesk.export.domain.model.ResourceType;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One consistent, read-only view of a team's rows in one mode. Not thread-safe: one export uses it at a time.
@@ -29,6 +31,14 @@ public interface ReadSnapshot extends AutoCloseable {
      * custom fields. An export's CSV columns and JSON objects are these, so every row of one export has the same.
      */
     List<CustomFieldDefinition> customFields(ResourceType type);
+
+    /**
+     * The change feed at this snapshot, when the reader keeps one: an export's {@code syncCursor}s are taken at its
+     * horizon, so that following the feed from them misses no change made after the snapshot.
+     */
+    default Optional<FeedState> feedState() {
+        return Optional.empty();
+    }
 
     /** Ends the snapshot and gives its connection back. Idempotent. */
     @Override

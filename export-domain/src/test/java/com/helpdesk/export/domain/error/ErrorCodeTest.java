@@ -30,6 +30,7 @@ class ErrorCodeTest {
         "PARAMETER_UNKNOWN, parameter_unknown, invalid_request_error",
         "RESOURCE_MISSING, resource_missing, invalid_request_error",
         "METHOD_NOT_ALLOWED, method_not_allowed, invalid_request_error",
+        "CURSOR_EXPIRED, cursor_expired, invalid_request_error",
         "INTERNAL_ERROR, internal_error, api_error",
         "SERVICE_UNAVAILABLE, service_unavailable, api_error"
     })
@@ -56,6 +57,7 @@ class ErrorCodeTest {
             "parameter_unknown",
             "resource_missing",
             "method_not_allowed",
+            "cursor_expired",
             "internal_error",
             "service_unavailable");
 

@@ -54,6 +54,14 @@ final class BoundValues {
         return reference(value.toString()) + "::uuid";
     }
 
+    /** A transaction id, as the {@code xid8} of a change stamp. */
+    String xid8(long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("a transaction id is not negative: " + value);
+        }
+        return reference(Long.toString(value)) + "::xid8";
+    }
+
     String bool(boolean value) {
         return reference(Boolean.toString(value)) + "::boolean";
     }

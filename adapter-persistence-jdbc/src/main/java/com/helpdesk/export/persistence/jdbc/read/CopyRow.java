@@ -143,6 +143,16 @@ final class CopyRow implements Row {
         return (UUID) read(SelectList.ID);
     }
 
+    /** A change feed entry's deletion time (column 1 of {@link SelectList#ofChanges}), null for a row's version. */
+    Instant deletedAt() {
+        return (Instant) read(1);
+    }
+
+    /** A change feed entry's stamp (column 3 of {@link SelectList#ofChanges}, the xid8 as text). */
+    long stamp() {
+        return Long.parseLong((String) read(3));
+    }
+
     private Object read(int column) {
         FieldKind kind = select.kind(column);
         int i = column - 1;

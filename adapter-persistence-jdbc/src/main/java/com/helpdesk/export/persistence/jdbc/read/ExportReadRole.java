@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 
 /**
  * The database role export snapshots read as: a login role in the group {@value #GROUP}, which the migrations allow
- * to {@code SELECT} the exported tables and the custom field definitions, and nothing else. Whatever text a page
+ * to {@code SELECT} the exported tables, the custom field definitions and the change feed's tombstones and horizon,
+ * and nothing else. Whatever text a page
  * statement carried, it could then reach no key, no counter, nothing to write, and no program or file of the server.
  *
  * <ul>
@@ -31,8 +32,15 @@ public final class ExportReadRole {
     public static final String GROUP = "helpdesk_export_read";
 
     /** What an export reads, and so what the role must be able to {@code SELECT}, and all it may. */
-    static final List<String> READABLE =
-            List.of("tickets", "customers", "articles", "messages", "members", "custom_field_definitions");
+    static final List<String> READABLE = List.of(
+            "tickets",
+            "customers",
+            "articles",
+            "messages",
+            "members",
+            "custom_field_definitions",
+            "change_tombstones",
+            "change_feed_horizon");
 
     /** PostgreSQL's roles that let a member run programs or read and write files as the server, or any table. */
     static final List<String> FORBIDDEN_MEMBERSHIPS = List.of(
@@ -49,6 +57,12 @@ public final class ExportReadRole {
             "pg_ls_dir(text)",
             "lo_import(text)",
             "lo_export(oid, text)");
+
+    /**
+     * Functions the change feed reads with, which the role must be able to run: the cluster's system identifier (public
+     * by default) and how far behind the feed is (granted to the group by the migrations).
+     */
+    static final List<String> FEED_FUNCTIONS = List.of("pg_control_system()", "change_feed_oldest_write()");
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -133,6 +147,12 @@ public final class ExportReadRole {
                 if (Connections.yesOrNo(
                         connection, "SELECT has_function_privilege(current_user, ?, 'EXECUTE')", function)) {
                     problems.add(role + " may run " + function + " (a file of the server)");
+                }
+            }
+            for (String function : FEED_FUNCTIONS) {
+                if (!Connections.yesOrNo(
+                        connection, "SELECT has_function_privilege(current_user, ?, 'EXECUTE')", function)) {
+                    problems.add(role + " may not run " + function + " (the change feed reads with it)");
                 }
             }
             tables(connection, role, problems);

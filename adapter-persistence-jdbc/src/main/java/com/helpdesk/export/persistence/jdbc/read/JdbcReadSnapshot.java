@@ -3,13 +3,19 @@ package com.helpdesk.export.persistence.jdbc.read;
 import com.helpdesk.export.domain.error.ExportException;
 import com.helpdesk.export.domain.error.SearchTooBroadException;
 import com.helpdesk.export.domain.model.Cancellation;
+import com.helpdesk.export.domain.model.ChangePage;
+import com.helpdesk.export.domain.model.ChangeQuery;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.CustomFieldDefinition;
 import com.helpdesk.export.domain.model.CustomFieldKind;
+import com.helpdesk.export.domain.model.FeedPosition;
+import com.helpdesk.export.domain.model.FeedState;
 import com.helpdesk.export.domain.model.PageSummary;
 import com.helpdesk.export.domain.model.ResourceQuery;
 import com.helpdesk.export.domain.model.ResourceType;
 import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.port.ChangeConsumer;
+import com.helpdesk.export.domain.port.ChangeSnapshot;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.RowConsumer;
 import com.helpdesk.export.persistence.jdbc.SqlErrors;
@@ -36,7 +42,20 @@ import org.postgresql.PGConnection;
  * from another thread: when its deadline passes or its export is cancelled, the connection is aborted (its socket
  * closed), which ends a statement however it is blocked; the statement then fails with the reason.
  */
-final class JdbcReadSnapshot implements ReadSnapshot {
+final class JdbcReadSnapshot implements ReadSnapshot, ChangeSnapshot {
+
+    /** What the snapshot's first query said of the change feeds: its xmin, the cluster, the database's time. */
+    record Start(long horizon, long cluster, Instant now) {}
+
+    /**
+     * The highest stamp of a tombstone deleted for its age, and how far behind the feed is held: on the primary the
+     * age of the oldest write transaction still running (the feed gives nothing its id or a later one stamped until
+     * it ends); on a standby the time since the last transaction it replayed, unless it has replayed all it received.
+     */
+    private static final String FEED_STATE = "SELECT (SELECT purged_stamp::text FROM change_feed_horizon), "
+            + "CASE WHEN pg_is_in_recovery() THEN CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() "
+            + "THEN 0 ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END "
+            + "ELSE extract(epoch FROM now() - change_feed_oldest_write()) END";
 
     /** Why a snapshot was stopped: from outside (the deadline, the cancellation), or by a read that broke off. */
     private enum Stop {
@@ -60,6 +79,8 @@ final class JdbcReadSnapshot implements ReadSnapshot {
 
     private boolean closed;
     private volatile Stop stopped;
+    private Start start;
+    private FeedState feedState;
 
     JdbcReadSnapshot(
             Connection connection,
@@ -79,6 +100,93 @@ final class JdbcReadSnapshot implements ReadSnapshot {
         this.cancelled = cancellation;
         // the canceller may be an event loop: the abort itself runs on the watchdog's thread
         this.cancellation = cancellation.onCancel(() -> watchdog.execute(() -> stop(Stop.CANCELLED)));
+    }
+
+    /** Takes what the snapshot's first query said. */
+    void began(Start start) {
+        this.start = start;
+    }
+
+    @Override
+    public Optional<FeedState> feedState() {
+        return Optional.of(new FeedState(start.horizon(), start.cluster(), 0, start.now(), Duration.ZERO));
+    }
+
+    @Override
+    public FeedState state() {
+        ensureOpen();
+        if (feedState == null) {
+            try (PreparedStatement statement = connection.prepareStatement(FEED_STATE);
+                    ResultSet row = statement.executeQuery()) {
+                row.next();
+                double lagSeconds = row.getDouble(2);
+                feedState = new FeedState(
+                        start.horizon(),
+                        start.cluster(),
+                        Long.parseLong(row.getString(1)),
+                        start.now(),
+                        Duration.ofMillis(Math.round(Math.max(0, lagSeconds) * 1000)));
+            } catch (SQLException e) {
+                throw translate(e);
+            } catch (ExportException e) {
+                throw stopped != null ? translate(e) : e;
+            }
+        }
+        return feedState;
+    }
+
+    @Override
+    public ChangePage read(ChangeQuery query, ChangeConsumer consumer) throws IOException {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(consumer, "consumer");
+        ensureOpen();
+        ChangeSql sql = ChangeSql.of(scope, query);
+        SelectList columns = SelectList.ofChanges(sql.table(), query.fields());
+        int limit = query.limit();
+        BinaryCopy copy = null;
+        try {
+            sql.values().bind(connection, settings.statementTimeout().toMillis());
+            copy = BinaryCopy.start(connection, sql.page(columns, limit + 1), columns);
+            CopyRow row = copy.row();
+            int given = 0;
+            long lastStamp = 0;
+            UUID lastId = null;
+            boolean more = false;
+            while (copy.next()) {
+                if (given == limit) {
+                    more = true; // the one entry past the limit: the copy ends after it
+                    continue;
+                }
+                row.validate();
+                try {
+                    Instant deletedAt = row.deletedAt();
+                    lastStamp = row.stamp();
+                    lastId = row.id();
+                    if (deletedAt == null) {
+                        consumer.upsert(lastStamp, row);
+                    } else {
+                        consumer.delete(lastStamp, lastId, deletedAt);
+                    }
+                } finally {
+                    row.invalidate();
+                }
+                given++;
+            }
+            // drained: every entry after the position and below the horizon was given, so the feed goes on from
+            // the horizon; a position at or past it (a standby behind the primary that issued the cursor) stays
+            FeedPosition next = more
+                    ? FeedPosition.after(lastStamp, lastId)
+                    : query.after().stamp() < query.horizon() ? FeedPosition.from(query.horizon()) : query.after();
+            return new ChangePage(given, more, next);
+        } catch (SQLException e) {
+            throw translate(e);
+        } catch (ExportException e) {
+            throw stopped != null ? translate(e) : e;
+        } finally {
+            if (copy != null && copy.isActive()) {
+                stop(Stop.BROKEN);
+            }
+        }
     }
 
     @Override

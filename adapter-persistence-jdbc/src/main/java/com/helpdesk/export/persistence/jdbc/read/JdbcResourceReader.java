@@ -2,11 +2,14 @@ package com.helpdesk.export.persistence.jdbc.read;
 
 import com.helpdesk.export.domain.model.Cancellation;
 import com.helpdesk.export.domain.model.Scope;
+import com.helpdesk.export.domain.port.ChangeReader;
+import com.helpdesk.export.domain.port.ChangeSnapshot;
 import com.helpdesk.export.domain.port.ReadSnapshot;
 import com.helpdesk.export.domain.port.ResourceReader;
 import com.helpdesk.export.persistence.jdbc.SqlErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -32,7 +35,7 @@ import javax.sql.DataSource;
  * the export is cancelled (its client left), so that a statement blocked on a database that stopped answering ends
  * too.
  */
-public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
+public final class JdbcResourceReader implements ResourceReader, ChangeReader, AutoCloseable {
 
     private final DataSource dataSource;
     private final ReaderSettings settings;
@@ -52,6 +55,16 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
 
     @Override
     public ReadSnapshot openSnapshot(Scope scope, Cancellation cancellation) {
+        return open(scope, cancellation);
+    }
+
+    /** A snapshot as an export's is, which reads the change feeds of {@code scope}. */
+    @Override
+    public ChangeSnapshot openChanges(Scope scope, Cancellation cancellation) {
+        return open(scope, cancellation);
+    }
+
+    private JdbcReadSnapshot open(Scope scope, Cancellation cancellation) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(cancellation, "cancellation");
         if (!acquireSnapshot()) {
@@ -71,7 +84,7 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
         JdbcReadSnapshot snapshot = new JdbcReadSnapshot(
                 connection, scope, settings, deadlineNanos, watchdog, cancellation, snapshots::release);
         try {
-            begin(connection);
+            snapshot.began(begin(connection));
             return snapshot;
         } catch (SQLException e) {
             RuntimeException translated = snapshot.translate(e);
@@ -92,7 +105,11 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
         }
     }
 
-    private void begin(Connection connection) throws SQLException {
+    /**
+     * Starts the snapshot's transaction and answers what its first query, which fixes the snapshot, says of the change
+     * feeds: the snapshot's xmin (the feeds' horizon), the cluster's system identifier and the database's time.
+     */
+    private JdbcReadSnapshot.Start begin(Connection connection) throws SQLException {
         if (connection.getAutoCommit()) {
             connection.setAutoCommit(false);
         }
@@ -101,13 +118,21 @@ public final class JdbcResourceReader implements ResourceReader, AutoCloseable {
             statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, "
-                + "true), set_config('idle_in_transaction_session_timeout', ?, true)")) {
+                + "true), set_config('idle_in_transaction_session_timeout', ?, true), "
+                + "pg_snapshot_xmin(pg_current_snapshot())::text, "
+                + "(SELECT system_identifier FROM pg_control_system()), now()")) {
             // set_config(..., true) is SET LOCAL with a bound value; this first query also fixes the snapshot. A
             // session left idle in its transaction past the deadline (a bug, or a JVM that froze) is ended by the
             // server itself.
             statement.setString(1, Long.toString(settings.statementTimeout().toMillis()));
             statement.setString(2, Long.toString(settings.deadline().toMillis() + 5_000));
-            statement.execute();
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new JdbcReadSnapshot.Start(
+                        Long.parseLong(row.getString(3)),
+                        row.getLong(4),
+                        row.getTimestamp(5).toInstant());
+            }
         }
     }
 

@@ -35,13 +35,21 @@ final class SelectList {
     private final int[] columnOfField;
     /** Per custom field key, its column (1-based). */
     private final Map<String, Integer> columnOfCustom;
+    /** The column or expression each column reads. */
+    private final List<String> read;
+    /** How many columns come before the fields' own. */
+    private final int leading;
 
     private SelectList(
             ResourceTable table,
             String columns,
             FieldKind[] kinds,
             int[] columnOfField,
-            Map<String, Integer> columnOfCustom) {
+            Map<String, Integer> columnOfCustom,
+            List<String> read,
+            int leading) {
+        this.read = List.copyOf(read);
+        this.leading = leading;
         this.table = table;
         this.columns = columns;
         this.kinds = kinds;
@@ -51,8 +59,25 @@ final class SelectList {
 
     /** The columns of these fields (custom fields among them; the group {@code customFields} itself reads nothing). */
     static SelectList of(ResourceTable table, List<Field> fields) {
-        List<String> read = new ArrayList<>(List.of("created_at", "id"));
-        List<FieldKind> kinds = new ArrayList<>(List.of(FieldKind.TIMESTAMP, FieldKind.ID));
+        return of(table, fields, List.of("created_at", "id"), List.of(FieldKind.TIMESTAMP, FieldKind.ID));
+    }
+
+    /**
+     * The columns of a change feed's page ({@link ChangeSql}): when the entry was deleted (null for a row's version),
+     * the id, the stamp as text, then the fields' columns as {@link #of(ResourceTable, List)} lays them out.
+     */
+    static SelectList ofChanges(ResourceTable table, List<Field> fields) {
+        return of(
+                table,
+                fields,
+                List.of("deleted_at", "id", "stamp"),
+                List.of(FieldKind.TIMESTAMP, FieldKind.ID, FieldKind.TEXT));
+    }
+
+    private static SelectList of(
+            ResourceTable table, List<Field> fields, List<String> leading, List<FieldKind> leadingKinds) {
+        List<String> read = new ArrayList<>(leading);
+        List<FieldKind> kinds = new ArrayList<>(leadingKinds);
         int[] columnOfField = new int[table.fieldCount()];
         Map<String, Integer> columnOfCustom = new HashMap<>();
         for (Field field : fields) {
@@ -75,8 +100,8 @@ final class SelectList {
                 columnOfField[field.index()] = at + 1;
             }
         }
-        StringBuilder select = new StringBuilder("created_at, id");
-        for (int i = 2; i < read.size(); i++) {
+        StringBuilder select = new StringBuilder(String.join(", ", leading));
+        for (int i = leading.size(); i < read.size(); i++) {
             select.append(", (")
                     .append(read.get(i))
                     .append(")::")
@@ -85,7 +110,13 @@ final class SelectList {
                     .append(i + 1);
         }
         return new SelectList(
-                table, select.toString(), kinds.toArray(FieldKind[]::new), columnOfField, Map.copyOf(columnOfCustom));
+                table,
+                select.toString(),
+                kinds.toArray(FieldKind[]::new),
+                columnOfField,
+                Map.copyOf(columnOfCustom),
+                read,
+                leading.size());
     }
 
     /** The PostgreSQL type a column of this kind is read as, which {@link CopyRow} decodes. */
@@ -99,6 +130,32 @@ final class SelectList {
             case TEXT, ENUM, REF, OBJECT, NUMBER, DATE -> "text";
             case CUSTOM -> throw new IllegalArgumentException("the custom fields group is not a column");
         };
+    }
+
+    /**
+     * The fields' columns (those after the leading ones), each as {@code (<expression>)::<type> AS c<n>}, or when
+     * {@code asNull} each as a null of its type under the same name.
+     */
+    String fieldColumns(boolean asNull) {
+        StringBuilder out = new StringBuilder();
+        for (int i = leading; i < read.size(); i++) {
+            out.append(", ");
+            out.append(asNull ? "NULL" : "(" + read.get(i) + ")")
+                    .append("::")
+                    .append(type(kinds[i]))
+                    .append(" AS c")
+                    .append(i + 1);
+        }
+        return out.toString();
+    }
+
+    /** The names of the fields' columns, {@code , c4, c5 …}. */
+    String fieldColumnNames() {
+        StringBuilder out = new StringBuilder();
+        for (int i = leading; i < read.size(); i++) {
+            out.append(", c").append(i + 1);
+        }
+        return out.toString();
     }
 
     /** Every field of the type, custom fields left out, for tests and tools that read whole rows. */

@@ -33,6 +33,7 @@ public final class HttpErrors {
         put(ErrorCode.PARAMETER_UNKNOWN, 400, "The request holds an unknown parameter.");
         put(ErrorCode.RESOURCE_MISSING, 404, "No such route.");
         put(ErrorCode.METHOD_NOT_ALLOWED, 405, "Method not allowed.");
+        put(ErrorCode.CURSOR_EXPIRED, 410, "The cursor has expired; start again from null.");
         put(ErrorCode.INTERNAL_ERROR, 500, "An internal error occurred.");
         put(ErrorCode.SERVICE_UNAVAILABLE, 503, "The service is unavailable; retry later.");
         for (ErrorCode code : ErrorCode.values()) {

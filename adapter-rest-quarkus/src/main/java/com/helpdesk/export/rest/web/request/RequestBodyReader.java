@@ -1,5 +1,6 @@
 package com.helpdesk.export.rest.web.request;
 
+import com.helpdesk.export.domain.model.ChangesRequest;
 import com.helpdesk.export.domain.model.ExportRequest;
 import com.helpdesk.export.rest.RestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,5 +23,10 @@ public class RequestBodyReader {
 
     public ExportRequest read(String contentType, InputStream body) {
         return RequestMapping.toDomain(StrictJson.read(guard.admit(contentType, body)));
+    }
+
+    /** A changes call's body, through the same three jobs. */
+    public ChangesRequest readChanges(String contentType, InputStream body) {
+        return RequestMapping.toChanges(StrictJson.read(guard.admit(contentType, body)));
     }
 }

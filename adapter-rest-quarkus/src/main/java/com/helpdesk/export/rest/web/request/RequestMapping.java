@@ -1,5 +1,10 @@
 package com.helpdesk.export.rest.web.request;
 
+import com.helpdesk.export.domain.error.ErrorCode;
+import com.helpdesk.export.domain.error.ExportException;
+import com.helpdesk.export.domain.model.ChangeCursor;
+import com.helpdesk.export.domain.model.ChangeSpec;
+import com.helpdesk.export.domain.model.ChangesRequest;
 import com.helpdesk.export.domain.model.CsvOptions;
 import com.helpdesk.export.domain.model.Cursor;
 import com.helpdesk.export.domain.model.ExportFormat;
@@ -37,5 +42,30 @@ final class RequestMapping {
         Optional<CsvOptions> csv =
                 Optional.ofNullable(body.csv()).map(c -> new CsvOptions(Boolean.TRUE.equals(c.bom())));
         return new ExportRequest(specs, format, csv);
+    }
+
+    /**
+     * A changes body: the export's body shape, of which the feed takes the resources' types, fields and cursors and the
+     * format; {@code filters} is refused with the reason, {@code csv} as unknown.
+     */
+    static ChangesRequest toChanges(ExportRequestBody body) {
+        ExportRequest.requireResourceCount(body.resources().size());
+        List<ChangeSpec> specs = new ArrayList<>(body.resources().size());
+        for (int i = 0; i < body.resources().size(); i++) {
+            ExportRequestBody.ResourceBody resource = body.resources().get(i);
+            String at = "resources[" + i + "]";
+            if (resource.filters() != null) {
+                throw new ExportException(ErrorCode.PARAMETER_UNKNOWN, ChangesRequest.NO_FILTERS, at + ".filters");
+            }
+            ResourceType type = ResourceType.parse(resource.type(), at + ".type");
+            specs.add(new ChangeSpec(
+                    type,
+                    FieldSelection.parse(type, resource.fields(), at + ".fields"),
+                    Optional.ofNullable(resource.cursor()).map(c -> ChangeCursor.decode(c, type, at + ".cursor"))));
+        }
+        if (body.csv() != null) {
+            throw ExportException.unknown("csv");
+        }
+        return new ChangesRequest(specs, ExportFormat.parse(body.format(), "format"));
     }
 }

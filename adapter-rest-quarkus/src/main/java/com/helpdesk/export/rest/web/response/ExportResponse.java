@@ -1,5 +1,6 @@
 package com.helpdesk.export.rest.web.response;
 
+import com.helpdesk.export.application.port.in.PreparedChanges;
 import com.helpdesk.export.application.port.in.PreparedExport;
 import com.helpdesk.export.domain.model.Delivery;
 import com.helpdesk.export.domain.model.ExportSection;
@@ -10,6 +11,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +31,6 @@ public final class ExportResponse {
      * waits on its Vert.x context).
      */
     public static Response of(PreparedExport export, Handoff handoff, RoutingContext context, String requestId) {
-        PacedOutput.Pacing pacing = PacedOutput.forThisRequest(context.response());
         RequestFacts.exporting(
                 context,
                 export.head().format().wireName(),
@@ -37,26 +39,67 @@ public final class ExportResponse {
                         .map(ExportSection::summary)
                         .mapToLong(s -> s.rows())
                         .toArray());
+        return send(export.delivery(), export::writeTo, export, handoff, context, requestId)
+                .build();
+    }
+
+    /**
+     * The response of a changes call, which {@code handoff} holds, as {@link #of} sends an export, with how far behind
+     * the feed was ({@value #CHANGES_LAG}, whole seconds, rounded up).
+     */
+    public static Response ofChanges(
+            PreparedChanges changes, Handoff handoff, RoutingContext context, String requestId) {
+        RequestFacts.exporting(
+                context,
+                changes.head().format().wireName(),
+                changes.sections().stream().map(s -> s.type().wireName()).toArray(String[]::new),
+                changes.sections().stream().mapToLong(s -> s.page().changes()).toArray());
+        return send(changes.delivery(), changes::writeTo, changes, handoff, context, requestId)
+                .header(CHANGES_LAG, lagSeconds(changes.lag()))
+                .build();
+    }
+
+    /** The header that says how far behind the change feed was, in seconds. */
+    public static final String CHANGES_LAG = "X-Changes-Lag";
+
+    static long lagSeconds(Duration lag) {
+        long seconds = lag.getSeconds();
+        return lag.getNano() > 0 ? seconds + 1 : seconds;
+    }
+
+    /** What sends a prepared document's bytes, in order. */
+    @FunctionalInterface
+    private interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static Response.ResponseBuilder send(
+            Delivery delivery,
+            Body document,
+            AutoCloseable held,
+            Handoff handoff,
+            RoutingContext context,
+            String requestId) {
+        PacedOutput.Pacing pacing = PacedOutput.forThisRequest(context.response());
         StreamingOutput body = output -> {
             if (!handoff.takeForStreaming()) {
-                throw new IOException("the client left before export " + requestId + " began; nothing was sent");
+                throw new IOException("the client left before answer " + requestId + " began; nothing was sent");
             }
             try {
-                export.writeTo(pacing.wrap(output));
+                document.writeTo(pacing.wrap(output));
             } catch (RuntimeException | IOException | Error e) {
                 RequestFacts.aborted(context);
                 abort(context, requestId, e);
                 throw e;
             } finally {
-                Handoff.closeQuietly(export);
+                Handoff.closeQuietly(held);
             }
         };
-        Delivery delivery = export.delivery();
         Response.ResponseBuilder response = Response.ok(body).type(delivery.mediaType());
         delivery.fileName()
                 .ifPresent(name -> response.header("Content-Disposition", "attachment; filename=\"" + name + "\""));
         delivery.headers().forEach(response::header);
-        return response.build();
+        return response;
     }
 
     /**
