@@ -12,6 +12,11 @@
 #   --only gzip                      build, then only the gzip phase (level 1, the service's, against level 6)
 #   --scale                          no service: cost as a team grows, on the database's side, at 25,000 /
 #                                    250,000 / 1,000,000 rows per type (scripts/scale.sh; needs PostgreSQL and psql)
+#   --changes                        no service: the change feed's cost at the reader (ChangeFeedCostTest on the
+#                                    embedded PostgreSQL, prints COST lines): on 1,000,000 tickets an empty poll
+#                                    against an export matching no row, a page of 10,000 changes against an export
+#                                    page of 10,000 tickets, the stamp trigger's cost on a bulk UPDATE of 100,000 rows
+#                                    and on single-row inserts, the lag reported with a transaction held open 10 s
 #   --only records                   build, then only the phases of the other records: 10,000 messages as CSV and
 #                                    JSON against COPY of the same rows, and the five-resource JSON export
 #   --only formats                   build, then the formats side by side: 10,000 tickets (every field) as JSON,
@@ -45,6 +50,8 @@ while (( $# > 0 )); do
     --jar) JAR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift ;;
     --only) ONLY=$2; shift ;;
     --scale) exec "$ROOT/scripts/scale.sh" ;;
+    --changes) exec "$ROOT/mvnw" -B -ntp verify -pl adapter-persistence-jdbc -am -Dtest=ChangeFeedCostTest \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dchanges.cost=true ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift

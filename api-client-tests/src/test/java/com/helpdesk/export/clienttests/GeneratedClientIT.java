@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.helpdesk.export.client.ApiClient;
 import com.helpdesk.export.client.ApiException;
+import com.helpdesk.export.client.api.ChangesApi;
 import com.helpdesk.export.client.api.ExportApi;
+import com.helpdesk.export.client.model.Change;
+import com.helpdesk.export.client.model.ChangesEnvelopeData;
+import com.helpdesk.export.client.model.ChangesRequest;
+import com.helpdesk.export.client.model.ChangesResourceRequest;
 import com.helpdesk.export.client.model.Customer;
 import com.helpdesk.export.client.model.ErrorEnvelope;
 import com.helpdesk.export.client.model.ExportEnvelope;
@@ -42,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code native}, its defaults) works out of the box against the packaged service started as the README starts it
  * (no database configured: the embedded one with the demo data). The README's calls are made through it: JSON
  * through the generated operation and models, CSV, NDJSON and XLSX the one way the document describes (the generated
- * request model and client configuration, the body read as it comes), errors as the generated error model.
+ * request model and client configuration, the body read as it comes), errors as the generated error model; and the
+ * change feed through its generated operation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GeneratedClientIT {
@@ -89,6 +95,38 @@ class GeneratedClientIT {
         assertThat(answer.getSuccess()).isEqualTo(ExportEnvelope.SuccessEnum.TRUE);
         assertThat(answer.getData().getResources().getArticles()).hasSize(300);
         assertThat(answer.getData().getHasMore()).containsEntry("articles", false);
+    }
+
+    @Test
+    void theChangeFeedThroughTheGeneratedOperationFromNullAndFromAnExportsSyncCursor() throws Exception {
+        ChangesApi changes = new ChangesApi(client);
+        ChangesEnvelopeData fromNull = changes.changes(
+                        TEAM,
+                        new ChangesRequest()
+                                .addResourcesItem(new ChangesResourceRequest()
+                                        .type(ChangesResourceRequest.TypeEnum.ARTICLES)
+                                        .fields(new LinkedHashSet<>(List.of("title")))))
+                .getData();
+        List<Change> articles = fromNull.getResources().get("articles");
+        assertThat(articles).hasSize(300).allSatisfy(change -> {
+            assertThat(change.getOp()).isEqualTo(Change.OpEnum.UPSERT);
+            assertThat(change.getRecord()).containsOnlyKeys("id", "title").containsEntry("id", change.getId());
+        });
+        assertThat(fromNull.getHasMore()).containsEntry("articles", false);
+        assertThat(fromNull.getNextCursor().get("articles")).isNotBlank();
+
+        ExportEnvelopeData export = api.export(
+                        TEAM, new ExportRequest().addResourcesItem(resource(ResourceRequest.TypeEnum.MEMBERS)))
+                .getData();
+        ChangesEnvelopeData followed = changes.changes(
+                        TEAM,
+                        new ChangesRequest()
+                                .addResourcesItem(new ChangesResourceRequest()
+                                        .type(ChangesResourceRequest.TypeEnum.MEMBERS)
+                                        .cursor(export.getSyncCursor().get("members"))))
+                .getData();
+        assertThat(followed.getResources().get("members")).isEmpty();
+        assertThat(followed.getHasMore()).containsEntry("members", false);
     }
 
     @Test
