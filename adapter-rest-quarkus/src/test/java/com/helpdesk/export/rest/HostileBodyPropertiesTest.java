@@ -82,6 +82,63 @@ class HostileBodyPropertiesTest {
     }
 
     @Test
+    void hostileBodiesOfTheChangesCallGetOnlyDocumentedAnswers() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (var bodies : List.of(
+                HostileGenerators.structuredBodies(),
+                HostileGenerators.mutatedBodies(),
+                HostileGenerators.randomBytes())) {
+            Property.forAll(1000, bodies, body -> {
+                HostileGenerators.Outcome outcome;
+                try {
+                    outcome = HostileGenerators.changesOutcome(READER, body);
+                } catch (RuntimeException | StackOverflowError e) {
+                    throw new AssertionError(
+                            "the reader failed outside the contract on: " + new String(body, StandardCharsets.UTF_8),
+                            e);
+                }
+                HostileGenerators.assertDocumented(outcome);
+                outcomes.merge(label(outcome), 1, Integer::sum);
+            });
+        }
+        printOutcomes("hostileBodiesOfTheChangesCallGetOnlyDocumentedAnswers", outcomes);
+    }
+
+    /**
+     * Every body the contract allows for an export, its filters and CSV options taken out, is a changes body the
+     * feed accepts in JSON (and in NDJSON when it names one resource); with filters it is refused naming them.
+     */
+    @Test
+    void everyChangesBodyTheContractAllowsIsAcceptedAndFiltersAreRefusedWithTheReason() {
+        Property.forAll(1000, HostileGenerators.validRequests(), body -> {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> resources = (List<Map<String, Object>>) body.get("resources");
+            List<Map<String, Object>> withoutFilters = new java.util.ArrayList<>();
+            boolean filtered = false;
+            for (Map<String, Object> resource : resources) {
+                Map<String, Object> copy = new java.util.LinkedHashMap<>(resource);
+                filtered |= copy.remove("filters") != null;
+                withoutFilters.add(copy);
+            }
+            Map<String, Object> changes = new java.util.LinkedHashMap<>();
+            changes.put("resources", withoutFilters);
+            if (resources.size() == 1 && "ndjson".equals(body.get("format"))) {
+                changes.put("format", "ndjson");
+            }
+            HostileGenerators.Outcome outcome =
+                    HostileGenerators.changesOutcome(READER, HostileGenerators.bytes(changes));
+            assertThat(outcome.accepted()).as("%s -> %s", changes, outcome).isTrue();
+            if (filtered) {
+                HostileGenerators.Outcome refused = HostileGenerators.changesOutcome(
+                        READER, HostileGenerators.bytes(Map.of("resources", resources)));
+                assertThat(refused.code()).isEqualTo(com.helpdesk.export.domain.error.ErrorCode.PARAMETER_UNKNOWN);
+                assertThat(refused.param()).endsWith(".filters");
+                assertThat(refused.message()).contains("filter");
+            }
+        });
+    }
+
+    @Test
     void everyBodyTheContractAllowsIsAcceptedAsWritten() {
         Property.forAll(2000, HostileGenerators.validRequests(), HostileBodyPropertiesTest::acceptedAsWritten);
     }

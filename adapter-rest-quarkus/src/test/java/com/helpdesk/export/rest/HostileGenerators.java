@@ -69,6 +69,16 @@ final class HostileGenerators {
         }
     }
 
+    /** Reads a body as the changes call does (media type JSON). */
+    static Outcome changesOutcome(RequestBodyReader reader, byte[] body) {
+        try {
+            reader.readChanges("application/json", new ByteArrayInputStream(body));
+            return Outcome.ok();
+        } catch (ExportException e) {
+            return new Outcome(HttpErrors.status(e.code()), e.code(), e.param(), e.getMessage());
+        }
+    }
+
     private static final Set<ErrorCode> BODY_CODES = Set.of(
             ErrorCode.INVALID_JSON,
             ErrorCode.PAYLOAD_TOO_LARGE,
