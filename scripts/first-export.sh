@@ -28,7 +28,7 @@ echo "start: $START" >&2
 t0=$(date +%s%N)
 bash -c "$BUILD" > "$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; exit 1; }
 t1=$(date +%s%N)
-bash -c "exec $START -Dquarkus.http.port=18180 -Dquarkus.management.port=19180 -Dexport.embedded.port=0" \
+bash -c "exec ${START/#java /java -Dquarkus.http.port=18180 -Dquarkus.management.port=19180 -Dexport.embedded.port=0 }" \
   > "$WORK/start.log" 2>&1 &
 PID=$!
 until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST \
