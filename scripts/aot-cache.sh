@@ -13,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APP="$ROOT/adapter-rest-quarkus/target/quarkus-app"
 JAVA=${1:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 [[ -x "$JAVA" ]] || { echo "no java at $JAVA (a JDK 25 or later)" >&2; exit 2; }
-[[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests -pl adapter-rest-quarkus -am" >&2; exit 1; }
+[[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -Dmaven.test.skip=true -pl adapter-rest-quarkus -am" >&2; exit 1; }
 WORK=$(mktemp -d /tmp/aot-cache.XXXXXX)
 PID=
 cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }

@@ -4,6 +4,7 @@
 #   scripts/first-export.sh [--empty-repo]
 #   --empty-repo   with a Maven repository of its own, empty (everything is downloaded: Maven, plugins, libraries);
 #                  without it, the user's repository as it is (warm)
+# KEEP_LOG=FILE keeps the build's log there.
 # Prints the build's time, the start's time (to the first export) and the whole. Clones this checkout's HEAD into a
 # folder under /tmp; uses ports 18180, 19180 and a free one for PostgreSQL.
 set -euo pipefail
@@ -12,7 +13,11 @@ EMPTY=0
 [[ "${1:-}" == "--empty-repo" ]] && EMPTY=1
 WORK=$(mktemp -d /tmp/first-export.XXXXXX)
 PID=
-cleanup() { [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() {
+  if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+  [[ -n "${KEEP_LOG:-}" ]] && cp "$WORK/build.log" "$KEEP_LOG"
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 git clone -q "$ROOT" "$WORK/clone"
 cd "$WORK/clone"
@@ -28,7 +33,7 @@ echo "start: $START" >&2
 t0=$(date +%s%N)
 bash -c "$BUILD" > "$WORK/build.log" 2>&1 || { tail -30 "$WORK/build.log" >&2; exit 1; }
 t1=$(date +%s%N)
-bash -c "exec $START -Dquarkus.http.port=18180 -Dquarkus.management.port=19180 -Dexport.embedded.port=0" \
+bash -c "exec ${START/#java /java -Dquarkus.http.port=18180 -Dquarkus.management.port=19180 -Dexport.embedded.port=0 }" \
   > "$WORK/start.log" 2>&1 &
 PID=$!
 until [[ $(curl -s -o /dev/null -w '%{http_code}' -X POST \

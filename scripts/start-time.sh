@@ -13,7 +13,7 @@
 #   --load    with --fresh: the first start without the build's demo database (export.embedded.demo-database=none):
 #             initdb, migrations and the demo dataset load
 # Prints each run (ms to ready or to the first export, Quarkus' "started in", the demo load's time where there was one)
-# and the median. Build first: ./mvnw -B -ntp package -DskipTests -pl adapter-rest-quarkus -am. Uses ports 18080 and
+# and the median. Build first: ./mvnw -B -ntp package -Dmaven.test.skip=true -pl adapter-rest-quarkus -am. Uses ports 18080 and
 # 19000 and a folder under /tmp.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,7 +34,7 @@ while [[ $# -gt 0 ]]; do
 done
 if [[ $LOAD == 1 && $FRESH == 0 ]]; then echo "--load goes with --fresh" >&2; exit 2; fi
 if [[ $CDS == 1 && $AOT == 1 ]]; then echo "--cds or --aot, not both" >&2; exit 2; fi
-[[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -DskipTests -pl adapter-rest-quarkus -am" >&2; exit 1; }
+[[ -f "$APP/quarkus-run.jar" ]] || { echo "build first: ./mvnw -B -ntp package -Dmaven.test.skip=true -pl adapter-rest-quarkus -am" >&2; exit 1; }
 if [[ $CDS == 1 && ! -f "$APP/app-cds.jsa" ]]; then echo "no $APP/app-cds.jsa: build with -Dquarkus.package.jar.appcds.enabled=true" >&2; exit 1; fi
 if [[ $AOT == 1 && ! -f "$APP/app.aot" ]]; then echo "no $APP/app.aot: make it with scripts/aot-cache.sh" >&2; exit 1; fi
 TEAM=5f3a2c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b
