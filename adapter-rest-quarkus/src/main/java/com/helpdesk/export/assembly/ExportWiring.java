@@ -46,6 +46,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,6 +70,9 @@ public class ExportWiring {
 
     /** Connections of a pool a health check may hold at once: it asks one probe at a time. */
     private static final int HEALTH_CONNECTIONS = 1;
+
+    /** How long a standby that exports are read from may take at start to replay what the primary has written. */
+    private static final Duration STANDBY_REPLAY_PATIENCE = Duration.ofSeconds(60);
 
     private ScheduledExecutorService janitor;
 
@@ -95,10 +99,19 @@ public class ExportWiring {
      * be checked: the service never reads exports with more than it needs.
      */
     void checkExportReadRole(
-            @Observes @Priority(2) StartupEvent event, @DataSource("exports") AgroalDataSource exports) {
+            @Observes @Priority(2) StartupEvent event,
+            @DataSource("exports") AgroalDataSource exports,
+            AgroalDataSource control) {
         List<String> problems;
         try {
+            if (!ExportReadRole.awaitReplay(control, exports, STANDBY_REPLAY_PATIENCE)) {
+                throw new IllegalStateException("Refusing to start: the standby exports are read from has not "
+                        + "replayed the primary's schema within " + STANDBY_REPLAY_PATIENCE.toSeconds() + " s.");
+            }
             problems = ExportReadRole.problems(exports);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Refusing to start: interrupted while the standby replayed", e);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Refusing to start: the role export snapshots read as could not be checked, because the "

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -122,6 +123,39 @@ public final class ExportReadRole {
             if (!"42710".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Waits until {@code reads}, when it is a standby, has replayed what {@code primary} had written when this was
+     * called (the migrations just applied there among it), so that what the role may do is checked on the schema it
+     * will read; answers at once when {@code reads} is no standby.
+     *
+     * @return whether it caught up within {@code patience}
+     * @throws SQLException when either database cannot be asked
+     */
+    public static boolean awaitReplay(DataSource primary, DataSource reads, Duration patience)
+            throws SQLException, InterruptedException {
+        try (Connection standby = reads.getConnection()) {
+            if (!Connections.yesOrNo(standby, "SELECT pg_is_in_recovery() = ?", true)) {
+                return true;
+            }
+            String written;
+            try (Connection writer = primary.getConnection();
+                    Statement statement = writer.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                row.next();
+                written = row.getString(1);
+            }
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!Connections.yesOrNo(
+                    standby, "SELECT coalesce(pg_last_wal_replay_lsn() >= ?::pg_lsn, false)", written)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
+                Thread.sleep(100);
+            }
+            return true;
         }
     }
 
