@@ -1,6 +1,5 @@
 package com.helpdesk.export.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.helpdesk.export.domain.model.Delivery;
@@ -16,7 +15,6 @@ import com.helpdesk.export.domain.port.Serializer;
 import com.helpdesk.export.domain.port.Spool;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,30 +94,11 @@ public final class JacksonJsonSerializer implements Serializer {
 
         @Override
         public PreparedDocument finish(List<ExportSection> sections) throws IOException {
-            if (sections.size() != rows.size()) {
-                throw new IllegalStateException(sections.size() + " sections for " + rows.size() + " resources");
-            }
-            List<SpoolRange> body = new ArrayList<>();
-            JsonGenerator json = factory.createGenerator(spool.output(), JsonEncoding.UTF8);
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            long mark = spool.size();
-            json.writeStartObject();
-            json.writeBooleanField("success", true);
-            json.writeObjectFieldStart("data");
-            json.writeStringField("object", "export");
+            JsonEnvelope envelope = JsonEnvelope.open(factory, spool, "export");
+            JsonGenerator json = envelope.json();
             json.writeStringField("format", head.format().wireName());
             json.writeNumberField("totalRows", ExportSection.totalRows(sections));
-            json.writeObjectFieldStart("resources");
-            for (int i = 0; i < sections.size(); i++) {
-                json.writeArrayFieldStart(sections.get(i).type().wireName());
-                json.flush();
-                long end = spool.size();
-                body.add(new SpoolRange(mark, end));
-                body.add(rows.get(i));
-                mark = end;
-                json.writeEndArray();
-            }
-            json.writeEndObject();
+            envelope.resources(sections.stream().map(ExportSection::type).toList(), rows);
             json.writeObjectFieldStart("hasMore");
             for (ExportSection section : sections) {
                 json.writeBooleanField(
@@ -148,19 +127,7 @@ public final class JacksonJsonSerializer implements Serializer {
                 }
                 json.writeEndObject();
             }
-            json.writeObjectFieldStart("limits");
-            json.writeNumberField("maxRowsPerResource", head.maxRowsPerResource());
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeObjectFieldStart("meta");
-            json.writeStringField("requestId", head.requestId());
-            json.writeStringField(
-                    "timestamp",
-                    head.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
-            json.writeEndObject();
-            json.writeEndObject();
-            json.flush();
-            body.add(new SpoolRange(mark, spool.size()));
+            List<SpoolRange> body = envelope.close(head);
             return new PreparedDocument(Delivery.inline(MEDIA_TYPE), body);
         }
     }

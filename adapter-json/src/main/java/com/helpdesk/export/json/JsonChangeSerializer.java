@@ -1,6 +1,5 @@
 package com.helpdesk.export.json;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.helpdesk.export.domain.model.ChangeSection;
@@ -16,7 +15,6 @@ import com.helpdesk.export.domain.port.ChangeSerializer;
 import com.helpdesk.export.domain.port.Spool;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,28 +78,9 @@ public final class JsonChangeSerializer implements ChangeSerializer {
 
         @Override
         public PreparedDocument finish(List<ChangeSection> sections) throws IOException {
-            if (sections.size() != changes.size()) {
-                throw new IllegalStateException(sections.size() + " sections for " + changes.size() + " resources");
-            }
-            List<SpoolRange> body = new ArrayList<>();
-            JsonGenerator json = factory.createGenerator(spool.output(), JsonEncoding.UTF8);
-            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            long mark = spool.size();
-            json.writeStartObject();
-            json.writeBooleanField("success", true);
-            json.writeObjectFieldStart("data");
-            json.writeStringField("object", "changes");
-            json.writeObjectFieldStart("resources");
-            for (int i = 0; i < sections.size(); i++) {
-                json.writeArrayFieldStart(sections.get(i).type().wireName());
-                json.flush();
-                long end = spool.size();
-                body.add(new SpoolRange(mark, end));
-                body.add(changes.get(i));
-                mark = end;
-                json.writeEndArray();
-            }
-            json.writeEndObject();
+            JsonEnvelope envelope = JsonEnvelope.open(factory, spool, "changes");
+            JsonGenerator json = envelope.json();
+            envelope.resources(sections.stream().map(ChangeSection::type).toList(), changes);
             json.writeObjectFieldStart("hasMore");
             for (ChangeSection section : sections) {
                 json.writeBooleanField(section.type().wireName(), section.page().hasMore());
@@ -113,19 +92,7 @@ public final class JsonChangeSerializer implements ChangeSerializer {
                         section.type().wireName(), section.nextCursor().encode());
             }
             json.writeEndObject();
-            json.writeObjectFieldStart("limits");
-            json.writeNumberField("maxRowsPerResource", head.maxRowsPerResource());
-            json.writeEndObject();
-            json.writeEndObject();
-            json.writeObjectFieldStart("meta");
-            json.writeStringField("requestId", head.requestId());
-            json.writeStringField(
-                    "timestamp",
-                    head.generatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
-            json.writeEndObject();
-            json.writeEndObject();
-            json.flush();
-            body.add(new SpoolRange(mark, spool.size()));
+            List<SpoolRange> body = envelope.close(head);
             return new PreparedDocument(Delivery.inline(JacksonJsonSerializer.MEDIA_TYPE), body);
         }
     }
